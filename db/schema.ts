@@ -1,0 +1,266 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { AdapterAccountType } from "next-auth/adapters";
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+const tsvector = customType<{ data: string }>({
+  dataType: () => "tsvector",
+});
+
+export const roleEnum = pgEnum("role", ["member", "organizer", "admin"]);
+export const eventKindEnum = pgEnum("event_kind", ["educational", "networking", "workshop", "office_hours"]);
+export const eventFormatEnum = pgEnum("event_format", ["virtual", "in_person", "hybrid"]);
+export const eventStatusEnum = pgEnum("event_status", ["draft", "published", "cancelled"]);
+export const rsvpStatusEnum = pgEnum("rsvp_status", ["going", "waitlisted", "cancelled"]);
+export const resourceKindEnum = pgEnum("resource_kind", ["link", "file"]);
+export const resourceTypeEnum = pgEnum("resource_type", [
+  "slides",
+  "recording",
+  "toolkit",
+  "guide",
+  "template",
+  "link",
+]);
+export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+
+/** Auth.js `users`, extended with what a community member is. */
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name"),
+    email: text("email").notNull(),
+    // No default: a user is verified only when Auth.js says the link was used.
+    emailVerified: timestamptz("email_verified"),
+    image: text("image"),
+    role: roleEnum("role").notNull().default("member"),
+    agency: text("agency"),
+    jobTitle: text("job_title"),
+    timeZone: text("time_zone").notNull().default("America/New_York"),
+    directoryOptIn: boolean("directory_opt_in").notNull().default(false),
+    inviteEmails: boolean("invite_emails").notNull().default(true),
+    guidelinesAcceptedAt: timestamptz("guidelines_accepted_at"),
+    disabledAt: timestamptz("disabled_at"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<AdapterAccountType>().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: timestamptz("expires").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamptz("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+export type EventHost = { name: string; role: string; agency?: string };
+
+export const events = pgTable(
+  "events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    body: text("body").notNull().default(""),
+    kind: eventKindEnum("kind").notNull().default("educational"),
+    format: eventFormatEnum("format").notNull().default("virtual"),
+    startsAt: timestamptz("starts_at").notNull(),
+    endsAt: timestamptz("ends_at").notNull(),
+    timeZone: text("time_zone").notNull().default("America/New_York"),
+    location: text("location"),
+    joinUrl: text("join_url"),
+    capacity: integer("capacity"),
+    rsvpDeadline: timestamptz("rsvp_deadline"),
+    status: eventStatusEnum("status").notNull().default("draft"),
+    // Every change a calendar should see raises this (RFC 5546 SEQUENCE).
+    sequence: integer("sequence").notNull().default(0),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    hosts: jsonb("hosts").$type<EventHost[]>().notNull().default([]),
+    cancellationMessage: text("cancellation_message"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: timestamptz("published_at"),
+    cancelledAt: timestamptz("cancelled_at"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+    search: tsvector("search").generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(summary, ''))`,
+    ),
+  },
+  (t) => [
+    uniqueIndex("events_slug_key").on(t.slug),
+    index("events_status_starts_idx").on(t.status, t.startsAt),
+    index("events_search_idx").using("gin", t.search),
+    index("events_tags_idx").using("gin", t.tags),
+    check("events_ends_after_starts", sql`${t.endsAt} > ${t.startsAt}`),
+    check("events_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
+  ],
+);
+
+export const rsvps = pgTable(
+  "rsvps",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: rsvpStatusEnum("status").notNull(),
+    // Waitlist order is by this time, set when the person joins the queue.
+    queuedAt: timestamptz("queued_at").notNull().defaultNow(),
+    checkedInAt: timestamptz("checked_in_at"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("rsvps_event_user_key").on(t.eventId, t.userId),
+    index("rsvps_event_status_queue_idx").on(t.eventId, t.status, t.queuedAt),
+    index("rsvps_user_idx").on(t.userId, t.status),
+  ],
+);
+
+export const resources = pgTable(
+  "resources",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    kind: resourceKindEnum("kind").notNull(),
+    type: resourceTypeEnum("type").notNull(),
+    url: text("url"),
+    storageKey: text("storage_key"),
+    fileName: text("file_name"),
+    mimeType: text("mime_type"),
+    sizeBytes: integer("size_bytes"),
+    topics: text("topics").array().notNull().default(sql`'{}'::text[]`),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "set null" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    search: tsvector("search").generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, ''))`,
+    ),
+  },
+  (t) => [
+    index("resources_created_idx").on(t.createdAt),
+    index("resources_event_idx").on(t.eventId),
+    index("resources_search_idx").using("gin", t.search),
+  ],
+);
+
+/** Only a hash is stored, so a database leak does not expose anyone's calendar. */
+export const feedTokens = pgTable(
+  "feed_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("feed_tokens_hash_key").on(t.tokenHash), uniqueIndex("feed_tokens_user_key").on(t.userId)],
+);
+
+export type OutboxCalendar = { method: "REQUEST" | "CANCEL"; content: string; filename: string };
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html"),
+    calendar: jsonb("calendar").$type<OutboxCalendar>(),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+    kind: text("kind").notNull(),
+    status: outboxStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamptz("next_attempt_at").notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    sentAt: timestamptz("sent_at"),
+  },
+  (t) => [
+    index("outbox_pending_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_to_idx").on(t.to, t.createdAt),
+  ],
+);
+
+/** One row per counted request; a sliding window counts rows newer than its start. */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    bucket: text("bucket").notNull(),
+    hitAt: timestamptz("hit_at").notNull().defaultNow(),
+  },
+  (t) => [index("rate_limits_bucket_hit_idx").on(t.bucket, t.hitAt)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("audit_log_created_idx").on(t.createdAt), index("audit_log_target_idx").on(t.targetType, t.targetId)],
+);

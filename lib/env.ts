@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+/**
+ * The whole configuration, read from the environment and validated once.
+ * Not marked server-only: the migrate and seed scripts read it outside Next.
+ */
+const commaList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean),
+  );
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: "must be a postgres:// or postgresql:// URL" })
+      .optional(),
+    DATA_DIR: z.string().min(1).default(".data"),
+    AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+    AUTH_URL: z.url({ error: "must be an absolute URL such as https://convene.example.gov" }).optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, { error: "must be an smtp:// or smtps:// URL" })
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Social Media Community of Practice <convene@localhost>"),
+    ALLOWED_EMAIL_DOMAINS: commaList
+      .default(["gov", "mil"])
+      .refine((labels) => labels.length > 0 && labels.every((label) => /^[a-z0-9-]+$/.test(label)), {
+        error: "must be a comma-separated list of top-level domain labels, such as gov,mil",
+      }),
+    ADMIN_EMAILS: commaList.default([]),
+    UPLOAD_DIR: z.string().min(1).optional(),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number({ error: "must be a whole number of bytes" })
+      .int({ error: "must be a whole number of bytes" })
+      .positive({ error: "must be greater than zero" })
+      .default(50 * 1024 * 1024),
+    DEV_MAILBOX: z.enum(["true", "false"]).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    UPLOAD_DIR: env.UPLOAD_DIR ?? `${env.DATA_DIR}/uploads`,
+    devMailboxEnabled: env.DEV_MAILBOX ? env.DEV_MAILBOX === "true" : env.NODE_ENV !== "production",
+  }));
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Empty strings count as unset, as they do in most .env files. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change the environment between files; this forgets the parsed copy. */
+export function resetEnvForTests() {
+  cached = undefined;
+}
