@@ -5,6 +5,12 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
+    // useTestDatabase() registers Vitest hooks; it is not a React hook despite its name.
+    // Playwright fixtures call `use()` too.
+    files: ["**/*.test.ts", "e2e/**/*.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     ignores: [".next/**", ".data/**", "node_modules/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "public/uswds/**"],
   },
 ];

@@ -2,6 +2,9 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
+// CI asks for a JSON report too, to add every runner's counts into one line.
+const reportDir = process.env.TEST_REPORT_DIR;
+const reportLabel = process.env.TEST_REPORT_LABEL ?? (process.env.DATABASE_URL ? "postgres" : "pglite");
 
 export default defineConfig({
   resolve: {
@@ -17,5 +20,7 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    reporters: reportDir ? ["default", "json"] : ["default"],
+    outputFile: reportDir ? { json: path.join(reportDir, `vitest-${reportLabel}.json`) } : undefined,
   },
 });

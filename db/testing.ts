@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { afterAll, beforeAll } from "vitest";
 import { installDbHandle, openPglite, openPostgres, type Db, type DbHandle } from "./index";
 import { migrateHandle, migratePostgres } from "./migrate";
+import { createScratchDatabase } from "./scratch";
 
 /**
  * Gives the calling test file a fresh, migrated database of its own: PGlite in
@@ -40,29 +39,6 @@ export function useTestDatabase() {
     },
     get driver() {
       return handle?.driver;
-    },
-  };
-}
-
-export async function createScratchDatabase(serverUrl: string) {
-  const name = `convene_test_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      try {
-        await dropper.unsafe(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await dropper.end();
-      }
     },
   };
 }

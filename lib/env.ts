@@ -41,8 +41,18 @@ const envSchema = z
       .positive({ error: "must be greater than zero" })
       .default(50 * 1024 * 1024),
     DEV_MAILBOX: z.enum(["true", "false"]).optional(),
+    LOGIN_GOV_ISSUER: z.url({ error: "must be the Login.gov issuer URL" }).optional(),
+    LOGIN_GOV_CLIENT_ID: z.string().min(1).optional(),
+    LOGIN_GOV_ACR_VALUES: z.string().min(1).default("urn:acr.login.gov:auth-only"),
   })
   .superRefine((env, ctx) => {
+    if (Boolean(env.LOGIN_GOV_ISSUER) !== Boolean(env.LOGIN_GOV_CLIENT_ID)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.LOGIN_GOV_ISSUER ? "LOGIN_GOV_CLIENT_ID" : "LOGIN_GOV_ISSUER"],
+        message: "must be set together with the other LOGIN_GOV_ variable",
+      });
+    }
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
     }

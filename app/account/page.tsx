@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireMemberPage } from "@/lib/auth/guards";
+import { getOwnProfile } from "@/lib/members/profile";
+import { signOutEverywhereAction } from "./actions";
+import { DeleteAccountForm } from "./delete-account-form";
+import { ProfileForm } from "./profile-form";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const viewer = await requireMemberPage("/account");
+  const profile = await getOwnProfile(viewer);
+  return (
+    <div className="grid-container usa-section">
+      <div className="grid-row">
+        <div className="tablet:grid-col-8">
+          <h1>Your account</h1>
+          <p className="usa-intro">Update how you appear to other members and how we contact you.</p>
+          <p>
+            <Link href="/account/events" className="usa-link">
+              My events
+            </Link>
+          </p>
+
+          <section aria-labelledby="profile-heading" className="margin-top-5">
+            <h2 id="profile-heading">Profile</h2>
+            <div className="usa-form-group">
+              <label className="usa-label" htmlFor="account-email">
+                Email address
+              </label>
+              <span className="usa-hint" id="account-email-hint">
+                This is the address you sign in with. It can&rsquo;t be changed here.
+              </span>
+              <input
+                className="usa-input"
+                id="account-email"
+                type="email"
+                value={profile.email}
+                readOnly
+                aria-describedby="account-email-hint"
+              />
+            </div>
+            <ProfileForm
+              defaults={{
+                name: profile.name,
+                agency: profile.agency,
+                jobTitle: profile.jobTitle,
+                timeZone: profile.timeZone,
+                directoryOptIn: profile.directoryOptIn,
+                inviteEmails: profile.inviteEmails,
+              }}
+            />
+          </section>
+
+          <section aria-labelledby="sessions-heading" className="margin-top-5">
+            <h2 id="sessions-heading">Sign out of all devices</h2>
+            <p>
+              If you signed in on a shared or lost device, this ends every session, including this one. You can sign in
+              again with your email address.
+            </p>
+            <form action={signOutEverywhereAction}>
+              <button className="usa-button usa-button--outline" type="submit">
+                Sign out of all devices
+              </button>
+            </form>
+          </section>
+
+          <section aria-labelledby="delete-heading" className="margin-top-5">
+            <h2 id="delete-heading">Delete your account</h2>
+            <div className="usa-alert usa-alert--warning">
+              <div className="usa-alert__body">
+                <h3 className="usa-alert__heading">This can&rsquo;t be undone</h3>
+                <p className="usa-alert__text">
+                  Deleting your account removes your profile, your RSVPs and your calendar feed. Events and resources you
+                  created stay in place for the community.
+                </p>
+              </div>
+            </div>
+            <DeleteAccountForm />
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

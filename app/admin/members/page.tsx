@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import { z } from "zod";
+import { Pagination } from "@/components/pagination";
+import { requireRolePage } from "@/lib/auth/guards";
+import { listMembersForAdmin, MAX_ADMIN_MEMBERS_PAGE } from "@/lib/members/admin";
+import { MAX_SEARCH_LENGTH } from "@/lib/members/search-pattern";
+import { MemberActions } from "./member-actions";
+
+export const metadata: Metadata = { title: "Manage members" };
+
+const querySchema = z.object({
+  q: z.string().catch("").transform((value) => value.trim().slice(0, MAX_SEARCH_LENGTH)),
+  page: z.coerce.number().int().min(1).max(MAX_ADMIN_MEMBERS_PAGE).catch(1),
+});
+
+const roleLabels = { member: "Member", organizer: "Organizer", admin: "Admin" } as const;
+
+export default async function AdminMembersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requireRolePage("/admin/members", ["admin"]);
+  const raw = await searchParams;
+  const query = querySchema.parse({ q: first(raw.q) ?? "", page: first(raw.page) ?? 1 });
+  const list = await listMembersForAdmin(viewer, { query: query.q, page: query.page });
+
+  return (
+    <div className="grid-container usa-section">
+      <h1>Manage members</h1>
+      <p className="usa-intro">
+        Make members organizers, or disable an account to sign its owner out everywhere. Administrators come from the
+        ADMIN_EMAILS setting and are not changed here.
+      </p>
+
+      <div role="search" className="margin-y-4">
+        <form className="usa-search" method="get" action="/admin/members">
+          <label className="usa-label" htmlFor="member-search">
+            Search members
+          </label>
+          <span className="usa-hint" id="member-search-hint">
+            By name, email address or agency
+          </span>
+          <div className="display-flex margin-top-1">
+            <input
+              className="usa-input"
+              id="member-search"
+              type="search"
+              name="q"
+              defaultValue={query.q}
+              maxLength={MAX_SEARCH_LENGTH}
+              aria-describedby="member-search-hint"
+            />
+            <button className="usa-button" type="submit">
+              <span className="usa-search__submit-text">Search</span>
+            </button>
+          </div>
+        </form>
+      </div>
+
+      {list.rows.length === 0 ? (
+        <p>{query.q ? `No members match “${query.q}”.` : "No members on this page."}</p>
+      ) : (
+        <div className="usa-table-container--scrollable" tabIndex={0}>
+          <table className="usa-table usa-table--borderless width-full">
+            <caption>
+              {query.q ? `Members matching “${query.q}”` : "All members"} ({list.total}), page {list.page} of{" "}
+              {list.pageCount}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Agency</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((row) => {
+                const isSelf = row.id === viewer.id;
+                return (
+                  <tr key={row.id}>
+                    <th scope="row">
+                      {row.name ?? <span className="text-base">Not given</span>}
+                      {isSelf ? <span className="text-base"> (you)</span> : null}
+                    </th>
+                    <td>{row.email}</td>
+                    <td>{row.agency ?? ""}</td>
+                    <td>{roleLabels[row.role]}</td>
+                    <td>
+                      {row.disabled ? "Disabled" : "Active"}
+                      {row.joined ? null : <span className="display-block text-base font-body-2xs">Hasn&rsquo;t joined yet</span>}
+                    </td>
+                    <td>
+                      <MemberActions
+                        userId={row.id}
+                        who={row.name ? `${row.name}, ${row.email}` : row.email}
+                        role={row.role}
+                        disabled={row.disabled}
+                        canChangeRole={!isSelf && row.role !== "admin"}
+                        canDisable={!isSelf}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        label="Member list pages"
+        hrefFor={(page) => `/admin/members?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`}
+      />
+    </div>
+  );
+}
+
+function first(value: string | string[] | undefined) {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { Pagination } from "@/components/pagination";
+import { requireMemberPage } from "@/lib/auth/guards";
+import { MAX_DIRECTORY_PAGE, searchDirectory } from "@/lib/members/directory";
+import { MAX_SEARCH_LENGTH } from "@/lib/members/search-pattern";
+
+export const metadata: Metadata = { title: "Member directory" };
+
+const querySchema = z.object({
+  q: z.string().catch("").transform((value) => value.trim().slice(0, MAX_SEARCH_LENGTH)),
+  page: z.coerce.number().int().min(1).max(MAX_DIRECTORY_PAGE).catch(1),
+});
+
+export default async function MembersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requireMemberPage("/members");
+  const raw = await searchParams;
+  const query = querySchema.parse({ q: first(raw.q) ?? "", page: first(raw.page) ?? 1 });
+  const directory = await searchDirectory(viewer, { query: query.q, page: query.page });
+
+  return (
+    <div className="grid-container usa-section">
+      <h1>Member directory</h1>
+      <p className="usa-intro">Find colleagues across government who chose to be listed.</p>
+      <p>
+        To add, change or remove your own listing, go to{" "}
+        <Link href="/account" className="usa-link">
+          your account
+        </Link>
+        .
+      </p>
+
+      <div role="search" className="margin-y-4">
+        <form className="usa-search" method="get" action="/members">
+          <label className="usa-label" htmlFor="directory-search">
+            Search the directory by name or agency
+          </label>
+          <div className="display-flex margin-top-1">
+            <input
+              className="usa-input"
+              id="directory-search"
+              type="search"
+              name="q"
+              defaultValue={query.q}
+              maxLength={MAX_SEARCH_LENGTH}
+            />
+            <button className="usa-button" type="submit">
+              <span className="usa-search__submit-text">Search</span>
+            </button>
+          </div>
+        </form>
+      </div>
+
+      {directory.entries.length === 0 ? (
+        <p>
+          {query.q
+            ? `No listed members match “${query.q}”. Try part of a name or an agency.`
+            : "No members have chosen to be listed yet."}
+        </p>
+      ) : (
+        <table className="usa-table usa-table--borderless usa-table--stacked width-full">
+          <caption>
+            {query.q ? `Listed members matching “${query.q}”` : "Listed members"} ({directory.total}), page{" "}
+            {directory.page} of {directory.pageCount}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Agency</th>
+              <th scope="col">Job title</th>
+            </tr>
+          </thead>
+          <tbody>
+            {directory.entries.map((entry, index) => (
+              // No id leaves the server for the directory; the order is fixed for a render, so the index is a stable key.
+              <tr key={index}>
+                <th scope="row" data-label="Name">
+                  {entry.name}
+                </th>
+                <td data-label="Agency">{entry.agency}</td>
+                <td data-label="Job title">{entry.jobTitle}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <Pagination
+        page={directory.page}
+        pageCount={directory.pageCount}
+        label="Member directory pages"
+        hrefFor={(page) => `/members?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`}
+      />
+    </div>
+  );
+}
+
+function first(value: string | string[] | undefined) {
+  return Array.isArray(value) ? value[0] : value;
+}

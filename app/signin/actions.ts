@@ -1,0 +1,57 @@
+"use server";
+
+import { headers } from "next/headers";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { signIn } from "@/auth";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { decideLinkRequest } from "@/lib/auth/link-requests";
+import { eligibilityMessage } from "@/lib/members/eligibility";
+import { getEnv } from "@/lib/env";
+import { clientIp } from "@/lib/request-ip";
+import { formatShortStart } from "@/lib/time";
+
+export type SignInFormState = {
+  status: "idle" | "invalid" | "refused" | "rate_limited" | "error";
+  message?: string;
+  email?: string;
+};
+
+const formSchema = z.object({
+  email: z.string().trim().min(1, { error: "Enter your government email address." }).max(320, {
+    error: "That address is too long.",
+  }),
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+/** Mails a sign-in link when the address is eligible and under its limits; otherwise says why, and sends nothing. */
+export async function requestSignInLink(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
+  const parsed = formSchema.safeParse({
+    email: formData.get("email") ?? "",
+    callbackUrl: formData.get("callbackUrl") ?? undefined,
+  });
+  if (!parsed.success) {
+    return { status: "invalid", message: parsed.error.issues[0]?.message ?? "Enter your email address." };
+  }
+  const { email } = parsed.data;
+  const decision = await decideLinkRequest({ email, ip: clientIp(await headers()) });
+  if (decision.status === "refused") {
+    return { status: "refused", email, message: eligibilityMessage(getEnv().ALLOWED_EMAIL_DOMAINS) };
+  }
+  if (decision.status === "rate_limited") {
+    return {
+      status: "rate_limited",
+      email,
+      message: `Too many sign-in links were requested. For your security, try again after ${formatShortStart(decision.retryAt, "America/New_York")}.`,
+    };
+  }
+  const next = safeCallbackPath(parsed.data.callbackUrl);
+  try {
+    await signIn("nodemailer", { email: decision.email, redirectTo: `/join?next=${encodeURIComponent(next)}` });
+  } catch (error) {
+    unstable_rethrow(error);
+    console.error("Sign-in link request failed:", error instanceof Error ? error.message : error);
+    return { status: "error", email, message: "We couldn't send a sign-in link just now. Please try again." };
+  }
+  return { status: "idle" };
+}

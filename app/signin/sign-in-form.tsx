@@ -1,0 +1,62 @@
+"use client";
+
+import { useActionState } from "react";
+import { requestSignInLink, type SignInFormState } from "./actions";
+
+const initialState: SignInFormState = { status: "idle" };
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, formAction, pending] = useActionState(requestSignInLink, initialState);
+  const hasError = state.status !== "idle";
+  return (
+    <form action={formAction} className="usa-form usa-form--large" noValidate>
+      {state.status === "refused" ? (
+        <div className="usa-alert usa-alert--warning" role="alert">
+          <div className="usa-alert__body">
+            <h2 className="usa-alert__heading">That address can&rsquo;t be used to join</h2>
+            <p className="usa-alert__text">{state.message}</p>
+            <p className="usa-alert__text">
+              Use your work email. If you work for the government and your address is not accepted, write to the community
+              organizers at <a href="mailto:socialmedia@gsa.gov">socialmedia@gsa.gov</a> for help.
+            </p>
+          </div>
+        </div>
+      ) : null}
+      {state.status === "rate_limited" || state.status === "error" ? (
+        <div className="usa-alert usa-alert--error" role="alert">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{state.message}</p>
+          </div>
+        </div>
+      ) : null}
+      <div className={`usa-form-group${state.status === "invalid" ? " usa-form-group--error" : ""}`}>
+        <label className="usa-label" htmlFor="email">
+          Government email address
+        </label>
+        <span className="usa-hint" id="email-hint">
+          An official .gov or .mil address, for example name@agency.gov
+        </span>
+        {state.status === "invalid" ? (
+          <span className="usa-error-message" id="email-error" role="alert">
+            {state.message}
+          </span>
+        ) : null}
+        <input
+          className={`usa-input${state.status === "invalid" ? " usa-input--error" : ""}`}
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.email}
+          aria-describedby={state.status === "invalid" ? "email-hint email-error" : "email-hint"}
+          aria-invalid={hasError && state.status === "invalid" ? true : undefined}
+        />
+      </div>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <button className="usa-button" type="submit" disabled={pending}>
+        {pending ? "Sending…" : "Email me a sign-in link"}
+      </button>
+    </form>
+  );
+}

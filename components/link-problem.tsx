@@ -1,0 +1,26 @@
+import Link from "next/link";
+
+/** A used, expired or broken sign-in link: say so, and offer a new one. */
+export function LinkProblem({ reason }: { reason: "expired" | "used" | "denied" | "other" }) {
+  const text = {
+    expired: "This sign-in link has expired. Links work for 10 minutes.",
+    used: "This sign-in link has already been used or is not valid. Each link works once.",
+    denied: "This address can't sign in to the community. It may not be eligible, or the account may be disabled.",
+    other: "Something went wrong while signing you in.",
+  }[reason];
+  return (
+    <div className="grid-container usa-section">
+      <h1>We couldn&rsquo;t sign you in</h1>
+      <div className="usa-alert usa-alert--warning" role="alert">
+        <div className="usa-alert__body">
+          <p className="usa-alert__text">{text}</p>
+        </div>
+      </div>
+      <p className="margin-top-3">
+        <Link href="/signin" className="usa-button">
+          Get a new sign-in link
+        </Link>
+      </p>
+    </div>
+  );
+}

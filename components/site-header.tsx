@@ -1,0 +1,81 @@
+import Link from "next/link";
+
+export type HeaderViewer = { name: string | null; email: string; canManage: boolean; isAdmin: boolean } | null;
+
+const primaryLinks = [
+  { href: "/events", label: "Events" },
+  { href: "/resources", label: "Resources" },
+  { href: "/about", label: "About" },
+];
+
+export function SiteHeader({ viewer, signOutAction }: { viewer: HeaderViewer; signOutAction: () => Promise<void> }) {
+  return (
+    <header className="usa-header usa-header--basic">
+      <div className="usa-nav-container">
+        <div className="usa-navbar">
+          <div className="usa-logo">
+            <em className="usa-logo__text">
+              <Link href="/" title="Home">
+                Social Media Community of Practice
+              </Link>
+            </em>
+          </div>
+          <button type="button" className="usa-menu-btn">
+            Menu
+          </button>
+        </div>
+        <nav aria-label="Primary navigation" className="usa-nav">
+          <button type="button" className="usa-nav__close">
+            <span className="usa-sr-only">Close menu</span>
+            <span aria-hidden="true">&times;</span>
+          </button>
+          <ul className="usa-nav__primary usa-accordion">
+            {primaryLinks.map((link) => (
+              <li key={link.href} className="usa-nav__primary-item">
+                <Link href={link.href} className="usa-nav-link">
+                  <span>{link.label}</span>
+                </Link>
+              </li>
+            ))}
+            {viewer?.canManage ? (
+              <li className="usa-nav__primary-item">
+                <Link href="/manage/events" className="usa-nav-link">
+                  <span>Manage</span>
+                </Link>
+              </li>
+            ) : null}
+            {viewer?.isAdmin ? (
+              <li className="usa-nav__primary-item">
+                <Link href="/admin/members" className="usa-nav-link">
+                  <span>Admin</span>
+                </Link>
+              </li>
+            ) : null}
+            {viewer ? (
+              <>
+                <li className="usa-nav__primary-item">
+                  <Link href="/account" className="usa-nav-link">
+                    <span>My account</span>
+                  </Link>
+                </li>
+                <li className="usa-nav__primary-item">
+                  <form action={signOutAction}>
+                    <button type="submit" className="usa-button usa-button--unstyled usa-nav-link sign-out-button">
+                      <span>Sign out</span>
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <li className="usa-nav__primary-item">
+                <Link href="/signin" className="usa-nav-link">
+                  <span>Sign in</span>
+                </Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { checkEmailEligibility } from "@/lib/members/eligibility";
+
+/**
+ * Auth.js asks this twice for a link (when it is requested and when it is used)
+ * and once for Login.gov. The eligibility policy runs every time; a disabled
+ * member requesting a link gets the same "check your email" page as anyone, but no mail.
+ */
+export async function isSignInAllowed({
+  email,
+  isLinkRequest,
+  allowedDomains,
+}: {
+  email: string | null | undefined;
+  isLinkRequest: boolean;
+  allowedDomains: readonly string[];
+}): Promise<boolean | string> {
+  if (!email) return false;
+  const eligibility = checkEmailEligibility(email, allowedDomains);
+  if (!eligibility.ok) return false;
+  const db = await getDb();
+  const [existing] = await db
+    .select({ disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, eligibility.email))
+    .limit(1);
+  if (existing?.disabledAt) return isLinkRequest ? "/signin/check-email" : false;
+  return true;
+}
+
+/** ADMIN_EMAILS become admins when they sign in; the change is audited like any other. */
+export async function onSignedIn({
+  userId,
+  email,
+  adminEmails,
+}: {
+  userId: string | undefined;
+  email: string | null | undefined;
+  adminEmails: readonly string[];
+}) {
+  if (!userId || !email || !adminEmails.includes(email.toLowerCase())) return;
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for("update");
+    if (!before || before.role === "admin") return;
+    await tx.update(users).set({ role: "admin" }).where(eq(users.id, userId));
+    await recordAudit(tx, {
+      actorId: null,
+      action: "member.role_changed",
+      targetType: "user",
+      targetId: userId,
+      detail: { from: before.role, to: "admin", reason: "ADMIN_EMAILS" },
+    });
+  });
+}

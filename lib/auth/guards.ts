@@ -1,0 +1,31 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import type { Viewer } from "@/lib/viewer";
+import { getViewer } from "./viewer";
+
+/** For pages: signed-in members only; others go to sign in (and come back), or finish joining first. */
+export async function requireMemberPage(returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!viewer.hasJoined) redirect(`/join?next=${encodeURIComponent(returnTo)}`);
+  return viewer;
+}
+
+/** For pages: a signed-in member who is not an organizer gets a 403 from the server. */
+export async function requireRolePage(returnTo: string, roles: Viewer["role"][]): Promise<Viewer> {
+  const viewer = await requireMemberPage(returnTo);
+  if (!roles.includes(viewer.role)) forbidden();
+  return viewer;
+}
+
+/** For lib/: the same decisions as errors, so actions and route handlers answer with the right status. */
+export function assertMember(viewer: Viewer | null): asserts viewer is Viewer {
+  if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
+  if (!viewer.hasJoined) throw new AppError("forbidden", "Finish joining the community first.");
+}
+
+export function assertRole(viewer: Viewer | null, roles: Viewer["role"][]): asserts viewer is Viewer {
+  assertMember(viewer);
+  if (!roles.includes(viewer.role)) throw new AppError("forbidden", "You don't have permission to do that.");
+}

@@ -1,0 +1,14 @@
+import "server-only";
+
+export { enqueueMail, type OutgoingMail } from "./outbox";
+export {
+  deliverPendingMail,
+  kickMailDeliverer,
+  MAX_ATTEMPTS,
+  retryDelayMs,
+  startMailDeliverer,
+  type DeliveryResult,
+  type MailTransport,
+} from "./deliver";
+export { listMailbox, type MailboxMessage } from "./mailbox";
+export { splitTextOnUrls, type TextPart } from "./links";

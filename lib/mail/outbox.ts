@@ -1,0 +1,85 @@
+import "server-only";
+import { z } from "zod";
+import type { Db, Tx } from "@/db";
+import { outbox, type OutboxCalendar } from "@/db/schema";
+
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  calendar?: OutboxCalendar;
+  headers?: Record<string, string>;
+  /** A short label such as "sign-in" or "rsvp-confirmed"; shown in the dev mailbox and useful in logs. */
+  kind: string;
+};
+
+const noLineBreaks = /^[^\r\n]*$/;
+// RFC 5322 field name: printable ASCII except the colon.
+const headerName = /^[!-9;-~]+$/;
+// Addressing and MIME structure belong to the deliverer; a caller setting them could
+// add recipients or break the message, so they are refused rather than merged.
+const reservedHeaders = new Set([
+  "from",
+  "to",
+  "cc",
+  "bcc",
+  "sender",
+  "subject",
+  "date",
+  "message-id",
+  "mime-version",
+  "content-type",
+  "content-transfer-encoding",
+]);
+
+const outgoingMailSchema = z.object({
+  to: z.string().trim().pipe(z.email()),
+  subject: z
+    .string()
+    .regex(noLineBreaks, { error: "must not contain CR or LF" })
+    .trim()
+    .min(1)
+    .max(200),
+  text: z.string(),
+  html: z.string().optional(),
+  calendar: z
+    .object({
+      method: z.enum(["REQUEST", "CANCEL"]),
+      content: z.string().min(1),
+      filename: z.string().regex(/^[\w.-]+\.ics$/, { error: "must be a plain file name ending in .ics" }),
+    })
+    .optional(),
+  headers: z
+    .record(
+      z
+        .string()
+        .regex(headerName, { error: "is not a valid header name" })
+        .refine((name) => !reservedHeaders.has(name.toLowerCase()), { error: "is set by the deliverer" }),
+      z.string().regex(noLineBreaks, { error: "must not contain CR or LF" }),
+    )
+    .default({}),
+  kind: z.string().trim().min(1).max(64),
+});
+
+/**
+ * Queues a message inside the caller's transaction, so the mail exists if and only if
+ * the action that caused it committed. Nothing is sent here; call `kickMailDeliverer()`
+ * after the transaction commits when the message should go out at once.
+ *
+ * Invalid input throws a plain Error: every caller builds these values in code, so a
+ * bad one is a bug, and a line break in a header would be header injection.
+ */
+export async function enqueueMail(tx: Tx | Db, mail: OutgoingMail): Promise<number> {
+  const parsed = outgoingMailSchema.safeParse(mail);
+  if (!parsed.success) {
+    throw new Error(`enqueueMail: invalid mail (${mail.kind}):\n${z.prettifyError(parsed.error)}`);
+  }
+  const { to, subject, text, html, calendar, headers, kind } = parsed.data;
+  const [row] = await tx
+    .insert(outbox)
+    .values({ to, subject, text, html: html ?? null, calendar: calendar ?? null, headers, kind })
+    .returning({ id: outbox.id });
+  if (!row) throw new Error("enqueueMail: insert returned no row");
+  return row.id;
+}

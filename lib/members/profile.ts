@@ -1,0 +1,80 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import type { Viewer } from "@/lib/viewer";
+import type { AccountInput, JoinInput } from "./profile-schema";
+
+export type Profile = {
+  id: string;
+  email: string;
+  name: string | null;
+  agency: string | null;
+  jobTitle: string | null;
+  timeZone: string;
+  directoryOptIn: boolean;
+  inviteEmails: boolean;
+  role: Viewer["role"];
+  joinedAt: Date | null;
+};
+
+/** The viewer's own profile; there is no way to ask for anyone else's here. */
+export async function getOwnProfile(viewer: Viewer): Promise<Profile> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      agency: users.agency,
+      jobTitle: users.jobTitle,
+      timeZone: users.timeZone,
+      directoryOptIn: users.directoryOptIn,
+      inviteEmails: users.inviteEmails,
+      role: users.role,
+      joinedAt: users.guidelinesAcceptedAt,
+    })
+    .from(users)
+    .where(and(eq(users.id, viewer.id), isNull(users.disabledAt)));
+  if (!row) throw new AppError("not_found", "Your account could not be found.");
+  return row;
+}
+
+/** The join step: profile plus acceptance of the guidelines and the FOIA notice makes a member. */
+export async function completeJoining(viewer: Viewer, input: JoinInput, now = new Date()) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(users)
+      .set({
+        name: input.name,
+        agency: input.agency,
+        jobTitle: input.jobTitle,
+        timeZone: input.timeZone,
+        guidelinesAcceptedAt: now,
+      })
+      .where(and(eq(users.id, viewer.id), isNull(users.disabledAt), isNull(users.guidelinesAcceptedAt)))
+      .returning({ id: users.id });
+    if (updated.length === 0) return;
+    await recordAudit(tx, { actorId: viewer.id, action: "member.joined", targetType: "user", targetId: viewer.id });
+  });
+}
+
+export async function updateOwnProfile(viewer: Viewer, input: AccountInput) {
+  const db = await getDb();
+  const updated = await db
+    .update(users)
+    .set({
+      name: input.name,
+      agency: input.agency,
+      jobTitle: input.jobTitle,
+      timeZone: input.timeZone,
+      directoryOptIn: input.directoryOptIn,
+      inviteEmails: input.inviteEmails,
+    })
+    .where(and(eq(users.id, viewer.id), isNull(users.disabledAt)))
+    .returning({ id: users.id });
+  if (updated.length === 0) throw new AppError("not_found", "Your account could not be found.");
+}

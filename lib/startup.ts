@@ -1,0 +1,41 @@
+import "server-only";
+import { ConfigError, getEnv } from "@/lib/env";
+import { ensureAuthSecret } from "@/lib/auth-secret";
+
+/**
+ * Runs once per server process before it takes requests: a wrong configuration
+ * stops the process with a message naming the variable, then the database is
+ * migrated (and, for a fresh embedded database in development, seeded).
+ */
+export async function startServer() {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`\nConvene cannot start. ${error.message}\nSee .env.example for every variable.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  ensureAuthSecret(env);
+
+  const { runMigrations } = await import("@/db/migrate");
+  const { getDb } = await import("@/db");
+  try {
+    await runMigrations();
+  } catch (error) {
+    // The server still starts so /api/health can answer 503 and pages can explain.
+    console.error("Database migrations failed:", error instanceof Error ? error.message : error);
+    return;
+  }
+
+  if (env.NODE_ENV === "development" && !env.DATABASE_URL) {
+    const { seedDemoData } = await import("@/db/seed");
+    const { seeded } = await seedDemoData(await getDb());
+    if (seeded) console.log("Convene: the embedded database was empty, so demo data was added.");
+  }
+
+  const { startMailDeliverer } = await import("@/lib/mail");
+  startMailDeliverer();
+}

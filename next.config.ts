@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite loads its WebAssembly and data files from its own package folder at run time.
+  serverExternalPackages: ["@electric-sql/pglite"],
+  poweredByHeader: false,
+  // No page needs image optimization; keeping /_next/image off removes an attack surface.
+  images: { unoptimized: true },
+  // forbidden() answers a member who asks for an organizer page with a real 403.
+  experimental: { authInterrupts: true },
+};
+
+export default nextConfig;

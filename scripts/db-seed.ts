@@ -1,0 +1,27 @@
+import { count } from "drizzle-orm";
+import { closeDb, getDb } from "@/db";
+import { runMigrations } from "@/db/migrate";
+import { events, resources, rsvps, users } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+
+await runMigrations();
+try {
+  const db = await getDb();
+  const { seeded } = await seedDemoData(db);
+  if (seeded) {
+    const total = async (query: Promise<{ n: number }[]>) => (await query)[0]?.n ?? 0;
+    const [eventCount, memberCount, rsvpCount, resourceCount] = await Promise.all([
+      total(db.select({ n: count() }).from(events)),
+      total(db.select({ n: count() }).from(users)),
+      total(db.select({ n: count() }).from(rsvps)),
+      total(db.select({ n: count() }).from(resources)),
+    ]);
+    console.log(
+      `Seeded demo data: ${eventCount} events, ${memberCount} members, ${rsvpCount} RSVPs, ${resourceCount} resources.`,
+    );
+  } else {
+    console.log("Database already has data; nothing seeded.");
+  }
+} finally {
+  await closeDb();
+}

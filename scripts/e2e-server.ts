@@ -1,0 +1,78 @@
+/**
+ * The server the end-to-end tests run against: a production build on a
+ * throwaway database (a temporary PGlite directory, or a scratch database on
+ * the PostgreSQL server that DATABASE_URL names), migrated and seeded, then
+ * `next start`. Everything it made is removed when Playwright stops it.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const port = process.env.E2E_PORT ?? "3100";
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-e2e-"));
+const cleanups: Array<() => Promise<void> | void> = [() => fs.rmSync(dataDir, { recursive: true, force: true })];
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  AUTH_URL: `http://localhost:${port}`,
+  // The tests read sign-in links and invitations from the dev mailbox.
+  DEV_MAILBOX: "true",
+};
+
+// A real SMTP server in this process: the app delivers through it, and each message
+// lands as a file in E2E_MAIL_DIR where a test can read it.
+if (process.env.E2E_MAIL_DIR) {
+  const { startFileSmtpServer } = await import("../e2e/smtp-sink");
+  const sink = await startFileSmtpServer(process.env.E2E_MAIL_DIR);
+  env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
+  cleanups.push(sink.close);
+}
+
+if (process.env.DATABASE_URL) {
+  const { createScratchDatabase } = await import("../db/scratch");
+  const scratch = await createScratchDatabase(process.env.DATABASE_URL);
+  env.DATABASE_URL = scratch.url;
+  cleanups.push(scratch.drop);
+}
+
+function run(command: string, args: string[], extraEnv: Record<string, string> = {}) {
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  if (result.status !== 0) {
+    void cleanup().finally(() => process.exit(result.status ?? 1));
+    throw new Error(`${command} ${args.join(" ")} failed`);
+  }
+}
+
+async function cleanup() {
+  for (const step of cleanups.reverse()) await step();
+}
+
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const tsxBin = path.resolve("node_modules/tsx/dist/cli.mjs");
+
+if (!process.env.E2E_SKIP_BUILD) run(process.execPath, [nextBin, "build"], { NODE_ENV: "production" });
+run(process.execPath, [tsxBin, "--conditions=react-server", "scripts/db-migrate.ts"]);
+run(process.execPath, [tsxBin, "--conditions=react-server", "scripts/db-seed.ts"]);
+
+// Started directly (not through npx) so the stop signal reaches Next itself.
+const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+  stdio: "inherit",
+  env: { ...env, NODE_ENV: "production" },
+});
+
+let stopping = false;
+async function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  server.kill(signal);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));
+server.on("exit", async (code) => {
+  await cleanup();
+  process.exit(stopping ? 0 : (code ?? 1));
+});
