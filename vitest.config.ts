@@ -18,6 +18,9 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
     environment: "node",
+    // next-auth imports "next/server" without an extension, which only a bundler resolves;
+    // inlining lets Vite resolve it when a tested module reaches auth.ts.
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: reportDir ? ["default", "json"] : ["default"],

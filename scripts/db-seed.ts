@@ -4,6 +4,12 @@ import { runMigrations } from "@/db/migrate";
 import { events, resources, rsvps, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 
+// Demo accounts such as admin@gsa.gov must never appear on a real site.
+if (process.env.NODE_ENV === "production" && !process.argv.includes("--allow-production")) {
+  console.error("Refusing to add demo data with NODE_ENV=production (pass --allow-production to insist).");
+  process.exit(1);
+}
+
 await runMigrations();
 try {
   const db = await getDb();

@@ -2,22 +2,49 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { EventCard } from "@/components/event-card";
+import { EventFilterForm } from "@/components/event-filter-form";
 import { Pagination } from "@/components/pagination";
-import { listPublicEvents, MAX_EVENTS_PAGE } from "@/lib/events/queries";
+import { getViewer } from "@/lib/auth/viewer";
+import { listEventTopics, listPublicEvents, MAX_EVENTS_PAGE } from "@/lib/events/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Events" };
 
+// Unknown or malformed values fall back to "no filter" instead of failing the page.
 const querySchema = z.object({
   when: z.enum(["upcoming", "past"]).catch("upcoming"),
   page: z.coerce.number().int().min(1).max(MAX_EVENTS_PAGE).catch(1),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  kind: z.enum(["educational", "networking", "workshop", "office_hours"]).optional().catch(undefined),
+  format: z.enum(["virtual", "in_person", "hybrid"]).optional().catch(undefined),
+  topic: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional()
+    .catch(undefined),
 });
 
-export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function EventsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const raw = await searchParams;
-  const query = querySchema.parse({ when: first(raw.when), page: first(raw.page) ?? 1 });
-  const list = await listPublicEvents({ when: query.when, page: query.page });
+  const query = querySchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, first(value)])));
+  const [list, topics, viewer] = await Promise.all([
+    listPublicEvents({
+      when: query.when,
+      page: query.page,
+      filters: { query: query.q || undefined, kind: query.kind, format: query.format, topic: query.topic },
+    }),
+    listEventTopics(),
+    getViewer(),
+  ]);
   const heading = query.when === "upcoming" ? "Upcoming events" : "Past events";
+  const filtering = Boolean(query.q || query.kind || query.format || query.topic);
+  const params = (page: number) =>
+    new URLSearchParams(
+      Object.entries({ when: query.when === "past" ? "past" : undefined, q: query.q, kind: query.kind, format: query.format, topic: query.topic, page: String(page) })
+        .filter((entry): entry is [string, string] => Boolean(entry[1])),
+    );
 
   return (
     <div className="grid-container usa-section">
@@ -33,21 +60,24 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           </Link>
         )}
       </p>
-      {list.items.length === 0 ? (
-        <p>{query.when === "upcoming" ? "No upcoming events yet." : "No past events on this page."}</p>
-      ) : (
+      <EventFilterForm when={query.when} values={query} topics={topics} />
+      <p className="margin-top-3" role="status">
+        {list.total === 0
+          ? filtering
+            ? "No events match these filters."
+            : query.when === "upcoming"
+              ? "No upcoming events yet."
+              : "No past events yet."
+          : `${list.total} ${list.total === 1 ? "event" : "events"}${filtering ? " match" : ""}`}
+      </p>
+      {list.items.length > 0 ? (
         <ul className="usa-card-group" aria-label={heading}>
           {list.items.map((event) => (
-            <EventCard key={event.id} event={event} />
+            <EventCard key={event.id} event={event} viewerTimeZone={viewer?.timeZone} />
           ))}
         </ul>
-      )}
-      <Pagination
-        page={list.page}
-        pageCount={list.pageCount}
-        label={`${heading} pages`}
-        hrefFor={(page) => `/events?${new URLSearchParams({ ...(query.when === "past" ? { when: "past" } : {}), page: String(page) })}`}
-      />
+      ) : null}
+      <Pagination page={list.page} pageCount={list.pageCount} label={`${heading} pages`} hrefFor={(page) => `/events?${params(page)}`} />
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
-import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
 import { getViewer } from "./viewer";
 
@@ -19,13 +18,5 @@ export async function requireRolePage(returnTo: string, roles: Viewer["role"][])
   return viewer;
 }
 
-/** For lib/: the same decisions as errors, so actions and route handlers answer with the right status. */
-export function assertMember(viewer: Viewer | null): asserts viewer is Viewer {
-  if (!viewer) throw new AppError("unauthenticated", "Sign in to continue.");
-  if (!viewer.hasJoined) throw new AppError("forbidden", "Finish joining the community first.");
-}
-
-export function assertRole(viewer: Viewer | null, roles: Viewer["role"][]): asserts viewer is Viewer {
-  assertMember(viewer);
-  if (!roles.includes(viewer.role)) throw new AppError("forbidden", "You don't have permission to do that.");
-}
+// lib/ modules import these from ./assert directly; re-exported for pages.
+export { assertMember, assertRole } from "./assert";

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, arrayContains, asc, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { events, rsvps, type EventHost } from "@/db/schema";
 import type { Viewer } from "@/lib/viewer";
+import { rowsOf } from "@/db/rows";
 
 export const EVENTS_PAGE_SIZE = 12;
 export const MAX_EVENTS_PAGE = 1000;
@@ -31,8 +32,10 @@ export type EventDetail = EventSummary & {
   cancellationMessage: string | null;
 };
 
-// One correlated count per row, served by rsvps_event_status_queue_idx: no N+1.
-const goingCount = sql<number>`(select count(*)::int from ${rsvps} where ${rsvps.eventId} = ${events.id} and ${rsvps.status} = 'going')`;
+// One correlated count per row, served by rsvps_event_status_queue_idx: no N+1. Written with
+// explicit table names: drizzle prints columns of a single-table select unqualified, and an
+// unqualified "id" inside the subquery would mean the RSVP's id.
+const goingCount = sql<number>`(select count(*)::int from rsvps going where going.event_id = "events"."id" and going.status = 'going')`;
 
 const summaryColumns = {
   id: events.id,
@@ -55,22 +58,37 @@ const publicStatuses = ["published", "cancelled"] as const;
 
 export type EventListPage = { items: EventSummary[]; total: number; page: number; pageCount: number };
 
+export type EventFilters = {
+  kind?: EventSummary["kind"];
+  format?: EventSummary["format"];
+  topic?: string;
+  /** Words to find in the title or summary (PostgreSQL full-text search, GIN-indexed). */
+  query?: string;
+};
+
 /** The public calendar: published (and cancelled, so nobody misses the news) events. */
 export async function listPublicEvents({
   when,
   page = 1,
   pageSize = EVENTS_PAGE_SIZE,
   now = new Date(),
+  filters = {},
 }: {
   when: "upcoming" | "past";
   page?: number;
   pageSize?: number;
   now?: Date;
+  filters?: EventFilters;
 }): Promise<EventListPage> {
   const db = await getDb();
+  const query = filters.query?.trim();
   const where = and(
     inArray(events.status, [...publicStatuses]),
     when === "upcoming" ? gte(events.endsAt, now) : lt(events.endsAt, now),
+    filters.kind ? eq(events.kind, filters.kind) : undefined,
+    filters.format ? eq(events.format, filters.format) : undefined,
+    filters.topic ? arrayContains(events.tags, [filters.topic]) : undefined,
+    query ? sql`${events.search} @@ websearch_to_tsquery('english', ${query})` : undefined,
   );
   const safePage = Math.min(Math.max(1, Math.trunc(page)), MAX_EVENTS_PAGE);
   const [items, [totals]] = await Promise.all([
@@ -111,4 +129,44 @@ export async function getEventBySlug({ slug, viewer }: { slug: string; viewer: V
 
 function canSeeDrafts(viewer: Viewer | null) {
   return viewer?.role === "organizer" || viewer?.role === "admin";
+}
+
+/** Topics in use on public events, for the filter. Small: tags are a short controlled vocabulary. */
+export async function listEventTopics(): Promise<string[]> {
+  const db = await getDb();
+  const result = await db.execute(
+    sql`select distinct unnest(${events.tags}) as topic from ${events} where ${events.status} = 'published' order by 1 limit 100`,
+  );
+  return rowsOf<{ topic: string }>(result).map((row) => row.topic);
+}
+
+export type ViewerEventState = {
+  rsvp: { status: "going" | "waitlisted" | "cancelled"; waitlistPosition: number | null } | null;
+  /** Only people going, and organizers, may see where to join. */
+  joinUrl: string | null;
+  canManage: boolean;
+};
+
+/** The small per-viewer part of an event page; never cached, scoped by the viewer in the query. */
+export async function getViewerEventState({ eventId, viewer }: { eventId: string; viewer: Viewer | null }): Promise<ViewerEventState> {
+  if (!viewer) return { rsvp: null, joinUrl: null, canManage: false };
+  const db = await getDb();
+  const canManage = canSeeDrafts(viewer);
+  const result = await db.execute(sql`
+    select r.status,
+           case when r.status = 'waitlisted' then (
+             select count(*)::int from ${rsvps} q
+             where q.event_id = r.event_id and q.status = 'waitlisted'
+               and (q.queued_at, q.id) <= (r.queued_at, r.id)
+           ) end as position,
+           e.join_url
+    from ${events} e
+    left join ${rsvps} r on r.event_id = e.id and r.user_id = ${viewer.id}
+    where e.id = ${eventId}`);
+  type Row = { status: "going" | "waitlisted" | "cancelled" | null; position: number | null; join_url: string | null };
+  const row = rowsOf<Row>(result)[0];
+  if (!row) return { rsvp: null, joinUrl: null, canManage };
+  const rsvp = row.status ? { status: row.status, waitlistPosition: row.position } : null;
+  const joinUrl = canManage || rsvp?.status === "going" ? row.join_url : null;
+  return { rsvp, joinUrl, canManage };
 }

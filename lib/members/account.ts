@@ -5,6 +5,7 @@ import { sessions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
+import { releaseSeatsOfLeavingMember } from "@/lib/events/rsvp";
 import { normalizeEmail } from "./eligibility";
 
 // Both functions act only on the viewer's own account, so being signed in is
@@ -30,13 +31,14 @@ export async function deleteOwnAccount(viewer: Viewer, { confirmEmail }: { confi
   }
   const db = await getDb();
   await db.transaction(async (tx) => {
-    // RSVP cancellation emails and waitlist promotion belong to the events module, once it exists.
     const [target] = await tx
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.id, viewer.id), isNull(users.disabledAt)))
       .for("update");
     if (!target) throw new AppError("not_found", "Your account could not be found.");
+    // Seats they held go to the people waiting, who get the usual "a seat opened up" email.
+    await releaseSeatsOfLeavingMember(tx, viewer.id);
     // No actor (the account is about to go) and no personal data: the record outlives the person.
     await recordAudit(tx, { actorId: null, action: "member.deleted", targetType: "user", targetId: viewer.id, detail: { by: "self" } });
     await tx.delete(users).where(eq(users.id, viewer.id));

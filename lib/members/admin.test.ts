@@ -1,16 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, sessions, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
 import { ADMIN_MEMBERS_PAGE_SIZE, changeMemberRole, listMembersForAdmin, setMemberDisabled } from "./admin";
 import { insertSessions, insertUser, viewerFor } from "./test-users";
-
-// guards.ts reaches Auth.js through getViewer, and next-auth cannot load outside Next;
-// these tests hand the viewer in directly, so the session lookup is never needed.
-vi.mock("@/lib/auth/viewer", () => ({ getViewer: vi.fn() }));
 
 const database = useTestDatabase();
 

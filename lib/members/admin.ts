@@ -3,7 +3,7 @@ import { asc, count, eq, ilike, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { sessions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { assertRole } from "@/lib/auth/guards";
+import { assertRole } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
 import { clampPage, containsPattern, normalizeSearch } from "./search-pattern";

@@ -1,14 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
 import { DIRECTORY_PAGE_SIZE, searchDirectory } from "./directory";
 import { insertUser, viewerFor } from "./test-users";
-
-// guards.ts reaches Auth.js through getViewer, and next-auth cannot load outside Next;
-// these tests hand the viewer in directly, so the session lookup is never needed.
-vi.mock("@/lib/auth/viewer", () => ({ getViewer: vi.fn() }));
 
 const database = useTestDatabase();
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, ilike, isNotNull, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
-import { assertMember } from "@/lib/auth/guards";
+import { assertMember } from "@/lib/auth/assert";
 import type { Viewer } from "@/lib/viewer";
 import { clampPage, containsPattern, normalizeSearch } from "./search-pattern";
 

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { availabilityLabel, EventTags } from "@/components/event-tags";
 import { Markdown } from "@/components/markdown";
 import { getViewer } from "@/lib/auth/viewer";
-import { getEventBySlug } from "@/lib/events/queries";
+import { getEventBySlug, getViewerEventState } from "@/lib/events/queries";
+import { listEventResources } from "@/lib/resources/queries";
+import { RsvpPanel } from "./rsvp-panel";
 import { formatEventWhen, zonesDiffer } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
@@ -29,6 +31,20 @@ export default async function EventPage({ params }: Props) {
       ? formatEventWhen(event.startsAt, event.endsAt, viewer.timeZone)
       : null;
   const availability = availabilityLabel(event.capacity, event.goingCount);
+  const [state, eventResources] = await Promise.all([
+    getViewerEventState({ eventId: event.id, viewer }),
+    listEventResources({ eventId: event.id, viewer }),
+  ]);
+  const now = new Date();
+  const rsvpClosedReason =
+    event.status !== "published"
+      ? null
+      : event.startsAt <= now
+        ? "This event has started or already happened, so RSVPs are closed."
+        : event.rsvpDeadline && event.rsvpDeadline <= now
+          ? "RSVPs for this event are closed."
+          : null;
+  const full = event.capacity !== null && event.goingCount >= event.capacity;
 
   return (
     <div className="grid-container usa-section">
@@ -101,7 +117,15 @@ export default async function EventPage({ params }: Props) {
                 {event.format !== "in_person" ? (
                   <>
                     <dt className="text-bold">Online</dt>
-                    <dd className="margin-left-0 margin-bottom-1">The join link is shared with members who are going.</dd>
+                    <dd className="margin-left-0 margin-bottom-1" data-testid="join-link">
+                      {state.joinUrl ? (
+                        <a href={state.joinUrl} className="usa-link" rel="noopener noreferrer">
+                          Join the session
+                        </a>
+                      ) : (
+                        "The join link is shared with members who are going."
+                      )}
+                    </dd>
                   </>
                 ) : null}
                 {availability ? (
@@ -111,13 +135,59 @@ export default async function EventPage({ params }: Props) {
                   </>
                 ) : null}
               </dl>
-              {event.status === "published" && !viewer ? (
+              {rsvpClosedReason ? <p>{rsvpClosedReason}</p> : null}
+              {event.status === "published" && !rsvpClosedReason && !viewer ? (
                 <Link className="usa-button" href={`/signin?callbackUrl=${encodeURIComponent(`/events/${event.slug}`)}`}>
                   Sign in to RSVP
                 </Link>
               ) : null}
+              {event.status === "published" && !rsvpClosedReason && viewer && !viewer.hasJoined ? (
+                <Link className="usa-button" href={`/join?next=${encodeURIComponent(`/events/${event.slug}`)}`}>
+                  Finish joining to RSVP
+                </Link>
+              ) : null}
+              {event.status === "published" && viewer?.hasJoined && (!rsvpClosedReason || state.rsvp) ? (
+                <RsvpPanel eventId={event.id} slug={event.slug} rsvp={state.rsvp} full={full} />
+              ) : null}
+              {state.canManage ? (
+                <p className="margin-top-2">
+                  <Link href={`/manage/events/${event.id}`} className="usa-link">
+                    Manage this event
+                  </Link>
+                </p>
+              ) : null}
             </div>
           </div>
+
+          {eventResources.length > 0 ? (
+            <section aria-labelledby="resources-heading" className="margin-top-3">
+              <h2 id="resources-heading" className="font-heading-md">
+                Slides, recordings and resources
+              </h2>
+              <ul className="usa-list">
+                {eventResources.map((resource) => (
+                  <li key={resource.id}>
+                    {resource.href ? (
+                      <a href={resource.href} className="usa-link">
+                        {resource.title}
+                      </a>
+                    ) : (
+                      resource.title
+                    )}{" "}
+                    <span className="usa-tag bg-base-dark">{resource.type}</span>
+                  </li>
+                ))}
+              </ul>
+              {viewer?.hasJoined ? null : (
+                <p className="font-body-2xs">
+                  <Link href={`/signin?callbackUrl=${encodeURIComponent(`/events/${event.slug}`)}`} className="usa-link">
+                    Sign in
+                  </Link>{" "}
+                  to open the community&rsquo;s resources.
+                </p>
+              )}
+            </section>
+          ) : null}
 
           {event.hosts.length > 0 ? (
             <section aria-labelledby="hosts-heading" className="margin-top-3">

@@ -1,0 +1,25 @@
+import { getViewer } from "@/lib/auth/viewer";
+import { isAppError } from "@/lib/errors";
+import { attendeesCsv } from "@/lib/events/attendees";
+
+/** The attendee export. lib/events/attendees decides who may have it; this only maps the answer to HTTP. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  try {
+    const { filename, csv } = await attendeesCsv(await getViewer(), id);
+    return new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        // The slug holds only [a-z0-9-], so the name needs no escaping.
+        "Content-Disposition": `attachment; filename="${filename}"`,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    if (isAppError(error)) {
+      return Response.json({ error: error.message }, { status: error.status, headers: { "Cache-Control": "no-store" } });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRolePage } from "@/lib/auth/guards";
+import { isAppError } from "@/lib/errors";
+import { listAttendees, type Attendee, type AttendeeList } from "@/lib/events/attendees";
+import type { Viewer } from "@/lib/viewer";
+import { formatShortStart } from "@/lib/time";
+import { CheckInButton } from "./check-in-button";
+
+export const metadata: Metadata = { title: "Attendees" };
+
+type Props = { params: Promise<{ id: string }> };
+
+async function loadAttendees(viewer: Viewer, id: string): Promise<AttendeeList> {
+  try {
+    return await listAttendees(viewer, id);
+  } catch (error) {
+    if (isAppError(error) && error.kind === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function AttendeesPage({ params }: Props) {
+  const { id } = await params;
+  const viewer = await requireRolePage(`/manage/events/${id}/attendees`, ["organizer", "admin"]);
+  const list = await loadAttendees(viewer, id);
+  const { event, counts } = list;
+  const at = (date: Date) => <time dateTime={date.toISOString()}>{formatShortStart(date, event.timeZone)}</time>;
+  const who = (a: Attendee) => a.name ?? a.email;
+
+  return (
+    <div className="grid-container usa-section">
+      <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-0">
+        <ol className="usa-breadcrumb__list">
+          <li className="usa-breadcrumb__list-item">
+            <Link href="/manage/events" className="usa-breadcrumb__link">
+              <span>Manage events</span>
+            </Link>
+          </li>
+          <li className="usa-breadcrumb__list-item">
+            <Link href={`/manage/events/${event.id}`} className="usa-breadcrumb__link">
+              <span>{event.title}</span>
+            </Link>
+          </li>
+          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
+            <span>Attendees</span>
+          </li>
+        </ol>
+      </nav>
+      <h1>Attendees: {event.title}</h1>
+      <p className="usa-intro">
+        {formatShortStart(event.startsAt, event.timeZone)}. {counts.going} going
+        {event.capacity === null ? "" : ` of ${event.capacity}`}, {counts.waitlisted} on the waitlist, {counts.cancelled} cancelled.
+      </p>
+      <p>
+        <a href={`/manage/events/${event.id}/attendees/csv`} className="usa-button usa-button--outline" download>
+          Download CSV
+        </a>
+      </p>
+
+      <Table caption={`Going (${counts.going})`} empty="Nobody is going yet." columns={["Name", "Email", "Agency", "RSVP time", "Checked in", "Check-in"]}>
+        {list.going.map((a) => (
+          <tr key={a.userId}>
+            <th scope="row">{who(a)}</th>
+            <td>{a.email}</td>
+            <td>{a.agency ?? ""}</td>
+            <td>{at(a.rsvpAt)}</td>
+            <td>{a.checkedInAt ? at(a.checkedInAt) : "Not yet"}</td>
+            <td>
+              {event.status === "published" ? (
+                <CheckInButton eventId={event.id} userId={a.userId} who={who(a)} checkedIn={a.checkedInAt !== null} />
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </Table>
+
+      <Table caption={`Waitlist (${counts.waitlisted})`} empty="Nobody is waiting." columns={["Position", "Name", "Email", "Agency", "Joined the waitlist"]}>
+        {list.waitlisted.map((a) => (
+          <tr key={a.userId}>
+            <td>{a.position}</td>
+            <th scope="row">{who(a)}</th>
+            <td>{a.email}</td>
+            <td>{a.agency ?? ""}</td>
+            <td>{at(a.rsvpAt)}</td>
+          </tr>
+        ))}
+      </Table>
+
+      <Table caption={`Cancelled (${counts.cancelled})`} empty="Nobody has cancelled." columns={["Name", "Email", "Agency"]}>
+        {list.cancelled.map((a) => (
+          <tr key={a.userId}>
+            <th scope="row">{who(a)}</th>
+            <td>{a.email}</td>
+            <td>{a.agency ?? ""}</td>
+          </tr>
+        ))}
+      </Table>
+    </div>
+  );
+}
+
+function Table({ caption, columns, empty, children }: { caption: string; columns: string[]; empty: string; children: React.ReactNode[] }) {
+  if (children.length === 0) {
+    return (
+      <section className="margin-top-4">
+        <h2 className="font-heading-md">{caption}</h2>
+        <p>{empty}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="margin-top-4">
+      <h2 className="font-heading-md">{caption}</h2>
+      <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label={caption}>
+        <table className="usa-table usa-table--borderless width-full">
+          <caption className="usa-sr-only">{caption}</caption>
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column} scope="col">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRolePage } from "@/lib/auth/guards";
+import { eventFormValues } from "@/lib/events/event-schema";
+import { updateEventAction } from "../../actions";
+import { EventForm } from "../../event-form";
+import { loadEventOr404 } from "../../load-event";
+
+export const metadata: Metadata = { title: "Edit event" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditEventPage({ params }: Props) {
+  const { id } = await params;
+  const viewer = await requireRolePage(`/manage/events/${id}/edit`, ["organizer", "admin"]);
+  const event = await loadEventOr404(viewer, id);
+  return (
+    <div className="grid-container usa-section">
+      <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-0">
+        <ol className="usa-breadcrumb__list">
+          <li className="usa-breadcrumb__list-item">
+            <Link href="/manage/events" className="usa-breadcrumb__link">
+              <span>Manage events</span>
+            </Link>
+          </li>
+          <li className="usa-breadcrumb__list-item">
+            <Link href={`/manage/events/${event.id}`} className="usa-breadcrumb__link">
+              <span>{event.title}</span>
+            </Link>
+          </li>
+          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
+            <span>Edit</span>
+          </li>
+        </ol>
+      </nav>
+      <h1>Edit event</h1>
+      {event.status === "cancelled" ? (
+        <div className="usa-alert usa-alert--info">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">This event was cancelled, so it can&rsquo;t be edited. Duplicate it to schedule it again.</p>
+          </div>
+        </div>
+      ) : (
+        <>
+          {event.status === "published" ? (
+            <p className="usa-intro">
+              This event is published. If you change when or where it happens, the {event.goingCount}{" "}
+              {event.goingCount === 1 ? "person" : "people"} going get an updated invitation by email.
+            </p>
+          ) : null}
+          <EventForm action={updateEventAction.bind(null, event.id)} defaults={eventFormValues(event)} submitLabel="Save changes" />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EventTags } from "@/components/event-tags";
+import { Markdown } from "@/components/markdown";
+import { requireRolePage } from "@/lib/auth/guards";
+import { formatEventWhen, formatShortStart } from "@/lib/time";
+import { loadEventOr404 } from "../load-event";
+import { StatusTag } from "../status-tag";
+import { CancelEventForm } from "./cancel-event-form";
+import { EventControls } from "./event-controls";
+
+export const metadata: Metadata = { title: "Event preview" };
+
+type Props = { params: Promise<{ id: string }> };
+
+/** The organizer's view: the event as the public page shows it, with what only organizers need around it. */
+export default async function ManageEventPage({ params }: Props) {
+  const { id } = await params;
+  const viewer = await requireRolePage(`/manage/events/${id}`, ["organizer", "admin"]);
+  const event = await loadEventOr404(viewer, id);
+  const when = formatEventWhen(event.startsAt, event.endsAt, event.timeZone);
+
+  return (
+    <div className="grid-container usa-section">
+      <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-0">
+        <ol className="usa-breadcrumb__list">
+          <li className="usa-breadcrumb__list-item">
+            <Link href="/manage/events" className="usa-breadcrumb__link">
+              <span>Manage events</span>
+            </Link>
+          </li>
+          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
+            <span>{event.title}</span>
+          </li>
+        </ol>
+      </nav>
+
+      <h1>{event.title}</h1>
+
+      <section aria-labelledby="organizer-heading" className="bg-base-lightest padding-2 margin-bottom-4 radius-md">
+        <h2 id="organizer-heading" className="margin-top-0 font-heading-md">
+          Status: <StatusTag status={event.status} />
+        </h2>
+        <p className="margin-top-0">
+          {event.status === "draft"
+            ? "Draft: only organizers can see this event. Publish it to put it on the public calendar."
+            : event.status === "published"
+              ? "Published on the public calendar."
+              : "Cancelled. Everyone who was going or waiting was told."}{" "}
+          {event.goingCount} going{event.capacity === null ? "" : ` of ${event.capacity}`}, {event.waitlistCount} on the waitlist.
+        </p>
+        <ul className="usa-button-group margin-bottom-2">
+          {event.status !== "cancelled" ? (
+            <li className="usa-button-group__item">
+              <Link href={`/manage/events/${event.id}/edit`} className="usa-button">
+                Edit
+              </Link>
+            </li>
+          ) : null}
+          <li className="usa-button-group__item">
+            <Link href={`/manage/events/${event.id}/attendees`} className="usa-button usa-button--outline">
+              Attendees
+            </Link>
+          </li>
+          {event.status !== "draft" ? (
+            <li className="usa-button-group__item">
+              <Link href={`/events/${event.slug}`} className="usa-button usa-button--unstyled padding-y-1">
+                Public page
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+        <EventControls id={event.id} status={event.status} />
+      </section>
+
+      {event.status === "cancelled" && event.cancellationMessage ? (
+        <div className="usa-alert usa-alert--error">
+          <div className="usa-alert__body">
+            <h2 className="usa-alert__heading">This event has been cancelled</h2>
+            <p className="usa-alert__text">{event.cancellationMessage}</p>
+          </div>
+        </div>
+      ) : null}
+
+      {event.summary ? <p className="usa-intro">{event.summary}</p> : null}
+      <EventTags event={event} />
+
+      <div className="grid-row grid-gap-lg margin-top-3">
+        <div className="tablet:grid-col-8">
+          <Markdown source={event.body} />
+        </div>
+        <aside className="tablet:grid-col-4" aria-labelledby="event-details-heading">
+          <div className="usa-summary-box">
+            <div className="usa-summary-box__body">
+              <h2 id="event-details-heading" className="usa-summary-box__heading">
+                Event details
+              </h2>
+              <dl className="usa-summary-box__text">
+                <dt className="text-bold">When</dt>
+                <dd className="margin-left-0 margin-bottom-1">
+                  <time dateTime={event.startsAt.toISOString()}>
+                    {when.date}
+                    <br />
+                    {when.time}
+                  </time>
+                </dd>
+                {event.location ? (
+                  <>
+                    <dt className="text-bold">Where</dt>
+                    <dd className="margin-left-0 margin-bottom-1">{event.location}</dd>
+                  </>
+                ) : null}
+                {event.joinUrl ? (
+                  <>
+                    <dt className="text-bold">Join link (shown to people going)</dt>
+                    <dd className="margin-left-0 margin-bottom-1 text-wrap">{event.joinUrl}</dd>
+                  </>
+                ) : null}
+                {event.rsvpDeadline ? (
+                  <>
+                    <dt className="text-bold">RSVP deadline</dt>
+                    <dd className="margin-left-0 margin-bottom-1">{formatShortStart(event.rsvpDeadline, event.timeZone)}</dd>
+                  </>
+                ) : null}
+                {event.tags.length > 0 ? (
+                  <>
+                    <dt className="text-bold">Topics</dt>
+                    <dd className="margin-left-0 margin-bottom-1">{event.tags.join(", ")}</dd>
+                  </>
+                ) : null}
+              </dl>
+            </div>
+          </div>
+
+          {event.hosts.length > 0 ? (
+            <section aria-labelledby="hosts-heading" className="margin-top-3">
+              <h2 id="hosts-heading" className="font-heading-md">
+                Hosts and speakers
+              </h2>
+              <ul className="usa-list usa-list--unstyled">
+                {event.hosts.map((host, index) => (
+                  <li key={index} className="margin-bottom-1">
+                    <strong>{host.name}</strong>
+                    <br />
+                    {host.role}
+                    {host.agency ? `, ${host.agency}` : ""}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+
+      {event.status === "published" ? (
+        <section aria-labelledby="cancel-heading" className="margin-top-5 border-top-1px border-base-lighter padding-top-3">
+          <h2 id="cancel-heading">Cancel this event</h2>
+          <p>Cancelling can&rsquo;t be undone. Everyone going or on the waitlist gets an email and a calendar cancellation.</p>
+          <CancelEventForm id={event.id} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

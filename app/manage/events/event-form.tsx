@@ -1,0 +1,116 @@
+"use client";
+
+import { useActionState } from "react";
+import type { EventFormFields } from "@/lib/events/event-schema";
+import { idleFormState, type FormState } from "@/lib/form-state";
+import { COMMON_TIME_ZONES } from "@/lib/members/profile-schema";
+import { Input, Outcome, Select, TextArea } from "./form-controls";
+
+const KIND_OPTIONS = [
+  { value: "educational", label: "Educational session" },
+  { value: "networking", label: "Networking" },
+  { value: "workshop", label: "Workshop" },
+  { value: "office_hours", label: "Office hours" },
+] as const;
+
+const FORMAT_OPTIONS = [
+  { value: "virtual", label: "Virtual" },
+  { value: "in_person", label: "In person" },
+  { value: "hybrid", label: "Hybrid (in person and online)" },
+] as const;
+
+/** The common zones, plus the event's own when it is one of the others, so saving never changes it. */
+function zoneOptions(current: string) {
+  const known = COMMON_TIME_ZONES.some((zone) => zone.value === current);
+  return known || !current ? COMMON_TIME_ZONES : [{ value: current, label: current }, ...COMMON_TIME_ZONES];
+}
+
+export function EventForm({
+  action,
+  defaults,
+  submitLabel,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  defaults: EventFormFields;
+  submitLabel: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, idleFormState);
+  // After a refused submit, show what was sent (React resets the form to these defaults), not what was loaded.
+  const values: EventFormFields = { ...defaults, ...state.values };
+  const errors = state.fieldErrors ?? {};
+  const field = (name: keyof EventFormFields) => ({ name, defaultValue: values[name] ?? "", errors: errors[name] });
+
+  return (
+    <form action={formAction} className="usa-form usa-form--large maxw-tablet-lg" noValidate>
+      <Outcome status={state.status} message={state.message} />
+
+      <fieldset className="usa-fieldset">
+        <legend className="usa-legend usa-legend--large">About the event</legend>
+        <Input {...field("title")} label="Title" hint="Up to 200 characters. Shown in the calendar and in emails." />
+        <Input {...field("summary")} label="Summary" optional hint="One or two sentences for event cards, up to 500 characters." />
+        <TextArea
+          {...field("body")}
+          label="Description"
+          optional
+          rows={12}
+          hint="Markdown: ## headings, **bold**, - lists and [links](https://example.gov). HTML is not shown."
+        />
+        <Select {...field("kind")} label="Kind of event" options={KIND_OPTIONS} />
+        <Input {...field("topics")} label="Topics" optional hint="Separated by commas, up to 10. For example: plain language, accessibility" />
+        <TextArea
+          {...field("hosts")}
+          label="Hosts and speakers"
+          optional
+          rows={4}
+          hint="One per line as Name, Role, Agency. For example: Ana Ruiz, Moderator, General Services Administration"
+        />
+      </fieldset>
+
+      <fieldset className="usa-fieldset margin-top-4">
+        <legend className="usa-legend usa-legend--large">When</legend>
+        <Input {...field("date")} type="date" label="Date" hint="For example: 2026-12-03" className="usa-input--md" />
+        <Input {...field("startTime")} type="time" label="Start time" hint="For example: 14:00 for 2:00 PM" className="usa-input--sm" />
+        <Input {...field("endTime")} type="time" label="End time" hint="Same day as the start." className="usa-input--sm" />
+        <Select {...field("timeZone")} label="Time zone" hint="The date and times above are in this zone." options={zoneOptions(values.timeZone)} />
+      </fieldset>
+
+      <fieldset className="usa-fieldset margin-top-4">
+        <legend className="usa-legend usa-legend--large">Where</legend>
+        <Select {...field("format")} label="Format" options={FORMAT_OPTIONS} />
+        <Input {...field("location")} label="Location" optional hint="Required for in-person and hybrid events: building, room and address." />
+        <Input
+          {...field("joinUrl")}
+          type="url"
+          label="Join link"
+          optional
+          hint="Required for virtual and hybrid events. Must start with https://. Only people going see it."
+        />
+      </fieldset>
+
+      <fieldset className="usa-fieldset margin-top-4">
+        <legend className="usa-legend usa-legend--large">RSVPs</legend>
+        <Input
+          {...field("capacity")}
+          inputMode="numeric"
+          label="Capacity"
+          optional
+          hint="How many people can attend. Leave empty for no limit; when full, people join a waitlist."
+          className="usa-input--sm"
+        />
+        <Input
+          {...field("rsvpDeadlineDate")}
+          type="date"
+          label="RSVP deadline date"
+          optional
+          hint="Leave both deadline fields empty to take RSVPs until the event starts."
+          className="usa-input--md"
+        />
+        <Input {...field("rsvpDeadlineTime")} type="time" label="RSVP deadline time" optional className="usa-input--sm" />
+      </fieldset>
+
+      <button className="usa-button margin-top-4" type="submit" disabled={pending}>
+        {pending ? "Saving…" : submitLabel}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { Pagination } from "@/components/pagination";
+import { requireRolePage } from "@/lib/auth/guards";
+import { EVENT_STATUSES, listEventsForOrganizer, MAX_MANAGE_PAGE, type EventStatus } from "@/lib/events/manage";
+import { formatShortStart } from "@/lib/time";
+import { StatusTag } from "./status-tag";
+
+export const metadata: Metadata = { title: "Manage events" };
+
+const querySchema = z.object({
+  status: z.enum(EVENT_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(MAX_MANAGE_PAGE).catch(1),
+});
+
+const statusLabels: Record<EventStatus, string> = { draft: "Drafts", published: "Published", cancelled: "Cancelled" };
+
+export default async function ManageEventsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const viewer = await requireRolePage("/manage/events", ["organizer", "admin"]);
+  const raw = await searchParams;
+  const query = querySchema.parse({ status: first(raw.status) || undefined, page: first(raw.page) ?? 1 });
+  const list = await listEventsForOrganizer(viewer, { status: query.status, page: query.page });
+  const caption = query.status ? `${statusLabels[query.status]} events` : "All events";
+
+  return (
+    <div className="grid-container usa-section">
+      <div className="display-flex flex-justify flex-align-center flex-wrap">
+        <h1 className="margin-y-0">Manage events</h1>
+        <Link href="/manage/events/new" className="usa-button margin-y-2">
+          Create event
+        </Link>
+      </div>
+
+      <form method="get" action="/manage/events" className="usa-form display-flex flex-align-end flex-wrap margin-bottom-2">
+        <div className="usa-form-group margin-right-2">
+          <label className="usa-label" htmlFor="status">
+            Status
+          </label>
+          <select className="usa-select" id="status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">All statuses</option>
+            {EVENT_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {statusLabels[status]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="usa-button usa-button--outline margin-top-2">
+          Filter
+        </button>
+      </form>
+
+      {list.items.length === 0 ? (
+        <p>No events here yet.</p>
+      ) : (
+        <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label={caption}>
+          <table className="usa-table usa-table--borderless width-full">
+            <caption>
+              {caption} ({list.total.toLocaleString("en-US")})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Starts</th>
+                <th scope="col">Status</th>
+                <th scope="col">Going</th>
+                <th scope="col">Waitlist</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((event) => (
+                <tr key={event.id}>
+                  <th scope="row">
+                    <Link href={`/manage/events/${event.id}`} className="usa-link">
+                      {event.title}
+                    </Link>
+                  </th>
+                  <td>
+                    <time dateTime={event.startsAt.toISOString()}>{formatShortStart(event.startsAt, event.timeZone)}</time>
+                  </td>
+                  <td>
+                    <StatusTag status={event.status} />
+                  </td>
+                  <td>
+                    {event.goingCount}
+                    {event.capacity === null ? " (no limit)" : ` of ${event.capacity}`}
+                  </td>
+                  <td>{event.waitlistCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        label={`${caption} pages`}
+        hrefFor={(page) => `/manage/events?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), page: String(page) })}`}
+      />
+    </div>
+  );
+}
+
+function first(value: string | string[] | undefined) {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,182 @@
+import "server-only";
+import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import { getDb } from "@/db";
+import { events, rsvps } from "@/db/schema";
+import {
+  buildCommunityCalendar,
+  documentFor,
+  FEED_MAX_EVENTS,
+  FEED_PAST_DAYS,
+  FEED_REFRESH_MINUTES,
+  latest,
+  PERSONAL_FEED_NAME,
+  type CalendarDocument,
+} from "./documents";
+import { findUserByFeedToken } from "./feed-tokens";
+import { buildCalendar, type CalendarEntry } from "./ics";
+
+const publicStatuses = ["published", "cancelled"] as const;
+
+// No join URL: these columns feed public files, and what is never selected cannot leak.
+const publicColumns = {
+  id: events.id,
+  slug: events.slug,
+  title: events.title,
+  summary: events.summary,
+  status: events.status,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  timeZone: events.timeZone,
+  location: events.location,
+  format: events.format,
+  sequence: events.sequence,
+  updatedAt: events.updatedAt,
+};
+
+function feedWindowStart(now: Date) {
+  return new Date(now.getTime() - FEED_PAST_DAYS * 24 * 60 * 60 * 1000);
+}
+
+/** One published or cancelled event as a file to download; drafts do not exist here. */
+export async function getEventCalendar({ slug }: { slug: string }): Promise<CalendarDocument | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select(publicColumns)
+    .from(events)
+    .where(and(eq(events.slug, slug), inArray(events.status, [...publicStatuses])))
+    .limit(1);
+  if (!row) return null;
+  const body = buildCalendar({ method: "PUBLISH", events: [{ ...row, joinUrl: null }] });
+  return documentFor(body, row.updatedAt);
+}
+
+/**
+ * Published and cancelled events from 90 days back onward (cancelled ones so that
+ * subscribers' calendars drop them). The range on starts_at is served by
+ * events_status_starts_idx.
+ */
+export async function getCommunityFeed({ now = new Date() }: { now?: Date } = {}): Promise<CalendarDocument> {
+  const db = await getDb();
+  const rows = await db
+    .select(publicColumns)
+    .from(events)
+    .where(and(inArray(events.status, [...publicStatuses]), gte(events.startsAt, feedWindowStart(now))))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(FEED_MAX_EVENTS);
+  return buildCommunityCalendar(rows.map((row) => ({ ...row, joinUrl: null })));
+}
+
+/**
+ * A member's own RSVPs: going is CONFIRMED with the join link, waitlisted is
+ * TENTATIVE. Null when the token matches nobody (unknown, replaced or revoked).
+ */
+export async function getPersonalFeed({ token, now = new Date() }: { token: string; now?: Date }): Promise<CalendarDocument | null> {
+  const user = await findUserByFeedToken(token);
+  if (!user) return null;
+  const db = await getDb();
+  // Cancelled RSVPs are read too: leaving an event changes the feed, so its time counts for Last-Modified.
+  const rows = await db
+    .select({ event: { ...publicColumns, joinUrl: events.joinUrl }, rsvpStatus: rsvps.status, rsvpUpdatedAt: rsvps.updatedAt })
+    .from(rsvps)
+    .innerJoin(events, eq(events.id, rsvps.eventId))
+    .where(
+      and(
+        eq(rsvps.userId, user.id),
+        inArray(events.status, [...publicStatuses]),
+        gte(events.startsAt, feedWindowStart(now)),
+      ),
+    )
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(FEED_MAX_EVENTS);
+
+  const entries: CalendarEntry[] = [];
+  for (const { event, rsvpStatus, rsvpUpdatedAt } of rows) {
+    if (rsvpStatus === "cancelled") continue;
+    entries.push({
+      event,
+      status: rsvpStatus === "going" ? "CONFIRMED" : "TENTATIVE",
+      showJoinUrl: rsvpStatus === "going",
+      revisedAt: rsvpUpdatedAt > event.updatedAt ? rsvpUpdatedAt : event.updatedAt,
+    });
+  }
+  const body = buildCalendar({
+    method: "PUBLISH",
+    events: entries,
+    name: PERSONAL_FEED_NAME,
+    refreshMinutes: FEED_REFRESH_MINUTES,
+  });
+  return documentFor(body, latest(rows.flatMap((row) => [row.event.updatedAt, row.rsvpUpdatedAt])));
+}
+
+export const COMMUNITY_CACHE_CONTROL = "public, max-age=300";
+// The URL is the secret: no shared cache may keep a copy, and the browser need not either.
+export const PERSONAL_CACHE_CONTROL = "private, no-store";
+
+/**
+ * Answers with the calendar, or 304 when the client already has this version. As
+ * RFC 9110 asks, If-Modified-Since counts only when there is no If-None-Match.
+ */
+export function calendarResponse(
+  request: Request,
+  document: CalendarDocument,
+  { cacheControl, filename, extraHeaders }: { cacheControl: string; filename?: string; extraHeaders?: Record<string, string> },
+): Response {
+  const headers = new Headers({ ...extraHeaders, ETag: document.etag, "Cache-Control": cacheControl });
+  if (document.lastModified) headers.set("Last-Modified", document.lastModified.toUTCString());
+  if (isNotModified(request.headers, document)) return new Response(null, { status: 304, headers });
+
+  headers.set("Content-Type", "text/calendar; charset=utf-8");
+  headers.set("X-Content-Type-Options", "nosniff");
+  if (filename) headers.set("Content-Disposition", `attachment; filename="${safeFilename(filename)}"`);
+  return new Response(document.body, { status: 200, headers });
+}
+
+export function isNotModified(requestHeaders: Headers, document: CalendarDocument): boolean {
+  const ifNoneMatch = requestHeaders.get("if-none-match");
+  if (ifNoneMatch !== null) {
+    const ours = stripWeak(document.etag);
+    return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || stripWeak(tag.trim()) === ours);
+  }
+  const ifModifiedSince = requestHeaders.get("if-modified-since");
+  if (ifModifiedSince === null || !document.lastModified) return false;
+  const since = Date.parse(ifModifiedSince);
+  if (Number.isNaN(since)) return false;
+  // HTTP dates have whole seconds; the stored time has milliseconds.
+  return Math.floor(document.lastModified.getTime() / 1000) * 1000 <= since;
+}
+
+function stripWeak(tag: string) {
+  return tag.startsWith("W/") ? tag.slice(2) : tag;
+}
+
+function safeFilename(name: string) {
+  return name.replace(/[^A-Za-z0-9._-]/g, "-");
+}
+
+export function notFoundResponse(): Response {
+  return new Response("Not found\n", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+export async function eventCalendarResponse(request: Request, { slug }: { slug: string }): Promise<Response> {
+  const document = await getEventCalendar({ slug });
+  if (!document) return notFoundResponse();
+  return calendarResponse(request, document, { cacheControl: COMMUNITY_CACHE_CONTROL, filename: `${slug}.ics` });
+}
+
+export async function communityFeedResponse(request: Request, { now }: { now?: Date } = {}): Promise<Response> {
+  return calendarResponse(request, await getCommunityFeed({ now }), { cacheControl: COMMUNITY_CACHE_CONTROL });
+}
+
+/** `token` may carry the `.ics` the public URL ends with. */
+export async function personalFeedResponse(request: Request, { token, now }: { token: string; now?: Date }): Promise<Response> {
+  const document = await getPersonalFeed({ token: token.replace(/\.ics$/, ""), now });
+  if (!document) return notFoundResponse();
+  return calendarResponse(request, document, {
+    cacheControl: PERSONAL_CACHE_CONTROL,
+    // Keeps the secret URL out of Referer headers and search indexes.
+    extraHeaders: { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" },
+  });
+}

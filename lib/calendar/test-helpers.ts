@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import ICAL from "ical.js";
+import { afterAll, beforeAll, expect } from "vitest";
+import type { Db } from "@/db";
+import { events } from "@/db/schema";
+import { resetEnvForTests } from "@/lib/env";
+import type { InviteEvent } from "./types";
+
+type Component = InstanceType<typeof ICAL.Component>;
+type Time = InstanceType<typeof ICAL.Time>;
+
+/**
+ * Checks the framing every calendar must have (CRLF only, no physical line over
+ * 75 octets) and parses it with ical.js, a parser that shares no code with `ics`.
+ */
+export function parseCalendar(text: string): Component {
+  expect(text.endsWith("\r\n"), "ends with CRLF").toBe(true);
+  expect(text.replace(/\r\n/g, ""), "no bare CR or LF").not.toMatch(/[\r\n]/);
+  const tooLong = text
+    .split("\r\n")
+    .filter((line) => Buffer.byteLength(line, "utf8") > 75)
+    .map((line) => `${Buffer.byteLength(line, "utf8")}: ${line}`);
+  expect(tooLong, "lines over 75 octets").toEqual([]);
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  expect(calendar.name).toBe("vcalendar");
+  return calendar;
+}
+
+export function vevents(calendar: Component): Component[] {
+  return calendar.getAllSubcomponents("vevent");
+}
+
+export function onlyEvent(calendar: Component): Component {
+  const list = vevents(calendar);
+  expect(list).toHaveLength(1);
+  return list[0]!;
+}
+
+export function textOf(component: Component, name: string): string | null {
+  const value = component.getFirstPropertyValue(name);
+  return value === null ? null : String(value);
+}
+
+export function dateOf(component: Component, name: string): Date {
+  const value = component.getFirstPropertyValue(name) as Time | null;
+  if (!value) throw new Error(`no ${name}`);
+  return value.toJSDate();
+}
+
+export function paramOf(component: Component, property: string, parameter: string): string | undefined {
+  const value = component.getFirstProperty(property)?.getParameter(parameter);
+  return Array.isArray(value) ? value.join(",") : value;
+}
+
+export function byUid(calendar: Component): Map<string, Component> {
+  return new Map(vevents(calendar).map((event) => [textOf(event, "uid")!, event]));
+}
+
+export function inviteEvent(overrides: Partial<InviteEvent> = {}): InviteEvent {
+  return {
+    id: "0d5f3c2a-8b1e-4c7d-9a6f-2e4b8c1d7f30",
+    slug: "plain-language-clinic",
+    title: "Plain language clinic",
+    summary: "Bring a post you are drafting; we edit it together.",
+    status: "published",
+    startsAt: new Date("2030-01-15T19:00:00Z"),
+    endsAt: new Date("2030-01-15T20:00:00Z"),
+    timeZone: "America/New_York",
+    location: null,
+    joinUrl: "https://meet.example.gov/j/123456?pwd=secret",
+    format: "virtual",
+    sequence: 0,
+    updatedAt: new Date("2029-12-01T12:00:00Z"),
+    ...overrides,
+  };
+}
+
+type NewEvent = typeof events.$inferInsert;
+
+export async function insertEvent(db: Db, overrides: Partial<NewEvent> = {}) {
+  const id = overrides.id ?? randomUUID();
+  const startsAt = overrides.startsAt ?? new Date("2030-01-15T19:00:00Z");
+  const [row] = await db
+    .insert(events)
+    .values({
+      id,
+      slug: `event-${id.slice(0, 8)}`,
+      title: `Event ${id.slice(0, 8)}`,
+      summary: "A community event.",
+      status: "published",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 60 * 60 * 1000),
+      joinUrl: `https://meet.example.gov/j/${id.slice(0, 8)}`,
+      updatedAt: new Date("2029-12-01T12:00:00Z"),
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+/** Points siteUrl and the organizer at fixed values for the calling test file, and puts them back after. */
+export function useCalendarEnv() {
+  const saved = { AUTH_URL: process.env.AUTH_URL, MAIL_FROM: process.env.MAIL_FROM };
+  beforeAll(() => {
+    process.env.AUTH_URL = SITE;
+    process.env.MAIL_FROM = `Social Media Community of Practice <${ORGANIZER_EMAIL}>`;
+    resetEnvForTests();
+  });
+  afterAll(() => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    resetEnvForTests();
+  });
+}
+
+export const SITE = "https://convene.example.gov";
+export const ORGANIZER_EMAIL = "events@convene.example.gov";

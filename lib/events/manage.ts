@@ -1,0 +1,374 @@
+import "server-only";
+import { tz } from "@date-fns/tz";
+import { addDays } from "date-fns";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db";
+import { events, rsvps, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { assertRole } from "@/lib/auth/assert";
+import { AppError } from "@/lib/errors";
+import type { Viewer } from "@/lib/viewer";
+import { queueEventMail, type EventMailKind, type Recipient } from "./emails";
+import type { EventInput } from "./event-schema";
+import { countGoing, lockEvent, promoteFromWaitlist, type LockedEvent } from "./rsvp";
+import { freeSlug, retryOnSlugClash, slugBase, slugHasBase } from "./slug";
+
+export const MANAGE_PAGE_SIZE = 20;
+export const MAX_MANAGE_PAGE = 1000;
+export const EVENT_STATUSES = ["draft", "published", "cancelled"] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+const ORGANIZERS: Viewer["role"][] = ["organizer", "admin"];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Qualified by hand: drizzle leaves columns unqualified in single-table selects, and
+// an unqualified "id" inside the subquery would mean the rsvp's own id.
+const countOf = (status: "going" | "waitlisted") =>
+  sql<number>`(select count(*)::int from ${rsvps} r where r.event_id = ${events}.id and r.status = ${status})`;
+
+const managedColumns = {
+  id: events.id,
+  slug: events.slug,
+  title: events.title,
+  summary: events.summary,
+  body: events.body,
+  kind: events.kind,
+  format: events.format,
+  status: events.status,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  timeZone: events.timeZone,
+  location: events.location,
+  joinUrl: events.joinUrl,
+  capacity: events.capacity,
+  rsvpDeadline: events.rsvpDeadline,
+  tags: events.tags,
+  hosts: events.hosts,
+  sequence: events.sequence,
+  cancellationMessage: events.cancellationMessage,
+  publishedAt: events.publishedAt,
+  cancelledAt: events.cancelledAt,
+  updatedAt: events.updatedAt,
+};
+
+export type ManagedEvent = Awaited<ReturnType<typeof readEvent>> & { goingCount: number; waitlistCount: number };
+
+export function isUuid(id: string): boolean {
+  return UUID.test(id);
+}
+
+/** A malformed id is a missing event, not a database error. */
+export function assertEventId(id: string) {
+  if (!isUuid(id)) throw new AppError("not_found", "That event could not be found.");
+}
+
+async function readEvent(tx: Tx, id: string) {
+  const [row] = await tx.select(managedColumns).from(events).where(eq(events.id, id));
+  if (!row) throw new AppError("not_found", "That event could not be found.");
+  return row;
+}
+
+async function lockExisting(tx: Tx, id: string) {
+  assertEventId(id);
+  const locked = await lockEvent(tx, id);
+  if (!locked) throw new AppError("not_found", "That event could not be found.");
+  return locked;
+}
+
+/** Everyone to tell about a change, in queue order; disabled accounts are left out. */
+async function recipientsOf(tx: Tx, eventId: string, statuses: ("going" | "waitlisted")[]): Promise<Recipient[]> {
+  return tx
+    .select({ email: users.email, name: users.name, timeZone: users.timeZone, inviteEmails: users.inviteEmails })
+    .from(rsvps)
+    .innerJoin(users, eq(users.id, rsvps.userId))
+    .where(and(eq(rsvps.eventId, eventId), inArray(rsvps.status, statuses), isNull(users.disabledAt)))
+    .orderBy(asc(rsvps.queuedAt), asc(rsvps.id));
+}
+
+async function tellEveryone(
+  tx: Tx,
+  event: NonNullable<LockedEvent>,
+  kind: EventMailKind,
+  statuses: ("going" | "waitlisted")[],
+  note?: string,
+) {
+  const recipients = await recipientsOf(tx, event.id, statuses);
+  for (const recipient of recipients) await queueEventMail(tx, { kind, event, recipient, note });
+  return recipients.length;
+}
+
+export async function listEventsForOrganizer(
+  viewer: Viewer | null,
+  { status, page = 1 }: { status?: EventStatus; page?: number },
+) {
+  assertRole(viewer, ORGANIZERS);
+  const db = await getDb();
+  const where = status ? eq(events.status, status) : undefined;
+  const safePage = Math.min(Math.max(1, Math.trunc(page) || 1), MAX_MANAGE_PAGE);
+  const [items, [totals]] = await Promise.all([
+    db
+      .select({
+        id: events.id,
+        slug: events.slug,
+        title: events.title,
+        status: events.status,
+        startsAt: events.startsAt,
+        endsAt: events.endsAt,
+        timeZone: events.timeZone,
+        capacity: events.capacity,
+        goingCount: countOf("going"),
+        waitlistCount: countOf("waitlisted"),
+      })
+      .from(events)
+      .where(where)
+      .orderBy(desc(events.startsAt), asc(events.id))
+      .limit(MANAGE_PAGE_SIZE)
+      .offset((safePage - 1) * MANAGE_PAGE_SIZE),
+    db.select({ total: count() }).from(events).where(where),
+  ]);
+  const total = totals?.total ?? 0;
+  return { items, total, page: safePage, pageCount: Math.max(1, Math.ceil(total / MANAGE_PAGE_SIZE)) };
+}
+
+export async function getEventForEditing(viewer: Viewer | null, id: string): Promise<ManagedEvent> {
+  assertRole(viewer, ORGANIZERS);
+  assertEventId(id);
+  const db = await getDb();
+  const [row] = await db
+    .select({ ...managedColumns, goingCount: countOf("going"), waitlistCount: countOf("waitlisted") })
+    .from(events)
+    .where(eq(events.id, id));
+  if (!row) throw new AppError("not_found", "That event could not be found.");
+  return row;
+}
+
+export async function createEventDraft(viewer: Viewer | null, input: EventInput, now = new Date()) {
+  assertRole(viewer, ORGANIZERS);
+  const db = await getDb();
+  return retryOnSlugClash(() =>
+    db.transaction(async (tx) => {
+      const slug = await freeSlug(tx, slugBase(input.title, input.startsAt, input.timeZone));
+      const [row] = await tx
+        .insert(events)
+        .values({ ...input, slug, status: "draft", createdBy: viewer.id, createdAt: now, updatedAt: now })
+        .returning({ id: events.id, slug: events.slug });
+      await recordAudit(tx, { actorId: viewer.id, action: "event.created", targetType: "event", targetId: row!.id, detail: { slug } });
+      return row!;
+    }),
+  );
+}
+
+const comparable: Record<keyof EventInput, (value: unknown) => unknown> = {
+  title: (v) => v,
+  summary: (v) => v,
+  body: (v) => v,
+  kind: (v) => v,
+  format: (v) => v,
+  startsAt: (v) => (v as Date).getTime(),
+  endsAt: (v) => (v as Date).getTime(),
+  timeZone: (v) => v,
+  location: (v) => v,
+  joinUrl: (v) => v,
+  capacity: (v) => v,
+  rsvpDeadline: (v) => (v as Date | null)?.getTime() ?? null,
+  tags: (v) => JSON.stringify(v),
+  hosts: (v) => JSON.stringify(v),
+};
+
+function changedFields(current: Record<keyof EventInput, unknown>, input: EventInput): (keyof EventInput)[] {
+  return (Object.keys(comparable) as (keyof EventInput)[]).filter(
+    (field) => comparable[field](current[field]) !== comparable[field](input[field]),
+  );
+}
+
+// What an invitation shows: a change here must reach every calendar that holds the event.
+const SCHEDULE_FIELDS: (keyof EventInput)[] = ["startsAt", "endsAt", "timeZone", "location", "joinUrl"];
+
+/**
+ * Saves an edit. Attendees of a published event hear about changes to when and
+ * where (with a higher SEQUENCE so calendars update); a raised capacity fills
+ * the new seats from the waitlist in the same transaction.
+ */
+export async function updateEvent(viewer: Viewer | null, id: string, input: EventInput, now = new Date()) {
+  assertRole(viewer, ORGANIZERS);
+  const db = await getDb();
+  return retryOnSlugClash(() =>
+    db.transaction(async (tx) => {
+      const locked = await lockExisting(tx, id);
+      const current = await readEvent(tx, id);
+      if (current.status === "cancelled") throw new AppError("conflict", "This event was cancelled, so it can't be edited.");
+      const changed = changedFields(current, input);
+      if (changed.length === 0) return { id, slug: current.slug, changed, notified: 0, promoted: [] as string[] };
+
+      const going = changed.includes("capacity") ? await countGoing(tx, id) : 0;
+      if (input.capacity !== null && input.capacity < going) {
+        const message = `${going} ${going === 1 ? "person is" : "people are"} already going, so capacity can't be lower than ${going}.`;
+        throw new AppError("invalid", message, { capacity: [message] });
+      }
+
+      const published = current.status === "published";
+      const scheduleChanged = published && SCHEDULE_FIELDS.some((field) => changed.includes(field));
+      const slug =
+        current.status === "draft" && current.publishedAt === null
+          ? await keepOrRegenerateSlug(tx, current.slug, slugBase(input.title, input.startsAt, input.timeZone), id)
+          : current.slug;
+      const sequence = scheduleChanged ? current.sequence + 1 : current.sequence;
+      await tx.update(events).set({ ...input, slug, sequence, updatedAt: now }).where(eq(events.id, id));
+
+      const updated: NonNullable<LockedEvent> = { ...locked, ...pickLocked(input), slug, sequence, updatedAt: now };
+      const notified = scheduleChanged ? await tellEveryone(tx, updated, "event_changed", ["going"]) : 0;
+      const capacityRaised =
+        current.capacity !== input.capacity && (input.capacity === null || (current.capacity !== null && input.capacity > current.capacity));
+      const promoted = published && capacityRaised && updated.endsAt > now ? await promoteFromWaitlist(tx, { event: updated, now }) : [];
+
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: "event.updated",
+        targetType: "event",
+        targetId: id,
+        detail: { changed, slug, sequence, notified },
+      });
+      if (changed.includes("capacity")) {
+        await recordAudit(tx, {
+          actorId: viewer.id,
+          action: "event.capacity_changed",
+          targetType: "event",
+          targetId: id,
+          detail: { from: current.capacity, to: input.capacity, promoted: promoted.length },
+        });
+      }
+      return { id, slug, changed, notified, promoted };
+    }),
+  );
+}
+
+async function keepOrRegenerateSlug(tx: Tx, currentSlug: string, base: string, id: string) {
+  return slugHasBase(currentSlug, base) ? currentSlug : freeSlug(tx, base, id);
+}
+
+function pickLocked(input: EventInput) {
+  const { title, summary, startsAt, endsAt, timeZone, location, joinUrl, format, capacity, rsvpDeadline } = input;
+  return { title, summary, startsAt, endsAt, timeZone, location, joinUrl, format, capacity, rsvpDeadline };
+}
+
+export async function publishEvent(viewer: Viewer | null, id: string, now = new Date()) {
+  assertRole(viewer, ORGANIZERS);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const event = await lockExisting(tx, id);
+    if (event.status === "published") throw new AppError("conflict", "This event is already published.");
+    if (event.status === "cancelled") throw new AppError("conflict", "A cancelled event can't be published again. Duplicate it instead.");
+    await tx.update(events).set({ status: "published", publishedAt: now, updatedAt: now }).where(eq(events.id, id));
+    await recordAudit(tx, { actorId: viewer.id, action: "event.published", targetType: "event", targetId: id, detail: { slug: event.slug } });
+    return { id, slug: event.slug };
+  });
+}
+
+/** Back to draft, but only while nobody holds a seat or a place in line: they would be left with a dead link. */
+export async function unpublishEvent(viewer: Viewer | null, id: string, now = new Date()) {
+  assertRole(viewer, ORGANIZERS);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const event = await lockExisting(tx, id);
+    if (event.status !== "published") throw new AppError("conflict", "Only a published event can be unpublished.");
+    const [active] = await tx
+      .select({ n: count() })
+      .from(rsvps)
+      .where(and(eq(rsvps.eventId, id), inArray(rsvps.status, ["going", "waitlisted"])));
+    if ((active?.n ?? 0) > 0) throw new AppError("conflict", "People have RSVPed; cancel the event instead.");
+    await tx.update(events).set({ status: "draft", updatedAt: now }).where(eq(events.id, id));
+    await recordAudit(tx, { actorId: viewer.id, action: "event.unpublished", targetType: "event", targetId: id, detail: { slug: event.slug } });
+    return { id, slug: event.slug };
+  });
+}
+
+/** A new draft a week later at the same local time, for series that repeat. */
+export async function duplicateEvent(viewer: Viewer | null, id: string, now = new Date()) {
+  assertRole(viewer, ORGANIZERS);
+  assertEventId(id);
+  const db = await getDb();
+  return retryOnSlugClash(() =>
+    db.transaction(async (tx) => {
+      const source = await readEvent(tx, id);
+      const inZone = { in: tz(source.timeZone) };
+      const startsAt = addDays(source.startsAt, 7, inZone);
+      const title = `Copy of ${source.title}`.slice(0, 200);
+      const slug = await freeSlug(tx, slugBase(title, startsAt, source.timeZone));
+      const [row] = await tx
+        .insert(events)
+        .values({
+          slug,
+          title,
+          summary: source.summary,
+          body: source.body,
+          kind: source.kind,
+          format: source.format,
+          startsAt,
+          endsAt: addDays(source.endsAt, 7, inZone),
+          timeZone: source.timeZone,
+          location: source.location,
+          joinUrl: source.joinUrl,
+          capacity: source.capacity,
+          rsvpDeadline: source.rsvpDeadline ? addDays(source.rsvpDeadline, 7, inZone) : null,
+          tags: source.tags,
+          hosts: source.hosts,
+          status: "draft",
+          createdBy: viewer.id,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: events.id, slug: events.slug });
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: "event.duplicated",
+        targetType: "event",
+        targetId: row!.id,
+        detail: { from: id, slug },
+      });
+      return row!;
+    }),
+  );
+}
+
+const MESSAGE_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function cancellationMessage(message: string): string {
+  const text = message.trim();
+  const problem =
+    text.length === 0
+      ? "Tell attendees why the event is cancelled."
+      : text.length > 2000
+        ? "Keep the message to 2,000 characters or fewer."
+        : MESSAGE_CONTROL.test(text)
+          ? "Remove control characters from the message."
+          : null;
+  if (problem) throw new AppError("invalid", problem, { message: [problem] });
+  return text;
+}
+
+/** Cancels a published event and tells everyone going or waiting, with the organizer's message. */
+export async function cancelEvent(viewer: Viewer | null, id: string, { message }: { message: string }, now = new Date()) {
+  assertRole(viewer, ORGANIZERS);
+  const note = cancellationMessage(message);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const event = await lockExisting(tx, id);
+    if (event.status === "cancelled") throw new AppError("conflict", "This event is already cancelled.");
+    if (event.status === "draft") throw new AppError("conflict", "A draft isn't public, so there is nothing to cancel.");
+    const sequence = event.sequence + 1;
+    await tx
+      .update(events)
+      .set({ status: "cancelled", cancelledAt: now, cancellationMessage: note, sequence, updatedAt: now })
+      .where(eq(events.id, id));
+    const cancelled = { ...event, status: "cancelled" as const, sequence, updatedAt: now };
+    const notified = await tellEveryone(tx, cancelled, "event_cancelled", ["going", "waitlisted"], note);
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "event.cancelled",
+      targetType: "event",
+      targetId: id,
+      detail: { slug: event.slug, message: note, notified },
+    });
+    return { id, slug: event.slug, notified };
+  });
+}

@@ -1,0 +1,192 @@
+import "server-only";
+import { and, asc, count, eq, gt, ne, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db";
+import { rowsOf } from "@/db/rows";
+import { events, rsvps, users } from "@/db/schema";
+import { assertMember } from "@/lib/auth/assert";
+import { AppError } from "@/lib/errors";
+import type { Viewer } from "@/lib/viewer";
+import { queueEventMail, type Recipient } from "./emails";
+import { formatShortStart } from "@/lib/time";
+
+export type RsvpState = "going" | "waitlisted" | "cancelled";
+export type RsvpResult = { status: Exclude<RsvpState, "cancelled">; waitlistPosition: number | null; changed: boolean };
+
+const eventColumns = {
+  id: events.id,
+  slug: events.slug,
+  title: events.title,
+  summary: events.summary,
+  status: events.status,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  timeZone: events.timeZone,
+  location: events.location,
+  joinUrl: events.joinUrl,
+  format: events.format,
+  sequence: events.sequence,
+  updatedAt: events.updatedAt,
+  capacity: events.capacity,
+  rsvpDeadline: events.rsvpDeadline,
+};
+
+export type LockedEvent = Awaited<ReturnType<typeof lockEvent>>;
+
+/**
+ * Every change to who holds a seat starts here: the event row is locked, so
+ * RSVPs to one event take turns and capacity is counted inside the lock. A wait
+ * longer than the lock timeout fails the transaction instead of hanging.
+ */
+export async function lockEvent(tx: Tx, eventId: string) {
+  await tx.execute(sql`set local lock_timeout = '5s'`);
+  const [event] = await tx.select(eventColumns).from(events).where(eq(events.id, eventId)).for("update");
+  return event ?? null;
+}
+
+export async function countGoing(tx: Tx, eventId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(rsvps)
+    .where(and(eq(rsvps.eventId, eventId), eq(rsvps.status, "going")));
+  return row?.n ?? 0;
+}
+
+function assertOpenForRsvp(event: NonNullable<LockedEvent> | null, now: Date): asserts event is NonNullable<LockedEvent> {
+  if (!event || event.status === "draft") throw new AppError("not_found", "This event could not be found.");
+  if (event.status === "cancelled") throw new AppError("conflict", "This event has been cancelled, so it no longer takes RSVPs.");
+  if (event.startsAt <= now) throw new AppError("conflict", "This event has already started, so it no longer takes RSVPs.");
+  if (event.rsvpDeadline && event.rsvpDeadline <= now) {
+    throw new AppError("conflict", `RSVPs for this event closed on ${formatShortStart(event.rsvpDeadline, event.timeZone)}.`);
+  }
+}
+
+async function recipientFor(tx: Tx, userId: string): Promise<Recipient> {
+  const [row] = await tx
+    .select({ email: users.email, name: users.name, timeZone: users.timeZone, inviteEmails: users.inviteEmails })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!row) throw new AppError("not_found", "That member could not be found.");
+  return row;
+}
+
+async function waitlistPosition(tx: Tx, eventId: string, userId: string): Promise<number | null> {
+  const result = await tx.execute(sql`
+    select position::int from (
+      select ${rsvps.userId} as user_id,
+             row_number() over (order by ${rsvps.queuedAt}, ${rsvps.id}) as position
+      from ${rsvps}
+      where ${rsvps.eventId} = ${eventId} and ${rsvps.status} = 'waitlisted'
+    ) queue where user_id = ${userId}`);
+  return rowsOf<{ position: number }>(result)[0]?.position ?? null;
+}
+
+// Kept for callers that imported it from here.
+export { rowsOf };
+
+/**
+ * "I'm going": a seat when one is free, else the end of the waitlist. Asking
+ * again while going or waitlisted changes nothing and keeps the queue place.
+ */
+export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId: string }, now = new Date()): Promise<RsvpResult> {
+  assertMember(viewer);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, eventId);
+    assertOpenForRsvp(event, now);
+    const [existing] = await tx
+      .select({ status: rsvps.status })
+      .from(rsvps)
+      .where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, viewer.id)));
+    if (existing && existing.status !== "cancelled") {
+      const position = existing.status === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
+      return { status: existing.status, waitlistPosition: position, changed: false };
+    }
+    const going = await countGoing(tx, eventId);
+    const status = event.capacity === null || going < event.capacity ? "going" : "waitlisted";
+    // clock_timestamp(), not the caller's clock: the queue follows the order the lock was granted.
+    await tx
+      .insert(rsvps)
+      .values({ eventId, userId: viewer.id, status, queuedAt: sql`clock_timestamp()`, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [rsvps.eventId, rsvps.userId],
+        set: { status, queuedAt: sql`clock_timestamp()`, updatedAt: now, checkedInAt: null },
+      });
+    await queueEventMail(tx, {
+      kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted",
+      event,
+      recipient: await recipientFor(tx, viewer.id),
+    });
+    const position = status === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
+    return { status, waitlistPosition: position, changed: true };
+  });
+}
+
+/** "I can't make it": frees the seat and, in the same transaction, gives it to the first person waiting. */
+export async function cancelRsvp(viewer: Viewer | null, { eventId }: { eventId: string }, now = new Date()) {
+  assertMember(viewer);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, eventId);
+    if (!event || event.status === "draft") throw new AppError("not_found", "This event could not be found.");
+    const cancelled = await cancelRsvpInLockedEvent(tx, { event, userId: viewer.id, now });
+    return { changed: cancelled };
+  });
+}
+
+/**
+ * Cancels one person's RSVP inside a transaction that already holds the event
+ * lock (also used when an account is deleted). Returns whether anything changed.
+ */
+export async function cancelRsvpInLockedEvent(
+  tx: Tx,
+  { event, userId, now, notify = true }: { event: NonNullable<LockedEvent>; userId: string; now: Date; notify?: boolean },
+): Promise<boolean> {
+  const [previous] = await tx
+    .update(rsvps)
+    .set({ status: "cancelled", updatedAt: now })
+    .where(and(eq(rsvps.eventId, event.id), eq(rsvps.userId, userId), ne(rsvps.status, "cancelled")))
+    .returning({ status: rsvps.status });
+  if (!previous) return false;
+  if (notify) await queueEventMail(tx, { kind: "rsvp_cancelled", event, recipient: await recipientFor(tx, userId) });
+  if (event.status === "published" && event.endsAt > now) await promoteFromWaitlist(tx, { event, now });
+  return true;
+}
+
+/**
+ * Fills every free seat from the front of the waitlist and tells each person
+ * promoted. Callers hold the event lock. Returns the promoted user ids in order.
+ */
+export async function promoteFromWaitlist(tx: Tx, { event, now }: { event: NonNullable<LockedEvent>; now: Date }): Promise<string[]> {
+  const going = await countGoing(tx, event.id);
+  const free = event.capacity === null ? Number.MAX_SAFE_INTEGER : event.capacity - going;
+  if (free <= 0) return [];
+  const next = await tx
+    .select({ id: rsvps.id, userId: rsvps.userId })
+    .from(rsvps)
+    .where(and(eq(rsvps.eventId, event.id), eq(rsvps.status, "waitlisted")))
+    .orderBy(asc(rsvps.queuedAt), asc(rsvps.id))
+    .limit(Math.min(free, 10_000));
+  for (const row of next) {
+    await tx.update(rsvps).set({ status: "going", updatedAt: now }).where(eq(rsvps.id, row.id));
+    await queueEventMail(tx, { kind: "rsvp_promoted", event, recipient: await recipientFor(tx, row.userId) });
+  }
+  return next.map((row) => row.userId);
+}
+
+/**
+ * Before an account is deleted: cancel its RSVPs to events still to come and
+ * promote from each waitlist, inside the deleting transaction. Events are locked
+ * in id order so two deletions cannot deadlock.
+ */
+export async function releaseSeatsOfLeavingMember(tx: Tx, userId: string, now = new Date()) {
+  const held = await tx
+    .select({ eventId: rsvps.eventId })
+    .from(rsvps)
+    .innerJoin(events, eq(events.id, rsvps.eventId))
+    .where(and(eq(rsvps.userId, userId), ne(rsvps.status, "cancelled"), gt(events.endsAt, now)))
+    .orderBy(asc(rsvps.eventId));
+  for (const { eventId } of held) {
+    const event = await lockEvent(tx, eventId);
+    if (event) await cancelRsvpInLockedEvent(tx, { event, userId, now, notify: false });
+  }
+}

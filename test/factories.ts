@@ -1,0 +1,68 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/db";
+import { events, users } from "@/db/schema";
+import type { Viewer } from "@/lib/viewer";
+
+/** Members and events inserted directly, for tests that exercise lib/ against a real database. */
+export async function createMember(db: Db, overrides: Partial<typeof users.$inferInsert> = {}) {
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: `member-${randomUUID().slice(0, 8)}@agency.gov`,
+      name: "Test Member",
+      agency: "General Services Administration",
+      jobTitle: "Digital Specialist",
+      emailVerified: new Date(),
+      guidelinesAcceptedAt: new Date(),
+      ...overrides,
+    })
+    .returning();
+  return user!;
+}
+
+export async function createMembers(db: Db, count: number, role: Viewer["role"] = "member") {
+  const rows = await db
+    .insert(users)
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        email: `member-${i}-${randomUUID().slice(0, 8)}@agency.gov`,
+        name: `Member ${i}`,
+        role,
+        emailVerified: new Date(),
+        guidelinesAcceptedAt: new Date(),
+      })),
+    )
+    .returning();
+  return rows;
+}
+
+export function viewerOf(user: typeof users.$inferSelect): Viewer {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    timeZone: user.timeZone,
+    hasJoined: user.guidelinesAcceptedAt !== null,
+  };
+}
+
+export async function createEvent(db: Db, overrides: Partial<typeof events.$inferInsert> = {}) {
+  const startsAt = overrides.startsAt ?? new Date(Date.now() + 7 * 24 * 3600_000);
+  const [event] = await db
+    .insert(events)
+    .values({
+      slug: `test-event-${randomUUID().slice(0, 8)}`,
+      title: "Plain Language for Social Media",
+      summary: "Write posts people understand.",
+      body: "Bring a post you want to improve.",
+      status: "published",
+      publishedAt: new Date(),
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3600_000),
+      joinUrl: "https://gsa.zoomgov.com/j/1234567890",
+      ...overrides,
+    })
+    .returning();
+  return event!;
+}
