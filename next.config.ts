@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // `npm test` and CI run `tsc --noEmit` first; checking again inside every build only costs time.
+  typescript: { ignoreBuildErrors: true },
   // No page needs image optimization; keeping /_next/image off removes an attack surface.
   images: { unoptimized: true },
   // forbidden() answers a member who asks for an organizer page with a real 403.

@@ -35,7 +35,9 @@ export function AddToCalendar({ event }: { event: AddToCalendarEvent }) {
 
   return (
     <details className="add-to-calendar margin-y-2">
-      <summary className="usa-button usa-button--outline">Add to calendar</summary>
+      <summary className="usa-button usa-button--outline">
+        Add to calendar<span aria-hidden="true"> ▾</span>
+      </summary>
       <div className="border-1px border-base-lighter radius-md bg-white padding-2 margin-top-1 maxw-mobile-lg">
         <ul className="usa-list usa-list--unstyled">
           <li className="margin-bottom-1">

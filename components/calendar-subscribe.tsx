@@ -30,7 +30,7 @@ export function CalendarSubscribe({ feedUrl, calendarName }: { feedUrl: string; 
           {feedUrl}
         </code>
       </p>
-      <p className="usa-hint font-body-2xs">
+      <p className="font-body-2xs">
         Calendar apps check the feed about once an hour, and Google can take longer, so changes may take a while to show.
       </p>
     </div>

@@ -14,6 +14,30 @@ export async function expectAccessible(page: Page) {
 }
 
 export const test = base.extend<{ visit: (path: string) => Promise<void> }>({
+  /**
+   * Every page a test opens is checked with axe: the pages it navigated to are
+   * visited again, with the same cookies, once the test has passed. (Tests also
+   * check key states in place, such as a form showing its errors.)
+   */
+  page: async ({ page, context, baseURL }, use, testInfo) => {
+    const visited = new Set<string>();
+    page.on("framenavigated", (frame) => {
+      if (frame === page.mainFrame()) visited.add(frame.url());
+    });
+    await use(page);
+    if (testInfo.status !== testInfo.expectedStatus) return;
+    const origin = new URL(baseURL!).origin;
+    const checker = await context.newPage();
+    for (const url of visited) {
+      const target = new URL(url);
+      // Route handlers (sign-in callbacks, downloads, feeds) are not pages, and other origins are not ours.
+      if (target.origin !== origin || target.pathname.startsWith("/api/") || /\.(ics|csv)$|\/download$/.test(target.pathname)) continue;
+      const response = await checker.goto(url);
+      if (!response?.headers()["content-type"]?.includes("text/html")) continue;
+      await expectAccessible(checker);
+    }
+    await checker.close();
+  },
   visit: async ({ page }, use) => {
     await use(async (path: string) => {
       const response = await page.goto(path);

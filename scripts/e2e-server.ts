@@ -21,6 +21,7 @@ const env: NodeJS.ProcessEnv = {
   AUTH_URL: `http://localhost:${port}`,
   // The tests read sign-in links and invitations from the dev mailbox.
   DEV_MAILBOX: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
 };
 
 // A real SMTP server in this process: the app delivers through it, and each message
@@ -30,6 +31,18 @@ if (process.env.E2E_MAIL_DIR) {
   const sink = await startFileSmtpServer(process.env.E2E_MAIL_DIR);
   env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
   cleanups.push(sink.close);
+}
+
+// A local OpenID Connect provider stands in for Login.gov, so that provider is tested too.
+{
+  const { startOidcProvider } = await import("../e2e/oidc-provider");
+  const oidc = await startOidcProvider({
+    clientId: "convene-e2e",
+    redirectUri: `http://localhost:${port}/api/auth/callback/login-gov`,
+  });
+  env.LOGIN_GOV_ISSUER = oidc.issuer;
+  env.LOGIN_GOV_CLIENT_ID = "convene-e2e";
+  cleanups.push(oidc.close);
 }
 
 if (process.env.DATABASE_URL) {

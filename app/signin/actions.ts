@@ -55,3 +55,9 @@ export async function requestSignInLink(_previous: SignInFormState, formData: Fo
   }
   return { status: "idle" };
 }
+
+/** Login.gov hands back an email; the same eligibility policy then runs in Auth.js's signIn callback. */
+export async function signInWithLoginGov(formData: FormData) {
+  const next = safeCallbackPath(formData.get("callbackUrl"));
+  await signIn("login-gov", { redirectTo: `/join?next=${encodeURIComponent(next)}` });
+}

@@ -2,7 +2,7 @@ import "server-only";
 import type { OIDCConfig } from "next-auth/providers";
 import type { Env } from "@/lib/env";
 
-type LoginGovProfile = { sub: string; email: string; email_verified?: boolean };
+type LoginGovProfile = { sub: string; email?: string; email_verified?: boolean };
 
 /**
  * Login.gov as an OpenID Connect provider with PKCE (no client secret), switched
@@ -20,9 +20,12 @@ export function loginGovProvider(env: Env): OIDCConfig<LoginGovProfile> | null {
     clientId: env.LOGIN_GOV_CLIENT_ID,
     client: { token_endpoint_auth_method: "none" },
     checks: ["pkce", "state", "nonce"],
+    // Login.gov returns the email from its userinfo endpoint, not in the ID token.
+    idToken: false,
     authorization: { params: { scope: "openid email", acr_values: env.LOGIN_GOV_ACR_VALUES } },
     // Login.gov verifies the address it returns, so it may sign in to the account a link created.
     allowDangerousEmailAccountLinking: true,
-    profile: (profile) => ({ id: profile.sub, email: profile.email.toLowerCase(), name: null }),
+    // A missing email becomes "", which the eligibility policy then refuses.
+    profile: (profile) => ({ id: profile.sub, email: (profile.email ?? "").toLowerCase(), name: null }),
   };
 }

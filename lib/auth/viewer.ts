@@ -1,4 +1,5 @@
 import "server-only";
+import { unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import type { HeaderViewer } from "@/components/site-header";
@@ -14,6 +15,8 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   try {
     session = await auth();
   } catch (error) {
+    // Next signals "this page is dynamic" by throwing; swallowing that would prerender pages as signed out.
+    unstable_rethrow(error);
     console.error("Session lookup failed:", error instanceof Error ? error.message : error);
     return null;
   }

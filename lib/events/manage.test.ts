@@ -153,6 +153,11 @@ describe("createEventDraft and slugs", () => {
     ]);
   });
 
+  it("gives drafts saved at the same moment different slugs", async () => {
+    const created = await Promise.all(Array.from({ length: 5 }, () => createEventDraft(organizer, input())));
+    expect(new Set(created.map((event) => event.slug)).size).toBe(5);
+  });
+
   it("regenerates the slug while the event is an unpublished draft, and never after it was published", async () => {
     const { id } = await createEventDraft(organizer, input());
     await updateEvent(organizer, id, input({ summary: "Only the summary changed." }));

@@ -33,9 +33,11 @@ const timeZone = z
   .trim()
   .refine(isValidTimeZone, { error: "Choose a valid time zone." });
 
+// A checked box sends "on"; an unchecked one sends nothing at all, so the key must be optional.
 const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.undefined(), z.null()])
-  .transform((value) => value === "on" || value === "true");
+  .enum(["on", "true"])
+  .optional()
+  .transform((value) => value !== undefined);
 
 export const profileSchema = z.strictObject({
   name: personText("name", 100),

@@ -91,7 +91,10 @@ export function Select({ options, ...props }: Common & { options: readonly { val
   const error = props.errors?.[0];
   return (
     <Group {...props} error={error}>
+      {/* Keyed by the default: React's form reset puts a select back to the value it
+          first rendered with, which would undo what the person chose before a refused submit. */}
       <select
+        key={props.defaultValue}
         className={`usa-select${error ? " usa-input--error" : ""}`}
         id={props.name}
         name={props.name}

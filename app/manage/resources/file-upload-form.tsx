@@ -1,0 +1,107 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Outcome } from "@/app/manage/events/form-controls";
+import { idleFormState, type FormState } from "@/lib/form-state";
+import type { ResourceFormFields } from "@/lib/resources/resource-schema";
+import type { EventOption } from "./event-options";
+import { ResourceFields } from "./resource-fields";
+
+const UPLOAD_URL = "/manage/resources/upload";
+
+/**
+ * Posts to the upload route, which streams the file to storage. With script the
+ * form sends it with fetch and shows refusals beside the fields; without, the
+ * browser posts it natively and the route answers with a redirect or a page.
+ */
+export function FileUploadForm({
+  defaults,
+  events,
+  maxBytes,
+  maxLabel,
+  accept,
+  allowedLabel,
+}: {
+  defaults: ResourceFormFields;
+  events: EventOption[];
+  maxBytes: number;
+  maxLabel: string;
+  accept: string;
+  allowedLabel: string;
+}) {
+  const router = useRouter();
+  const [state, setState] = useState<FormState>(idleFormState);
+  const [pending, setPending] = useState(false);
+  const errors = state.fieldErrors ?? {};
+  const fileError = errors.file?.[0];
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const file = data.get("file");
+    // The server checks too; this only spares a long upload that would be refused.
+    if (file instanceof File && file.size > maxBytes) {
+      const message = `The file is larger than the ${maxLabel} limit. Share a link to it instead, or make it smaller.`;
+      setState({ status: "error", message, fieldErrors: { file: [message] } });
+      return;
+    }
+    setPending(true);
+    setState({ status: "idle" });
+    try {
+      const response = await fetch(UPLOAD_URL, { method: "POST", body: data, headers: { Accept: "application/json" } });
+      const body = (await response.json().catch(() => null)) as { location?: string; error?: string; fieldErrors?: FormState["fieldErrors"] } | null;
+      if (response.ok && body?.location) {
+        router.push(body.location);
+        return;
+      }
+      setState({ status: "error", message: body?.error ?? `The upload failed (error ${response.status}). Try again.`, fieldErrors: body?.fieldErrors });
+    } catch {
+      setState({ status: "error", message: "The upload was interrupted. Check your connection and try again." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form action={UPLOAD_URL} method="post" encType="multipart/form-data" onSubmit={submit} className="usa-form usa-form--large maxw-tablet-lg" noValidate>
+      <Outcome status={state.status} message={state.message} />
+      <div className={`usa-form-group${fileError ? " usa-form-group--error" : ""}`}>
+        <label className={`usa-label${fileError ? " usa-label--error" : ""}`} htmlFor="file">
+          File
+        </label>
+        <span className="usa-hint" id="file-hint">
+          {allowedLabel}. Up to {maxLabel}.
+        </span>
+        {fileError ? (
+          <span className="usa-error-message" id="file-error" role="alert">
+            {fileError}
+          </span>
+        ) : null}
+        <input
+          className="display-block margin-top-1"
+          id="file"
+          name="file"
+          type="file"
+          accept={accept}
+          required
+          aria-describedby={fileError ? "file-hint file-error" : "file-hint"}
+          aria-invalid={fileError ? true : undefined}
+        />
+      </div>
+      <ResourceFields values={defaults} errors={errors} events={events} />
+      <div className="margin-top-3">
+        <button className="usa-button" type="submit" disabled={pending}>
+          {pending ? "Uploading…" : "Upload file"}
+        </button>
+        <Link href="/manage/resources" className="usa-button usa-button--unstyled margin-left-2">
+          Cancel
+        </Link>
+      </div>
+      <p className="usa-hint" role="status">
+        {pending ? "Uploading. Large files can take a minute; keep this page open." : ""}
+      </p>
+    </form>
+  );
+}

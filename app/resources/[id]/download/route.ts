@@ -1,0 +1,55 @@
+import { Readable } from "node:stream";
+import { getViewer } from "@/lib/auth/viewer";
+import { isAppError } from "@/lib/errors";
+import { attachmentDisposition, openResourceDownload, type ResourceDownload } from "@/lib/resources/download";
+
+export const dynamic = "force-dynamic";
+
+// A member's file is theirs alone: no shared cache may keep it, and no browser may
+// render it as a page of this site (it is always an attachment, never sniffed).
+const BASE_HEADERS = {
+  "Cache-Control": "private, no-store",
+  "X-Content-Type-Options": "nosniff",
+  "Content-Security-Policy": "default-src 'none'; sandbox",
+};
+
+/** A resource's file, or a redirect to its link. lib/resources/download decides who may have it. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  try {
+    const download = await openResourceDownload({
+      viewer: await getViewer(),
+      id,
+      range: request.headers.get("range"),
+      ifRange: request.headers.get("if-range"),
+    });
+    return toResponse(download);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    if (error.kind === "unauthenticated" && (request.headers.get("accept") ?? "").includes("text/html")) {
+      // People who follow a link get the sign-in page, and come back to the library after it.
+      return new Response(null, { status: 302, headers: { ...BASE_HEADERS, Location: "/signin?callbackUrl=%2Fresources" } });
+    }
+    return Response.json({ error: error.message }, { status: error.status, headers: BASE_HEADERS });
+  }
+}
+
+function toResponse(download: ResourceDownload): Response {
+  if (download.kind === "redirect") {
+    return new Response(null, { status: 302, headers: { ...BASE_HEADERS, Location: download.url, "Referrer-Policy": "no-referrer" } });
+  }
+  if (download.kind === "unsatisfiable") {
+    return new Response(null, { status: 416, headers: { ...BASE_HEADERS, "Accept-Ranges": "bytes", "Content-Range": `bytes */${download.size}` } });
+  }
+  const { range, size } = download;
+  const headers = new Headers({
+    ...BASE_HEADERS,
+    "Content-Type": download.mimeType.startsWith("text/") ? `${download.mimeType}; charset=utf-8` : download.mimeType,
+    "Content-Disposition": attachmentDisposition(download.fileName),
+    "Accept-Ranges": "bytes",
+    "Content-Length": String(range ? range.end - range.start + 1 : size),
+  });
+  if (range) headers.set("Content-Range", `bytes ${range.start}-${range.end}/${size}`);
+  const body = Readable.toWeb(download.body) as unknown as ReadableStream<Uint8Array>;
+  return new Response(body, { status: range ? 206 : 200, headers });
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env";
+
+function problemsOf(source: Record<string, string>) {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("has working defaults for development", () => {
+    const env = parseEnv({});
+    expect(env.ALLOWED_EMAIL_DOMAINS).toEqual(["gov", "mil"]);
+    expect(env.UPLOAD_MAX_BYTES).toBe(52_428_800);
+    expect(env.UPLOAD_DIR).toBe(".data/uploads");
+    expect(env.devMailboxEnabled).toBe(true);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats empty values as unset, as .env files write them", () => {
+    expect(parseEnv({ DATABASE_URL: "", SMTP_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("parses lists and numbers", () => {
+    const env = parseEnv({ ALLOWED_EMAIL_DOMAINS: " GOV, mil ,fed ", ADMIN_EMAILS: "A@GSA.gov, b@gsa.gov", UPLOAD_MAX_BYTES: "1000" });
+    expect(env.ALLOWED_EMAIL_DOMAINS).toEqual(["gov", "mil", "fed"]);
+    expect(env.ADMIN_EMAILS).toEqual(["a@gsa.gov", "b@gsa.gov"]);
+    expect(env.UPLOAD_MAX_BYTES).toBe(1000);
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://localhost/db" }, "DATABASE_URL must be a postgres:// or postgresql:// URL"],
+    [{ SMTP_URL: "http://mail" }, "SMTP_URL must be an smtp:// or smtps:// URL"],
+    [{ UPLOAD_MAX_BYTES: "fifty" }, "UPLOAD_MAX_BYTES must be a whole number of bytes"],
+    [{ UPLOAD_MAX_BYTES: "-5" }, "UPLOAD_MAX_BYTES must be greater than zero"],
+    [{ ALLOWED_EMAIL_DOMAINS: "gov.evil.com" }, "ALLOWED_EMAIL_DOMAINS must be a comma-separated list"],
+    [{ AUTH_SECRET: "short" }, "AUTH_SECRET must be at least 32 characters"],
+    [{ AUTH_URL: "not a url" }, "AUTH_URL must be an absolute URL"],
+    [{ NODE_ENV: "production" }, "AUTH_SECRET is required in production"],
+    [{ LOGIN_GOV_ISSUER: "https://idp.int.identitysandbox.gov" }, "LOGIN_GOV_CLIENT_ID must be set together"],
+  ])("refuses %j with a message naming the variable", (source, message) => {
+    const problems = problemsOf(source as Record<string, string>);
+    expect(problems.join("\n")).toContain(message);
+  });
+
+  it("turns the dev mailbox off in production unless asked for", () => {
+    const secret = "x".repeat(32);
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret }).devMailboxEnabled).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, DEV_MAILBOX: "true" }).devMailboxEnabled).toBe(true);
+  });
+});

@@ -1,0 +1,107 @@
+import "server-only";
+import { and, arrayContains, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { rowsOf } from "@/db/rows";
+import { events, resources } from "@/db/schema";
+import type { Viewer } from "@/lib/viewer";
+import type { ResourceType } from "./resource-types";
+
+export const RESOURCES_PAGE_SIZE = 20;
+export const MAX_RESOURCES_PAGE = 500;
+
+export type LibraryFilters = { query?: string; topic?: string; type?: ResourceType };
+
+/** What everyone may know: that a resource exists, what it is about. */
+type PublicPart = {
+  id: string;
+  title: string;
+  type: ResourceType;
+  kind: "link" | "file";
+  topics: string[];
+  createdAt: Date;
+};
+
+/** What only members get: where it is and what it says. */
+type MemberPart = {
+  description: string;
+  href: string;
+  fileName: string | null;
+  sizeBytes: number | null;
+  event: { slug: string; title: string } | null;
+};
+
+export type LibraryResource = PublicPart & (({ forMembers: true } & MemberPart) | { forMembers: false });
+
+export type LibraryPage = { items: LibraryResource[]; total: number; page: number; pageCount: number; canOpen: boolean };
+
+/**
+ * The resource library, newest first. Members get links, files and the events they
+ * came from; everyone else gets titles, types and topics, and the URLs never leave
+ * the server for them.
+ */
+export async function listLibraryResources({
+  viewer,
+  page = 1,
+  filters = {},
+}: {
+  viewer: Viewer | null;
+  page?: number;
+  filters?: LibraryFilters;
+}): Promise<LibraryPage> {
+  const db = await getDb();
+  const words = filters.query?.trim();
+  const where = and(
+    words ? sql`${resources.search} @@ websearch_to_tsquery('english', ${words})` : undefined,
+    filters.topic ? arrayContains(resources.topics, [filters.topic]) : undefined,
+    filters.type ? eq(resources.type, filters.type) : undefined,
+  );
+  const safePage = Math.min(Math.max(1, Math.trunc(page) || 1), MAX_RESOURCES_PAGE);
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select({
+        id: resources.id,
+        title: resources.title,
+        type: resources.type,
+        kind: resources.kind,
+        topics: resources.topics,
+        createdAt: resources.createdAt,
+        description: resources.description,
+        url: resources.url,
+        fileName: resources.fileName,
+        sizeBytes: resources.sizeBytes,
+        eventSlug: events.slug,
+        eventTitle: events.title,
+      })
+      .from(resources)
+      // Only events that have a public page; a draft's resources show without it.
+      .leftJoin(events, and(eq(events.id, resources.eventId), inArray(events.status, ["published", "cancelled"])))
+      .where(where)
+      .orderBy(desc(resources.createdAt), asc(resources.id))
+      .limit(RESOURCES_PAGE_SIZE)
+      .offset((safePage - 1) * RESOURCES_PAGE_SIZE),
+    db.select({ total: count() }).from(resources).where(where),
+  ]);
+  const canOpen = Boolean(viewer?.hasJoined);
+  const items = rows.map((row): LibraryResource => {
+    const base: PublicPart = { id: row.id, title: row.title, type: row.type, kind: row.kind, topics: row.topics, createdAt: row.createdAt };
+    if (!canOpen) return { ...base, forMembers: false };
+    return {
+      ...base,
+      forMembers: true,
+      description: row.description,
+      href: row.kind === "link" && row.url ? row.url : `/resources/${row.id}/download`,
+      fileName: row.fileName,
+      sizeBytes: row.sizeBytes,
+      event: row.eventSlug && row.eventTitle ? { slug: row.eventSlug, title: row.eventTitle } : null,
+    };
+  });
+  const total = totals?.total ?? 0;
+  return { items, total, page: safePage, pageCount: Math.max(1, Math.ceil(total / RESOURCES_PAGE_SIZE)), canOpen };
+}
+
+/** Topics in use, for the filter; a short controlled vocabulary, so bounded and cheap. */
+export async function listResourceTopics(): Promise<string[]> {
+  const db = await getDb();
+  const result = await db.execute(sql`select distinct unnest(${resources.topics}) as topic from ${resources} order by 1 limit 100`);
+  return rowsOf<{ topic: string }>(result).map((row) => row.topic);
+}

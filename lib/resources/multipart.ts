@@ -1,0 +1,149 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import busboy from "busboy";
+import { ContentInspector } from "./content-inspector";
+import { checkFileName } from "./file-name";
+import { UploadError } from "./upload-error";
+
+export const FILE_FIELD = "file";
+const MAX_FIELDS = 20;
+const MAX_FIELD_BYTES = 16 * 1024;
+
+/** The upload, complete on disk, with what was learned while it streamed past. */
+export type ReceivedFile = { tempPath: string; fileName: string; size: number; head: Buffer; isText: boolean };
+export type ReceivedForm = { fields: Record<string, string>; file: ReceivedFile | null };
+
+export function tooLargeMessage(maxBytes: number) {
+  return `The file is larger than the ${formatLimit(maxBytes)} limit. Share a link to it instead, or make it smaller.`;
+}
+
+function formatLimit(bytes: number) {
+  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${bytes.toLocaleString("en-US")}-byte`;
+}
+
+/**
+ * Reads a multipart form as it streams in: text fields into memory (small and
+ * few), the one file into a temp file under `tempDir`. Stops reading the moment
+ * something is wrong (too large, a second file, a bad name), and then leaves no
+ * temp file behind. On success the caller owns, and must remove, the temp file.
+ */
+export async function receiveMultipart({
+  body,
+  contentType,
+  tempDir,
+  maxBytes,
+}: {
+  body: ReadableStream<Uint8Array> | null;
+  contentType: string | null;
+  tempDir: string;
+  maxBytes: number;
+}): Promise<ReceivedForm> {
+  if (!body || !contentType?.toLowerCase().startsWith("multipart/form-data")) {
+    throw new UploadError(400, "Send the form with its file as multipart/form-data.");
+  }
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { "content-type": contentType },
+      // Keep what the browser sent, so a name like "../x.pdf" is refused, not silently shortened.
+      preservePath: true,
+      defParamCharset: "utf8",
+      // busboy reports "limit" on reaching fileSize, so one more byte means "larger than allowed".
+      limits: { files: 1, fileSize: maxBytes + 1, fields: MAX_FIELDS, parts: MAX_FIELDS + 1, fieldSize: MAX_FIELD_BYTES },
+    });
+  } catch {
+    throw new UploadError(400, "The form could not be read. Reload the page and try again.");
+  }
+  await fs.mkdir(tempDir, { recursive: true });
+  const source = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
+
+  return new Promise<ReceivedForm>((resolve, reject) => {
+    const fields = new Map<string, string>();
+    let written: Promise<ReceivedFile | null> = Promise.resolve(null);
+    let tempPath: string | null = null;
+    let failed = false;
+
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      source.unpipe(parser);
+      // Not reading the rest is the point: a refused upload costs neither bandwidth nor disk.
+      // On the next tick, because busboy is still inside the write that reported the problem.
+      setImmediate(() => {
+        source.destroy();
+        parser.destroy();
+      });
+      void written
+        .catch(() => null)
+        .then(() => (tempPath ? fs.rm(tempPath, { force: true }) : undefined))
+        .finally(() => reject(asUploadError(error)));
+    };
+    const refuse = (message: string, status: 400 | 413 = 400) => fail(new UploadError(status, message, { file: [message] }));
+
+    parser.on("field", (name, value, info) => {
+      if (info.nameTruncated || info.valueTruncated) return fail(new UploadError(400, `The ${name} field is too long.`));
+      if (fields.has(name)) return fail(new UploadError(400, `The form sent the ${name} field twice.`));
+      fields.set(name, value);
+    });
+
+    parser.on("file", (name, stream, info) => {
+      if (failed) return discard(stream);
+      if (name !== FILE_FIELD) {
+        discard(stream);
+        return fail(new UploadError(400, `The form sent a file in an unexpected field (${name}).`));
+      }
+      // Browsers send an empty, nameless part when no file was chosen.
+      if (!info.filename) return discard(stream);
+      const checked = checkFileName(info.filename);
+      if (!checked.ok) {
+        discard(stream);
+        return refuse(checked.problem);
+      }
+      const target = path.join(tempDir, `${randomUUID()}.part`);
+      tempPath = target;
+      const inspector = new ContentInspector();
+      stream.on("limit", () => refuse(tooLargeMessage(maxBytes), 413));
+      written = pipeline(stream, inspector, createWriteStream(target, { flags: "wx", mode: 0o600 })).then(() => ({
+        tempPath: target,
+        fileName: checked.name,
+        size: inspector.size,
+        head: inspector.head,
+        isText: inspector.isText,
+      }));
+      written.catch(fail);
+    });
+
+    parser.on("filesLimit", () => refuse("Upload one file at a time."));
+    parser.on("fieldsLimit", () => fail(new UploadError(400, "The form has too many fields.")));
+    parser.on("partsLimit", () => fail(new UploadError(400, "The form has too many fields.")));
+    parser.on("error", fail);
+    source.on("error", fail);
+    parser.on("close", () => {
+      if (failed) return;
+      written.then((file) => {
+        if (failed) return;
+        resolve({ fields: Object.fromEntries(fields), file });
+      }, fail);
+    });
+    source.pipe(parser);
+  });
+}
+
+/** Drains a part we won't keep; it errors harmlessly if the form is abandoned meanwhile. */
+function discard(stream: Readable) {
+  stream.on("error", () => {});
+  stream.resume();
+}
+
+function asUploadError(error: unknown): UploadError {
+  if (error instanceof UploadError) return error;
+  // Usually the browser went away mid-upload; logged in case it was the disk instead.
+  console.warn("Upload failed:", error instanceof Error ? error.message : error);
+  return new UploadError(400, "The upload was interrupted or could not be read. Try again.");
+}
