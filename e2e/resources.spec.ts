@@ -1,4 +1,5 @@
 import fs from "node:fs/promises";
+import type { Page } from "@playwright/test";
 import { DEMO_ORGANIZER_EMAIL } from "../db/seed";
 import { signIn, signUp, uniqueEmail } from "./auth-helpers";
 import { expect, expectAccessible, test } from "./fixtures";
@@ -25,6 +26,19 @@ function pdfBytes(text: string): Buffer {
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000049454e44ae426082", "hex");
 
 test.describe("shared resources", () => {
+  test.describe.configure({ mode: "serial" });
+
+  // One sign-in for the whole file: sign-in links are rate limited per address.
+  let organizer: Page;
+  test.beforeAll(async ({ browser }) => {
+    organizer = await (await browser.newContext()).newPage();
+    await signIn(organizer, DEMO_ORGANIZER_EMAIL);
+    await expect(organizer.getByRole("link", { name: "Manage" })).toBeVisible();
+  });
+  test.afterAll(async () => {
+    await organizer?.context().close();
+  });
+
   test("an organizer uploads a PDF for an event; members find and download it; visitors are asked to sign in; removal ends access", async ({
     browser,
   }) => {
@@ -32,9 +46,6 @@ test.describe("shared resources", () => {
     const title = `Caption style guide ${word}`;
     const pdf = pdfBytes(word);
 
-    const organizer = await (await browser.newContext()).newPage();
-    await signIn(organizer, DEMO_ORGANIZER_EMAIL);
-    await expect(organizer.getByRole("link", { name: "Manage" })).toBeVisible();
     await organizer.goto("/manage/resources");
     await expect(organizer.getByRole("heading", { level: 1, name: "Manage resources" })).toBeVisible();
     await expectAccessible(organizer);
@@ -59,7 +70,7 @@ test.describe("shared resources", () => {
     await organizer.getByRole("button", { name: "Upload file" }).click();
     await expect(organizer).toHaveURL(/\/manage\/resources\?done=added$/);
     await expect(organizer.getByText("The resource was added.")).toBeVisible();
-    await expect(organizer.getByRole("link", { name: title })).toBeVisible();
+    await expect(organizer.getByRole("link", { name: title, exact: true })).toBeVisible();
 
     // A member finds it by a word from its title and downloads exactly what was uploaded.
     const member = await (await browser.newContext()).newPage();
@@ -68,7 +79,7 @@ test.describe("shared resources", () => {
     await member.goto("/resources");
     await member.getByLabel("Search resources").fill(word);
     await member.getByRole("button", { name: "Search" }).click();
-    await expect(member.getByRole("status")).toHaveText("1 resource match");
+    await expect(member.locator("main").getByRole("status")).toHaveText("1 resource match");
     await expect(member.getByRole("heading", { level: 2, name: title })).toBeVisible();
     await expect(member.getByRole("link", { name: eventTitle })).toBeVisible();
     await expectAccessible(member);
@@ -121,17 +132,16 @@ test.describe("shared resources", () => {
     await expectAccessible(organizer);
     await organizer.getByRole("button", { name: "Remove resource" }).click();
     await expect(organizer.getByText("The resource was removed, along with its file.")).toBeVisible();
-    await expect(organizer.getByRole("link", { name: title })).toHaveCount(0);
+    await expect(organizer.getByRole("link", { name: title, exact: true })).toHaveCount(0);
 
     expect((await member.request.get(href!)).status()).toBe(404);
     await member.goto(`/resources?q=${word}`);
-    await expect(member.getByRole("status")).toHaveText("No resources match this search.");
+    await expect(member.locator("main").getByRole("status")).toHaveText("No resources match this search.");
   });
 
-  test("an organizer adds a link; unsafe links are refused beside the field", async ({ page }) => {
+  test("an organizer adds a link; unsafe links are refused beside the field", async () => {
     const word = `Beacon${Date.now().toString(36)}`;
-    await signIn(page, DEMO_ORGANIZER_EMAIL);
-    await expect(page.getByRole("link", { name: "Manage" })).toBeVisible();
+    const page = organizer;
     await page.goto("/manage/resources/new?kind=link");
     await expect(page.getByRole("heading", { level: 1, name: "Add a link" })).toBeVisible();
     await expectAccessible(page);
@@ -152,7 +162,7 @@ test.describe("shared resources", () => {
     await page.getByRole("button", { name: "Add link" }).click();
     await expect(page.getByText("The resource was added.")).toBeVisible();
 
-    await page.getByRole("link", { name: `Plain language checklist ${word}` }).click();
+    await page.getByRole("link", { name: `Plain language checklist ${word}`, exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Edit resource" })).toBeVisible();
     await expectAccessible(page);
     await page.getByLabel("Title").fill(`Plain language checklist, revised ${word}`);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireMemberPage } from "@/lib/auth/guards";
 import { getOwnProfile } from "@/lib/members/profile";
 import { signOutEverywhereAction } from "./actions";
+import { CalendarFeedSection } from "./calendar-feed/section";
 import { DeleteAccountForm } from "./delete-account-form";
 import { ProfileForm } from "./profile-form";
 
@@ -52,6 +53,8 @@ export default async function AccountPage() {
               }}
             />
           </section>
+
+          <CalendarFeedSection viewer={viewer} />
 
           <section aria-labelledby="sessions-heading" className="margin-top-5">
             <h2 id="sessions-heading">Sign out of all devices</h2>

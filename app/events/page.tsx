@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { CalendarSubscribe } from "@/components/calendar-subscribe";
 import { EventCard } from "@/components/event-card";
 import { EventFilterForm } from "@/components/event-filter-form";
 import { Pagination } from "@/components/pagination";
 import { getViewer } from "@/lib/auth/viewer";
 import { listEventTopics, listPublicEvents, MAX_EVENTS_PAGE } from "@/lib/events/queries";
+import { siteUrl } from "@/lib/site";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Events" };
@@ -78,6 +80,12 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         </ul>
       ) : null}
       <Pagination page={list.page} pageCount={list.pageCount} label={`${heading} pages`} hrefFor={(page) => `/events?${params(page)}`} />
+      <section aria-labelledby="subscribe-heading" className="margin-top-5">
+        <h2 id="subscribe-heading" className="font-heading-md">
+          Subscribe to the community calendar
+        </h2>
+        <CalendarSubscribe feedUrl={siteUrl("/calendar/community.ics")} calendarName="Social Media Community of Practice events" />
+      </section>
     </div>
   );
 }

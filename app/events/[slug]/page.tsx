@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { availabilityLabel, EventTags } from "@/components/event-tags";
+import { AddToCalendar } from "@/components/add-to-calendar";
 import { Markdown } from "@/components/markdown";
 import { getViewer } from "@/lib/auth/viewer";
 import { getEventBySlug, getViewerEventState } from "@/lib/events/queries";
@@ -149,6 +150,7 @@ export default async function EventPage({ params }: Props) {
               {event.status === "published" && viewer?.hasJoined && (!rsvpClosedReason || state.rsvp) ? (
                 <RsvpPanel eventId={event.id} slug={event.slug} rsvp={state.rsvp} full={full} />
               ) : null}
+              <AddToCalendar event={event} />
               {state.canManage ? (
                 <p className="margin-top-2">
                   <Link href={`/manage/events/${event.id}`} className="usa-link">

@@ -74,7 +74,6 @@ export default async function ManageResourcesPage({ searchParams }: { searchPara
               <tr>
                 <th scope="col">Title</th>
                 <th scope="col">Type</th>
-                <th scope="col">Link or file</th>
                 <th scope="col">Event</th>
                 <th scope="col">Added</th>
                 <th scope="col">
@@ -89,14 +88,14 @@ export default async function ManageResourcesPage({ searchParams }: { searchPara
                     <Link href={`/manage/resources/${resource.id}/edit`} className="usa-link">
                       {resource.title}
                     </Link>
+                    <span className="display-block font-body-3xs text-base-dark">
+                      {resource.kind === "file"
+                        ? `File: ${resource.fileName ?? "unnamed"}${resource.sizeBytes === null ? "" : ` (${formatFileSize(resource.sizeBytes)})`}`
+                        : "Link"}
+                    </span>
                   </th>
                   <td>
                     <ResourceTypeTag type={resource.type} />
-                  </td>
-                  <td>
-                    {resource.kind === "file"
-                      ? `${resource.fileName ?? "File"}${resource.sizeBytes === null ? "" : ` (${formatFileSize(resource.sizeBytes)})`}`
-                      : "Link"}
                   </td>
                   <td>{resource.eventTitle ?? "None"}</td>
                   <td>

@@ -47,6 +47,7 @@ function toResponse(download: ResourceDownload): Response {
     "Content-Type": download.mimeType.startsWith("text/") ? `${download.mimeType}; charset=utf-8` : download.mimeType,
     "Content-Disposition": attachmentDisposition(download.fileName),
     "Accept-Ranges": "bytes",
+    // Next's own server drops this and sends chunked; kept for any runtime that forwards it.
     "Content-Length": String(range ? range.end - range.start + 1 : size),
   });
   if (range) headers.set("Content-Range", `bytes ${range.start}-${range.end}/${size}`);
