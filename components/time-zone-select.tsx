@@ -16,7 +16,9 @@ export function TimeZoneSelect({ defaultValue, errors }: { defaultValue: string;
           {error}
         </span>
       ) : null}
+      {/* Keyed on the value: React resets a form after its action, and an uncontrolled select would fall back to its first option. */}
       <select
+        key={defaultValue}
         className="usa-select"
         id="timeZone"
         name="timeZone"

@@ -106,6 +106,71 @@ test.describe("organizing events", () => {
     expect(response.headers()["cache-control"]).toBe("no-store");
   });
 
+  test("an organizer edits a draft, duplicates it, publishes and cancels it with a message", async ({ page }) => {
+    const title = `Captions Clinic ${Date.now().toString(36)}`;
+    await signIn(page, DEMO_ORGANIZER_EMAIL);
+    await expect(page.getByRole("link", { name: "Manage" })).toBeVisible();
+    await page.goto("/manage/events/new");
+    const form = page.locator("main form");
+    await form.getByLabel("Title", { exact: true }).fill(title);
+    await form.getByLabel("Date", { exact: true }).fill(tomorrowInEastern());
+    await form.getByLabel("Start time").fill("10:00");
+    await form.getByLabel("End time").fill("11:00");
+    await form.getByLabel("Format").selectOption("in_person");
+    await form.getByLabel("Location").fill("GSA Headquarters, Room 1201");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+
+    await page.getByRole("link", { name: "Edit", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Edit event" })).toBeVisible();
+    await expect(form.getByLabel("Start time")).toHaveValue("10:00");
+    await expect(form.getByLabel("Format")).toHaveValue("in_person");
+    await expectAccessible(page);
+    await form.getByLabel("Location").fill("");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("Enter the location for an in-person or hybrid event.")).toBeVisible();
+    await expect(form.getByLabel("Format")).toHaveValue("in_person");
+    await form.getByLabel("Location").fill("GSA Headquarters, Room 1300");
+    await form.getByLabel("End time").fill("11:30");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("GSA Headquarters, Room 1300")).toBeVisible();
+    await expect(page.getByText(/10:00 – 11:30 AM ET/)).toBeVisible();
+    const original = page.url();
+
+    await page.getByRole("button", { name: "Duplicate" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Edit event" })).toBeVisible();
+    await expect(form.getByLabel("Title", { exact: true })).toHaveValue(`Copy of ${title}`);
+
+    await page.goto(original);
+    await page.getByRole("button", { name: "Publish" }).click();
+    await expect(page.getByRole("button", { name: "Unpublish" })).toBeVisible();
+    await page.getByRole("button", { name: "Cancel event" }).click();
+    await expect(page.getByText("Tell attendees why the event is cancelled.").first()).toBeVisible();
+    await page.getByLabel("Message to attendees").fill("The room is closed for repairs. We will reschedule.");
+    await page.getByRole("button", { name: "Cancel event" }).click();
+    // The page refreshes from the server: the cancel form gives way to the cancellation notice.
+    await expect(page.getByRole("heading", { name: "This event has been cancelled" })).toBeVisible();
+    await expect(page.getByText("The room is closed for repairs. We will reschedule.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByText("The room is closed for repairs. We will reschedule.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
+    await expectAccessible(page);
+
+    // Check-in on a seeded event with people going; undone again so other journeys see the seed as it was.
+    await page.goto("/manage/events");
+    await page.getByRole("link", { name: "Annual Community Meetup" }).click();
+    await page.getByRole("link", { name: "Attendees" }).click();
+    const going = page.getByRole("table", { name: /^Going/ });
+    const firstRow = going.getByRole("row").nth(1);
+    await expect(firstRow.getByRole("cell", { name: "Not yet" })).toBeVisible();
+    await firstRow.getByRole("button", { name: /^Check in/ }).click();
+    await expect(firstRow.getByRole("button", { name: /^Undo check-in/ })).toBeVisible();
+    await expect(firstRow.getByRole("cell", { name: "Not yet" })).toHaveCount(0);
+    await expectAccessible(page);
+    await firstRow.getByRole("button", { name: /^Undo check-in/ }).click();
+    await expect(firstRow.getByRole("cell", { name: "Not yet" })).toBeVisible();
+  });
+
   test("a member asking for organizer pages gets a 403 from the server", async ({ page }) => {
     const anonymous = await page.request.get("/manage/events/00000000-0000-4000-8000-000000000000/attendees/csv");
     expect(anonymous.status()).toBe(401);

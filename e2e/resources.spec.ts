@@ -42,6 +42,8 @@ test.describe("shared resources", () => {
   test("an organizer uploads a PDF for an event; members find and download it; visitors are asked to sign in; removal ends access", async ({
     browser,
   }) => {
+    // Three people, a dozen pages and an accessibility scan on each: longer than one journey's minute.
+    test.slow();
     const word = `Lantern${Date.now().toString(36)}`;
     const title = `Caption style guide ${word}`;
     const pdf = pdfBytes(word);
@@ -62,9 +64,9 @@ test.describe("shared resources", () => {
     await expectAccessible(organizer);
 
     await organizer.getByLabel("File").setInputFiles({ name: "caption-style-guide.pdf", mimeType: "application/pdf", buffer: pdf });
-    await organizer.getByLabel("Description").fill("How to caption short videos: line length, speaker labels and sound cues.");
-    await organizer.getByLabel("Topics").fill("Accessibility, Video Captions");
-    const eventSelect = organizer.getByLabel("Event");
+    await organizer.getByRole("textbox", { name: "Description (optional)" }).fill("How to caption short videos: line length, speaker labels and sound cues.");
+    await organizer.getByRole("textbox", { name: "Topics (optional)" }).fill("Accessibility, Video Captions");
+    const eventSelect = organizer.getByRole("combobox", { name: "Event (optional)" });
     const eventTitle = (await eventSelect.locator("option").nth(1).innerText()).replace(/ \(.*\)$/, "");
     await eventSelect.selectOption({ index: 1 });
     await organizer.getByRole("button", { name: "Upload file" }).click();
@@ -77,8 +79,8 @@ test.describe("shared resources", () => {
     await signUp(member, uniqueEmail("library"));
     await expect(member.getByRole("link", { name: "My account" })).toBeVisible();
     await member.goto("/resources");
-    await member.getByLabel("Search resources").fill(word);
-    await member.getByRole("button", { name: "Search" }).click();
+    await member.getByRole("searchbox", { name: "Search resources" }).fill(word);
+    await member.getByRole("button", { name: "Search", exact: true }).click();
     await expect(member.locator("main").getByRole("status")).toHaveText("1 resource match");
     await expect(member.getByRole("heading", { level: 2, name: title })).toBeVisible();
     await expect(member.getByRole("link", { name: eventTitle })).toBeVisible();
@@ -117,7 +119,7 @@ test.describe("shared resources", () => {
     await expect(visitor.getByRole("heading", { level: 2, name: "Resources are for community members" })).toBeVisible();
     await expect(visitor.getByRole("heading", { level: 2, name: title })).toBeVisible();
     await expect(visitor.getByRole("link", { name: title })).toHaveCount(0);
-    await expect(visitor.getByRole("link", { name: "sign in" })).toHaveAttribute("href", "/signin?callbackUrl=%2Fresources");
+    await expect(visitor.locator("main").getByRole("link", { name: "sign in", exact: true })).toHaveAttribute("href", "/signin?callbackUrl=%2Fresources");
     await expectAccessible(visitor);
     const refused = await visitor.request.get(href!, { maxRedirects: 0 });
     expect([401, 302]).toContain(refused.status());

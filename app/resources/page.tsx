@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { z } from "zod";
 import { Pagination } from "@/components/pagination";
 import { ResourceAccessNotice } from "@/components/resource-access-notice";
@@ -45,6 +46,13 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
     <div className="grid-container usa-section">
       <h1>Resources</h1>
       <p className="usa-intro">Slides, recordings, toolkits, guides and templates shared by the community and its events.</p>
+      {viewer?.hasJoined && (viewer.role === "organizer" || viewer.role === "admin") ? (
+        <p>
+          <Link href="/manage/resources" className="usa-link">
+            Add, edit or remove resources
+          </Link>
+        </p>
+      ) : null}
       {list.canOpen ? null : <ResourceAccessNotice signedIn={Boolean(viewer)} returnTo="/resources" />}
       <ResourceFilterForm values={query} topics={topics} />
       <p className="margin-top-3" role="status">

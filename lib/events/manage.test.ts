@@ -216,13 +216,16 @@ describe("updateEvent", () => {
     expect(await mail("event_changed")).toHaveLength(1);
   });
 
-  it("does not email or raise the sequence for a wording change, or for any change to a draft", async () => {
+  it("raises the sequence but sends no email for a new title, and leaves drafts alone", async () => {
     const id = await publishedEvent();
     const [going] = await createMembers(database.db, 1);
     await rsvp(id, going!.id, "going", "2030-11-01T10:00:00Z");
     const result = await updateEvent(organizer, id, input({ title: "Plain Language, Revised", body: "New agenda" }));
     expect(result.changed).toEqual(["title", "body"]);
-    expect((await eventRow(id)).sequence).toBe(0);
+    // Subscribed calendars only pick up a changed title when SEQUENCE moves.
+    expect((await eventRow(id)).sequence).toBe(1);
+    await updateEvent(organizer, id, input({ title: "Plain Language, Revised", body: "Another agenda" }));
+    expect((await eventRow(id)).sequence).toBe(1);
 
     const draft = await createEventDraft(organizer, input());
     await updateEvent(organizer, draft.id, input({ startsAt: new Date("2030-12-03T18:00:00Z") }));

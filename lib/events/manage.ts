@@ -183,6 +183,7 @@ function changedFields(current: Record<keyof EventInput, unknown>, input: EventI
 
 // What an invitation shows: a change here must reach every calendar that holds the event.
 const SCHEDULE_FIELDS: (keyof EventInput)[] = ["startsAt", "endsAt", "timeZone", "location", "joinUrl"];
+const CALENDAR_TEXT_FIELDS: (keyof EventInput)[] = ["title", "summary"];
 
 /**
  * Saves an edit. Attendees of a published event hear about changes to when and
@@ -212,7 +213,10 @@ export async function updateEvent(viewer: Viewer | null, id: string, input: Even
         current.status === "draft" && current.publishedAt === null
           ? await keepOrRegenerateSlug(tx, current.slug, slugBase(input.title, input.startsAt, input.timeZone), id)
           : current.slug;
-      const sequence = scheduleChanged ? current.sequence + 1 : current.sequence;
+      // Calendars compare SEQUENCE: any change they show (title and summary too) raises it,
+      // but only schedule, place and join-link changes are worth an email to everyone going.
+      const calendarChanged = published && [...SCHEDULE_FIELDS, ...CALENDAR_TEXT_FIELDS].some((field) => changed.includes(field));
+      const sequence = calendarChanged ? current.sequence + 1 : current.sequence;
       await tx.update(events).set({ ...input, slug, sequence, updatedAt: now }).where(eq(events.id, id));
 
       const updated: NonNullable<LockedEvent> = { ...locked, ...pickLocked(input), slug, sequence, updatedAt: now };

@@ -9,6 +9,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import { ContentInspector } from "./content-inspector";
 import { checkFileName } from "./file-name";
+import { formatFileSize } from "./format";
 import { UploadError } from "./upload-error";
 
 export const FILE_FIELD = "file";
@@ -20,11 +21,7 @@ export type ReceivedFile = { tempPath: string; fileName: string; size: number; h
 export type ReceivedForm = { fields: Record<string, string>; file: ReceivedFile | null };
 
 export function tooLargeMessage(maxBytes: number) {
-  return `The file is larger than the ${formatLimit(maxBytes)} limit. Share a link to it instead, or make it smaller.`;
-}
-
-function formatLimit(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${bytes.toLocaleString("en-US")}-byte`;
+  return `The file is larger than the ${formatFileSize(maxBytes)} limit. Share a link to it instead, or make it smaller.`;
 }
 
 /**
@@ -67,11 +64,12 @@ export async function receiveMultipart({
     const fields = new Map<string, string>();
     let written: Promise<ReceivedFile | null> = Promise.resolve(null);
     let tempPath: string | null = null;
-    let failed = false;
+    // Set once the form is resolved or refused; whatever happens after is noise.
+    let settled = false;
 
     const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
+      if (settled) return;
+      settled = true;
       source.unpipe(parser);
       // Not reading the rest is the point: a refused upload costs neither bandwidth nor disk.
       // On the next tick, because busboy is still inside the write that reported the problem.
@@ -93,7 +91,7 @@ export async function receiveMultipart({
     });
 
     parser.on("file", (name, stream, info) => {
-      if (failed) return discard(stream);
+      if (settled) return discard(stream);
       if (name !== FILE_FIELD) {
         discard(stream);
         return fail(new UploadError(400, `The form sent a file in an unexpected field (${name}).`));
@@ -125,9 +123,10 @@ export async function receiveMultipart({
     parser.on("error", fail);
     source.on("error", fail);
     parser.on("close", () => {
-      if (failed) return;
+      if (settled) return;
       written.then((file) => {
-        if (failed) return;
+        if (settled) return;
+        settled = true;
         resolve({ fields: Object.fromEntries(fields), file });
       }, fail);
     });

@@ -69,8 +69,8 @@ export function EventForm({
       <fieldset className="usa-fieldset margin-top-4">
         <legend className="usa-legend usa-legend--large">When</legend>
         <Input {...field("date")} type="date" label="Date" hint="For example: 2026-12-03" className="usa-input--md" />
-        <Input {...field("startTime")} type="time" label="Start time" hint="For example: 14:00 for 2:00 PM" className="usa-input--sm" />
-        <Input {...field("endTime")} type="time" label="End time" hint="Same day as the start." className="usa-input--sm" />
+        <Input {...field("startTime")} type="time" label="Start time" hint="For example: 14:00 for 2:00 PM" className="usa-input--md" />
+        <Input {...field("endTime")} type="time" label="End time" hint="Same day as the start." className="usa-input--md" />
         <Select {...field("timeZone")} label="Time zone" hint="The date and times above are in this zone." options={zoneOptions(values.timeZone)} />
       </fieldset>
 
@@ -105,7 +105,7 @@ export function EventForm({
           hint="Leave both deadline fields empty to take RSVPs until the event starts."
           className="usa-input--md"
         />
-        <Input {...field("rsvpDeadlineTime")} type="time" label="RSVP deadline time" optional className="usa-input--sm" />
+        <Input {...field("rsvpDeadlineTime")} type="time" label="RSVP deadline time" optional className="usa-input--md" />
       </fieldset>
 
       <button className="usa-button margin-top-4" type="submit" disabled={pending}>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireRolePage } from "@/lib/auth/guards";
 import { getEnv } from "@/lib/env";
 import { ALLOWED_EXTENSIONS } from "@/lib/resources/file-types";
+import { formatFileSize } from "@/lib/resources/format";
 import { listAttachableEvents } from "@/lib/resources/organizer";
 import type { ResourceFormFields } from "@/lib/resources/resource-schema";
 import { createLinkResourceAction } from "../actions";
@@ -43,7 +44,7 @@ export default async function NewResourcePage({ searchParams }: { searchParams: 
           defaults={EMPTY}
           events={events}
           maxBytes={maxBytes}
-          maxLabel={`${Math.floor(maxBytes / (1024 * 1024))} MB`}
+          maxLabel={formatFileSize(maxBytes)}
           accept={ALLOWED_EXTENSIONS.map((ext) => `.${ext}`).join(",")}
           allowedLabel="PDF, PowerPoint, Word, Excel, CSV, plain text, WebVTT captions, PNG, JPEG or MP4"
         />

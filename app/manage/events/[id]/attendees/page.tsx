@@ -59,15 +59,15 @@ export default async function AttendeesPage({ params }: Props) {
         </a>
       </p>
 
-      <Table caption={`Going (${counts.going})`} empty="Nobody is going yet." columns={["Name", "Email", "Agency", "RSVP time", "Checked in", "Check-in"]}>
+      <Table caption={`Going (${counts.going})`} empty="Nobody is going yet." columns={["Name", "Email", "Agency", "RSVP time", "Checked in"]}>
         {list.going.map((a) => (
           <tr key={a.userId}>
             <th scope="row">{who(a)}</th>
             <td>{a.email}</td>
             <td>{a.agency ?? ""}</td>
             <td>{at(a.rsvpAt)}</td>
-            <td>{a.checkedInAt ? at(a.checkedInAt) : "Not yet"}</td>
             <td>
+              <p className="margin-y-05">{a.checkedInAt ? at(a.checkedInAt) : "Not yet"}</p>
               {event.status === "published" ? (
                 <CheckInButton eventId={event.id} userId={a.userId} who={who(a)} checkedIn={a.checkedInAt !== null} />
               ) : null}
