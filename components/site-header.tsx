@@ -39,9 +39,17 @@ export function SiteHeader({ viewer, signOutAction }: { viewer: HeaderViewer; si
             ))}
             {viewer?.canManage ? (
               <li className="usa-nav__primary-item">
-                <Link href="/manage/events" className="usa-nav-link">
+                <button type="button" className="usa-accordion__button usa-nav__link" aria-expanded="false" aria-controls="manage-menu">
                   <span>Manage</span>
-                </Link>
+                </button>
+                <ul id="manage-menu" className="usa-nav__submenu" hidden>
+                  <li className="usa-nav__submenu-item">
+                    <Link href="/manage/events">Manage events</Link>
+                  </li>
+                  <li className="usa-nav__submenu-item">
+                    <Link href="/manage/resources">Manage resources</Link>
+                  </li>
+                </ul>
               </li>
             ) : null}
             {viewer?.isAdmin ? (

@@ -197,6 +197,7 @@ export const resources = pgTable(
     index("resources_created_idx").on(t.createdAt),
     index("resources_event_idx").on(t.eventId),
     index("resources_search_idx").using("gin", t.search),
+    index("resources_topics_idx").using("gin", t.topics),
   ],
 );
 

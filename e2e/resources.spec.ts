@@ -33,7 +33,7 @@ test.describe("shared resources", () => {
   test.beforeAll(async ({ browser }) => {
     organizer = await (await browser.newContext()).newPage();
     await signIn(organizer, DEMO_ORGANIZER_EMAIL);
-    await expect(organizer.getByRole("link", { name: "Manage" })).toBeVisible();
+    await expect(organizer.getByRole("button", { name: "Manage" })).toBeVisible();
   });
   test.afterAll(async () => {
     await organizer?.context().close();

@@ -1,0 +1,1 @@
+CREATE INDEX "resources_topics_idx" ON "resources" USING gin ("topics");
