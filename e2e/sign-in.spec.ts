@@ -48,7 +48,7 @@ test.describe("signing in with a government email", () => {
     await expect(page.getByLabel("Job title")).toHaveValue("Social Media Director");
 
     await page.getByRole("button", { name: "Sign out" }).first().click();
-    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
     const response = await page.goto("/account");
     expect(response?.url()).toContain("/signin");
 
