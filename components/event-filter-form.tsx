@@ -1,7 +1,11 @@
 import Link from "next/link";
 import { formatLabel, kindLabel } from "./event-tags";
+import { FilterSubmit, SearchFilter, SelectFilter, topicOptions } from "./filter-fields";
 
 type Values = { q?: string; kind?: string; format?: string; topic?: string };
+
+const kinds = ["educational", "networking", "workshop", "office_hours"].map((kind) => ({ value: kind, label: kindLabel(kind) }));
+const formats = ["virtual", "in_person", "hybrid"].map((format) => ({ value: format, label: formatLabel(format) }));
 
 /** A plain GET form: filters live in the URL, so results can be bookmarked and shared. */
 export function EventFilterForm({ when, values, topics }: { when: "upcoming" | "past"; values: Values; topics: string[] }) {
@@ -9,56 +13,27 @@ export function EventFilterForm({ when, values, topics }: { when: "upcoming" | "
     <form method="get" action="/events" className="usa-form maxw-full" role="search" aria-label="Filter events">
       {when === "past" ? <input type="hidden" name="when" value="past" /> : null}
       <div className="grid-row grid-gap">
-        <div className="tablet:grid-col-4">
-          <label className="usa-label" htmlFor="filter-q">
-            Search events
-          </label>
-          <input className="usa-input" id="filter-q" name="q" type="search" defaultValue={values.q ?? ""} maxLength={100} />
-        </div>
-        <div className="tablet:grid-col-2">
-          <label className="usa-label" htmlFor="filter-kind">
-            Kind
-          </label>
-          <select className="usa-select" id="filter-kind" name="kind" defaultValue={values.kind ?? ""}>
-            <option value="">Any kind</option>
-            {["educational", "networking", "workshop", "office_hours"].map((kind) => (
-              <option key={kind} value={kind}>
-                {kindLabel(kind)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="tablet:grid-col-2">
-          <label className="usa-label" htmlFor="filter-format">
-            Format
-          </label>
-          <select className="usa-select" id="filter-format" name="format" defaultValue={values.format ?? ""}>
-            <option value="">Any format</option>
-            {["virtual", "in_person", "hybrid"].map((format) => (
-              <option key={format} value={format}>
-                {formatLabel(format)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="tablet:grid-col-2">
-          <label className="usa-label" htmlFor="filter-topic">
-            Topic
-          </label>
-          <select className="usa-select" id="filter-topic" name="topic" defaultValue={values.topic ?? ""}>
-            <option value="">Any topic</option>
-            {topics.map((topic) => (
-              <option key={topic} value={topic}>
-                {topic.replace(/-/g, " ")}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="tablet:grid-col-2 display-flex flex-align-end">
-          <button type="submit" className="usa-button margin-top-2">
-            Apply
-          </button>
-        </div>
+        <SearchFilter id="filter-q" label="Search events" defaultValue={values.q} width="tablet:grid-col-4" />
+        <SelectFilter id="filter-kind" name="kind" label="Kind" anyLabel="Any kind" options={kinds} defaultValue={values.kind} width="tablet:grid-col-2" />
+        <SelectFilter
+          id="filter-format"
+          name="format"
+          label="Format"
+          anyLabel="Any format"
+          options={formats}
+          defaultValue={values.format}
+          width="tablet:grid-col-2"
+        />
+        <SelectFilter
+          id="filter-topic"
+          name="topic"
+          label="Topic"
+          anyLabel="Any topic"
+          options={topicOptions(topics)}
+          defaultValue={values.topic}
+          width="tablet:grid-col-2"
+        />
+        <FilterSubmit label="Apply" />
       </div>
       <p>
         <Link href={when === "past" ? "/events?when=past" : "/events"} className="usa-link">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { RESOURCE_TYPE_LABELS, RESOURCE_TYPES } from "@/lib/resources/resource-types";
+import { FilterSubmit, SearchFilter, SelectFilter, topicOptions } from "./filter-fields";
 
 type Values = { q?: string; topic?: string; type?: string };
 
@@ -8,43 +9,26 @@ export function ResourceFilterForm({ values, topics }: { values: Values; topics:
   return (
     <form method="get" action="/resources" className="usa-form maxw-full" role="search" aria-label="Search resources">
       <div className="grid-row grid-gap">
-        <div className="tablet:grid-col-5">
-          <label className="usa-label" htmlFor="resources-q">
-            Search resources
-          </label>
-          <input className="usa-input" id="resources-q" name="q" type="search" defaultValue={values.q ?? ""} maxLength={100} />
-        </div>
-        <div className="tablet:grid-col-3">
-          <label className="usa-label" htmlFor="resources-topic">
-            Topic
-          </label>
-          <select className="usa-select" id="resources-topic" name="topic" defaultValue={values.topic ?? ""}>
-            <option value="">Any topic</option>
-            {topics.map((topic) => (
-              <option key={topic} value={topic}>
-                {topic.replace(/-/g, " ")}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="tablet:grid-col-2">
-          <label className="usa-label" htmlFor="resources-type">
-            Type
-          </label>
-          <select className="usa-select" id="resources-type" name="type" defaultValue={values.type ?? ""}>
-            <option value="">Any type</option>
-            {RESOURCE_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {RESOURCE_TYPE_LABELS[type]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="tablet:grid-col-2 display-flex flex-align-end">
-          <button type="submit" className="usa-button margin-top-2">
-            Search
-          </button>
-        </div>
+        <SearchFilter id="resources-q" label="Search resources" defaultValue={values.q} width="tablet:grid-col-5" />
+        <SelectFilter
+          id="resources-topic"
+          name="topic"
+          label="Topic"
+          anyLabel="Any topic"
+          options={topicOptions(topics)}
+          defaultValue={values.topic}
+          width="tablet:grid-col-3"
+        />
+        <SelectFilter
+          id="resources-type"
+          name="type"
+          label="Type"
+          anyLabel="Any type"
+          options={RESOURCE_TYPES.map((type) => ({ value: type, label: RESOURCE_TYPE_LABELS[type] }))}
+          defaultValue={values.type}
+          width="tablet:grid-col-2"
+        />
+        <FilterSubmit label="Search" />
       </div>
       <p>
         <Link href="/resources" className="usa-link">

@@ -16,7 +16,13 @@ test.describe("calendar files", () => {
     await page.goto(`/events/${slug}`);
     const title = (await page.getByRole("heading", { level: 1 }).innerText()).trim();
 
-    const response = await page.request.get(`/events/${slug}/calendar.ics`);
+    // The file offered by the page's "Add to calendar" menu, next to the Google and Outlook links.
+    await page.getByText("Add to calendar").click();
+    const download = page.getByRole("link", { name: "Download .ics file" });
+    await expect(page.getByRole("link", { name: "Google Calendar" })).toBeVisible();
+    const fileHref = await download.getAttribute("href");
+    expect(fileHref).toBe(`/events/${slug}/calendar.ics`);
+    const response = await page.request.get(fileHref!);
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
     expect(response.headers()["content-disposition"]).toBe(`attachment; filename="${slug}.ics"`);

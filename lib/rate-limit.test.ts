@@ -1,9 +1,11 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { rateLimits } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { decideLinkRequest, LINK_WINDOW_MS } from "@/lib/auth/link-requests";
 import { consumeRateLimits } from "./rate-limit";
 
-useTestDatabase();
+const database = useTestDatabase();
 const minute = 60_000;
 
 describe("rate limits kept in the database", () => {
@@ -17,8 +19,10 @@ describe("rate limits kept in the database", () => {
       allowed: false,
       retryAt: new Date(start.getTime() + 15 * minute),
     });
-    // The oldest hit ages out of the window.
+    // The oldest hit ages out of the window, and its row is dropped.
     expect(await consumeRateLimits([rule], new Date(start.getTime() + 15 * minute + 1))).toEqual({ allowed: true });
+    const rows = await database.db.select().from(rateLimits).where(eq(rateLimits.bucket, "test:a"));
+    expect(rows).toHaveLength(3);
   });
 
   it("counts nothing when any rule refuses", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rateLimits } from "@/db/schema";
 
@@ -34,19 +34,13 @@ export async function consumeRateLimits(rules: RateLimitRule[], now = new Date()
       }
     }
     if (retryAt) return { allowed: false, retryAt };
+    // Hits older than the window count for nothing; dropping them here keeps each bucket small.
+    for (const rule of ordered) {
+      await tx
+        .delete(rateLimits)
+        .where(and(eq(rateLimits.bucket, rule.bucket), lt(rateLimits.hitAt, new Date(now.getTime() - rule.windowMs))));
+    }
     await tx.insert(rateLimits).values(ordered.map((rule) => ({ bucket: rule.bucket, hitAt: now })));
     return { allowed: true };
   });
-}
-
-/** Old hits count for nothing; the mail deliverer's loop calls this now and then. */
-export async function pruneRateLimits(olderThan: Date) {
-  const db = await getDb();
-  await db.delete(rateLimits).where(lt(rateLimits.hitAt, olderThan));
-}
-
-export async function countHits(bucket: string) {
-  const db = await getDb();
-  const [row] = await db.select({ total: count() }).from(rateLimits).where(eq(rateLimits.bucket, bucket));
-  return row?.total ?? 0;
 }

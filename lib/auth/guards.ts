@@ -17,6 +17,3 @@ export async function requireRolePage(returnTo: string, roles: Viewer["role"][])
   if (!roles.includes(viewer.role)) forbidden();
   return viewer;
 }
-
-// lib/ modules import these from ./assert directly; re-exported for pages.
-export { assertMember, assertRole } from "./assert";

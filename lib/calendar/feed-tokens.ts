@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { feedTokens, users } from "@/db/schema";
-import { assertMember } from "@/lib/auth/guards";
+import { assertMember } from "@/lib/auth/assert";
 import { siteUrl } from "@/lib/site";
 import type { Viewer } from "@/lib/viewer";
 

@@ -5,6 +5,7 @@ import { rowsOf } from "@/db/rows";
 import { events, rsvps } from "@/db/schema";
 import { assertMember } from "@/lib/auth/assert";
 import type { Viewer } from "@/lib/viewer";
+import { waitlistPositionOfR } from "./waitlist";
 
 export type MyRsvp = {
   eventId: string;
@@ -28,10 +29,7 @@ export async function listMyRsvps(viewer: Viewer | null, now = new Date()) {
   const result = await db.execute(sql`
     select e.id as event_id, e.slug, e.title, e.starts_at, e.ends_at, e.time_zone, e.status as event_status,
            r.status, r.checked_in_at is not null as checked_in,
-           case when r.status = 'waitlisted' then (
-             select count(*)::int from ${rsvps} q
-             where q.event_id = r.event_id and q.status = 'waitlisted' and (q.queued_at, q.id) <= (r.queued_at, r.id)
-           ) end as position
+           case when r.status = 'waitlisted' then ${waitlistPositionOfR} end as position
     from ${rsvps} r join ${events} e on e.id = r.event_id
     where r.user_id = ${viewer.id} and e.status <> 'draft'
     order by e.starts_at desc

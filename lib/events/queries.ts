@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { events, rsvps, type EventHost } from "@/db/schema";
 import type { Viewer } from "@/lib/viewer";
 import { rowsOf } from "@/db/rows";
+import { waitlistPositionOfR } from "./waitlist";
 
 export const EVENTS_PAGE_SIZE = 12;
 export const MAX_EVENTS_PAGE = 1000;
@@ -154,11 +155,7 @@ export async function getViewerEventState({ eventId, viewer }: { eventId: string
   const canManage = canSeeDrafts(viewer);
   const result = await db.execute(sql`
     select r.status,
-           case when r.status = 'waitlisted' then (
-             select count(*)::int from ${rsvps} q
-             where q.event_id = r.event_id and q.status = 'waitlisted'
-               and (q.queued_at, q.id) <= (r.queued_at, r.id)
-           ) end as position,
+           case when r.status = 'waitlisted' then ${waitlistPositionOfR} end as position,
            e.join_url
     from ${events} e
     left join ${rsvps} r on r.event_id = e.id and r.user_id = ${viewer.id}

@@ -7,6 +7,7 @@ import { assertMember } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
 import { queueEventMail, type Recipient } from "./emails";
+import { waitlistPositionOfR } from "./waitlist";
 import { formatShortStart } from "@/lib/time";
 
 export type RsvpState = "going" | "waitlisted" | "cancelled";
@@ -71,17 +72,11 @@ async function recipientFor(tx: Tx, userId: string): Promise<Recipient> {
 
 async function waitlistPosition(tx: Tx, eventId: string, userId: string): Promise<number | null> {
   const result = await tx.execute(sql`
-    select position::int from (
-      select ${rsvps.userId} as user_id,
-             row_number() over (order by ${rsvps.queuedAt}, ${rsvps.id}) as position
-      from ${rsvps}
-      where ${rsvps.eventId} = ${eventId} and ${rsvps.status} = 'waitlisted'
-    ) queue where user_id = ${userId}`);
+    select ${waitlistPositionOfR} as position from ${rsvps} r
+    where r.event_id = ${eventId} and r.user_id = ${userId} and r.status = 'waitlisted'`);
   return rowsOf<{ position: number }>(result)[0]?.position ?? null;
 }
 
-// Kept for callers that imported it from here.
-export { rowsOf };
 
 /**
  * "I'm going": a seat when one is free, else the end of the waitlist. Asking

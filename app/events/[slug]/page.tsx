@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { availabilityLabel, EventTags } from "@/components/event-tags";
 import { AddToCalendar } from "@/components/add-to-calendar";
@@ -9,21 +10,27 @@ import { getEventBySlug, getViewerEventState } from "@/lib/events/queries";
 import { listEventResources } from "@/lib/resources/queries";
 import { RsvpPanel } from "./rsvp-panel";
 import { formatEventWhen, zonesDiffer } from "@/lib/time";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { EventFact } from "@/components/event-fact";
+import { EventHosts } from "@/components/event-hosts";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Metadata and the page read the same event: one query per request.
+const loadEvent = cache(async (slug: string) => getEventBySlug({ slug, viewer: await getViewer() }));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const event = await getEventBySlug({ slug, viewer: await getViewer() });
+  const event = await loadEvent(slug);
   return { title: event?.title ?? "Event not found" };
 }
 
 export default async function EventPage({ params }: Props) {
   const { slug } = await params;
   const viewer = await getViewer();
-  const event = await getEventBySlug({ slug, viewer });
+  const event = await loadEvent(slug);
   if (!event) notFound();
 
   const when = formatEventWhen(event.startsAt, event.endsAt, event.timeZone);
@@ -49,18 +56,7 @@ export default async function EventPage({ params }: Props) {
 
   return (
     <div className="grid-container usa-section">
-      <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-0">
-        <ol className="usa-breadcrumb__list">
-          <li className="usa-breadcrumb__list-item">
-            <Link href="/events" className="usa-breadcrumb__link">
-              <span>Events</span>
-            </Link>
-          </li>
-          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
-            <span>{event.title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: "/events", label: "Events" }]} current={event.title} />
 
       {event.status === "draft" ? (
         <div className="usa-alert usa-alert--warning usa-alert--slim">
@@ -93,8 +89,7 @@ export default async function EventPage({ params }: Props) {
                 Event details
               </h2>
               <dl className="usa-summary-box__text">
-                <dt className="text-bold">When</dt>
-                <dd className="margin-left-0 margin-bottom-1">
+                <EventFact label="When">
                   <time dateTime={event.startsAt.toISOString()}>
                     {when.date}
                     <br />
@@ -108,17 +103,12 @@ export default async function EventPage({ params }: Props) {
                       </span>
                     </>
                   ) : null}
-                </dd>
+                </EventFact>
                 {event.location ? (
-                  <>
-                    <dt className="text-bold">Where</dt>
-                    <dd className="margin-left-0 margin-bottom-1">{event.location}</dd>
-                  </>
+                  <EventFact label="Where">{event.location}</EventFact>
                 ) : null}
                 {event.format !== "in_person" ? (
-                  <>
-                    <dt className="text-bold">Online</dt>
-                    <dd className="margin-left-0 margin-bottom-1" data-testid="join-link">
+                  <EventFact label="Online" data-testid="join-link">
                       {state.joinUrl ? (
                         <a href={state.joinUrl} className="usa-link" rel="noopener noreferrer">
                           Join the session
@@ -126,14 +116,10 @@ export default async function EventPage({ params }: Props) {
                       ) : (
                         "The join link is shared with members who are going."
                       )}
-                    </dd>
-                  </>
+                    </EventFact>
                 ) : null}
                 {availability ? (
-                  <>
-                    <dt className="text-bold">Seats</dt>
-                    <dd className="margin-left-0 margin-bottom-1">{availability}</dd>
-                  </>
+                  <EventFact label="Seats">{availability}</EventFact>
                 ) : null}
               </dl>
               {rsvpClosedReason ? <p>{rsvpClosedReason}</p> : null}
@@ -191,23 +177,7 @@ export default async function EventPage({ params }: Props) {
             </section>
           ) : null}
 
-          {event.hosts.length > 0 ? (
-            <section aria-labelledby="hosts-heading" className="margin-top-3">
-              <h2 id="hosts-heading" className="font-heading-md">
-                Hosts and speakers
-              </h2>
-              <ul className="usa-list usa-list--unstyled">
-                {event.hosts.map((host) => (
-                  <li key={`${host.name}-${host.role}`} className="margin-bottom-1">
-                    <strong>{host.name}</strong>
-                    <br />
-                    {host.role}
-                    {host.agency ? `, ${host.agency}` : ""}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <EventHosts hosts={event.hosts} />
         </aside>
       </div>
     </div>

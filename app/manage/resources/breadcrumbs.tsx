@@ -1,19 +1,8 @@
-import Link from "next/link";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 
 /** "Manage resources › <current page>" for the pages below the list. */
 export function ResourceBreadcrumbs({ current }: { current: string }) {
   return (
-    <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-0">
-      <ol className="usa-breadcrumb__list">
-        <li className="usa-breadcrumb__list-item">
-          <Link href="/manage/resources" className="usa-breadcrumb__link">
-            <span>Manage resources</span>
-          </Link>
-        </li>
-        <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
-          <span>{current}</span>
-        </li>
-      </ol>
-    </nav>
+    <Breadcrumbs trail={[{ href: "/manage/resources", label: "Manage resources" }]} current={current} />
   );
 }

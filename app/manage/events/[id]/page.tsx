@@ -8,6 +8,9 @@ import { loadEventOr404 } from "../load-event";
 import { StatusTag } from "../status-tag";
 import { CancelEventForm } from "./cancel-event-form";
 import { EventControls } from "./event-controls";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { EventFact } from "@/components/event-fact";
+import { EventHosts } from "@/components/event-hosts";
 
 export const metadata: Metadata = { title: "Event preview" };
 
@@ -22,18 +25,7 @@ export default async function ManageEventPage({ params }: Props) {
 
   return (
     <div className="grid-container usa-section">
-      <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-0">
-        <ol className="usa-breadcrumb__list">
-          <li className="usa-breadcrumb__list-item">
-            <Link href="/manage/events" className="usa-breadcrumb__link">
-              <span>Manage events</span>
-            </Link>
-          </li>
-          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
-            <span>{event.title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: "/manage/events", label: "Manage events" }]} current={event.title} />
 
       <h1>{event.title}</h1>
 
@@ -96,59 +88,30 @@ export default async function ManageEventPage({ params }: Props) {
                 Event details
               </h2>
               <dl className="usa-summary-box__text">
-                <dt className="text-bold">When</dt>
-                <dd className="margin-left-0 margin-bottom-1">
+                <EventFact label="When">
                   <time dateTime={event.startsAt.toISOString()}>
                     {when.date}
                     <br />
                     {when.time}
                   </time>
-                </dd>
+                </EventFact>
                 {event.location ? (
-                  <>
-                    <dt className="text-bold">Where</dt>
-                    <dd className="margin-left-0 margin-bottom-1">{event.location}</dd>
-                  </>
+                  <EventFact label="Where">{event.location}</EventFact>
                 ) : null}
                 {event.joinUrl ? (
-                  <>
-                    <dt className="text-bold">Join link (shown to people going)</dt>
-                    <dd className="margin-left-0 margin-bottom-1 text-wrap">{event.joinUrl}</dd>
-                  </>
+                  <EventFact label="Join link (shown to people going)" className="text-wrap">{event.joinUrl}</EventFact>
                 ) : null}
                 {event.rsvpDeadline ? (
-                  <>
-                    <dt className="text-bold">RSVP deadline</dt>
-                    <dd className="margin-left-0 margin-bottom-1">{formatShortStart(event.rsvpDeadline, event.timeZone)}</dd>
-                  </>
+                  <EventFact label="RSVP deadline">{formatShortStart(event.rsvpDeadline, event.timeZone)}</EventFact>
                 ) : null}
                 {event.tags.length > 0 ? (
-                  <>
-                    <dt className="text-bold">Topics</dt>
-                    <dd className="margin-left-0 margin-bottom-1">{event.tags.join(", ")}</dd>
-                  </>
+                  <EventFact label="Topics">{event.tags.join(", ")}</EventFact>
                 ) : null}
               </dl>
             </div>
           </div>
 
-          {event.hosts.length > 0 ? (
-            <section aria-labelledby="hosts-heading" className="margin-top-3">
-              <h2 id="hosts-heading" className="font-heading-md">
-                Hosts and speakers
-              </h2>
-              <ul className="usa-list usa-list--unstyled">
-                {event.hosts.map((host, index) => (
-                  <li key={index} className="margin-bottom-1">
-                    <strong>{host.name}</strong>
-                    <br />
-                    {host.role}
-                    {host.agency ? `, ${host.agency}` : ""}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          <EventHosts hosts={event.hosts} />
         </aside>
       </div>
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireRolePage } from "@/lib/auth/guards";
 import type { EventFormFields } from "@/lib/events/event-schema";
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import { createEventAction } from "../actions";
 import { EventForm } from "../event-form";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 
 export const metadata: Metadata = { title: "Create event" };
 
@@ -30,18 +30,7 @@ export default async function NewEventPage() {
   };
   return (
     <div className="grid-container usa-section">
-      <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-0">
-        <ol className="usa-breadcrumb__list">
-          <li className="usa-breadcrumb__list-item">
-            <Link href="/manage/events" className="usa-breadcrumb__link">
-              <span>Manage events</span>
-            </Link>
-          </li>
-          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
-            <span>Create event</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ href: "/manage/events", label: "Manage events" }]} current="Create event" />
       <h1>Create event</h1>
       <p className="usa-intro">The event is saved as a draft. Only organizers see it until you publish it.</p>
       <EventForm action={createEventAction} defaults={defaults} submitLabel="Save draft" />

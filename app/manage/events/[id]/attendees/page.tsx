@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRolePage } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
@@ -7,6 +6,7 @@ import { listAttendees, type Attendee, type AttendeeList } from "@/lib/events/at
 import type { Viewer } from "@/lib/viewer";
 import { formatShortStart } from "@/lib/time";
 import { CheckInButton } from "./check-in-button";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 
 export const metadata: Metadata = { title: "Attendees" };
 
@@ -31,23 +31,13 @@ export default async function AttendeesPage({ params }: Props) {
 
   return (
     <div className="grid-container usa-section">
-      <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-0">
-        <ol className="usa-breadcrumb__list">
-          <li className="usa-breadcrumb__list-item">
-            <Link href="/manage/events" className="usa-breadcrumb__link">
-              <span>Manage events</span>
-            </Link>
-          </li>
-          <li className="usa-breadcrumb__list-item">
-            <Link href={`/manage/events/${event.id}`} className="usa-breadcrumb__link">
-              <span>{event.title}</span>
-            </Link>
-          </li>
-          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
-            <span>Attendees</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { href: "/manage/events", label: "Manage events" },
+          { href: `/manage/events/${event.id}`, label: event.title },
+        ]}
+        current="Attendees"
+      />
       <h1>Attendees: {event.title}</h1>
       <p className="usa-intro">
         {formatShortStart(event.startsAt, event.timeZone)}. {counts.going} going

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireRolePage } from "@/lib/auth/guards";
 import { eventFormValues } from "@/lib/events/event-schema";
 import { updateEventAction } from "../../actions";
 import { EventForm } from "../../event-form";
 import { loadEventOr404 } from "../../load-event";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 
 export const metadata: Metadata = { title: "Edit event" };
 
@@ -16,23 +16,13 @@ export default async function EditEventPage({ params }: Props) {
   const event = await loadEventOr404(viewer, id);
   return (
     <div className="grid-container usa-section">
-      <nav aria-label="Breadcrumbs" className="usa-breadcrumb padding-top-0">
-        <ol className="usa-breadcrumb__list">
-          <li className="usa-breadcrumb__list-item">
-            <Link href="/manage/events" className="usa-breadcrumb__link">
-              <span>Manage events</span>
-            </Link>
-          </li>
-          <li className="usa-breadcrumb__list-item">
-            <Link href={`/manage/events/${event.id}`} className="usa-breadcrumb__link">
-              <span>{event.title}</span>
-            </Link>
-          </li>
-          <li className="usa-breadcrumb__list-item usa-current" aria-current="page">
-            <span>Edit</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { href: "/manage/events", label: "Manage events" },
+          { href: `/manage/events/${event.id}`, label: event.title },
+        ]}
+        current="Edit"
+      />
       <h1>Edit event</h1>
       {event.status === "cancelled" ? (
         <div className="usa-alert usa-alert--info">
