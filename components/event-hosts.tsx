@@ -1,4 +1,4 @@
-import type { EventHost } from "@/db/schema";
+type EventHost = { name: string; role: string; agency?: string };
 
 export function EventHosts({ hosts }: { hosts: EventHost[] }) {
   if (hosts.length === 0) return null;
