@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { baseSecurityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
@@ -6,10 +7,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // `npm test` and CI run `tsc --noEmit` first; checking again inside every build only costs time.
   typescript: { ignoreBuildErrors: true },
-  // No page needs image optimization; keeping /_next/image off removes an attack surface.
-  images: { unoptimized: true },
+  // No page needs image optimization; unoptimized images and no allowed sources keep /_next/image from fetching anything.
+  images: { unoptimized: true, remotePatterns: [], localPatterns: [] },
   // forbidden() answers a member who asks for an organizer page with a real 403.
   experimental: { authInterrupts: true },
+  async headers() {
+    return [{ source: "/:path*", headers: baseSecurityHeaders({ production: process.env.NODE_ENV === "production" }) }];
+  },
 };
 
 export default nextConfig;

@@ -24,8 +24,16 @@ export const test = base.extend<{ visit: (path: string) => Promise<void> }>({
     page.on("framenavigated", (frame) => {
       if (frame === page.mainFrame()) visited.add(frame.url());
     });
+    // Every journey doubles as a check of the Content-Security-Policy: anything it blocks fails the test.
+    const cspViolations: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) {
+        cspViolations.push(`${page.url()}: ${message.text()}`);
+      }
+    });
     await use(page);
     if (testInfo.status !== testInfo.expectedStatus) return;
+    expect(cspViolations, "Content-Security-Policy violations").toEqual([]);
     const origin = new URL(baseURL!).origin;
     const checker = await context.newPage();
     for (const url of visited) {

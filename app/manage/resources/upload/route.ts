@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
-import { isSameOriginRequest } from "@/lib/resources/same-origin";
+import { isSameOriginRequest } from "@/lib/security/same-origin";
 import { receiveResourceUpload } from "@/lib/resources/upload";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,62 @@
+/**
+ * The response headers every answer carries, and the page Content-Security-Policy.
+ * Pure functions so next.config.ts, proxy.ts and tests share one definition.
+ */
+
+export type CspOptions = {
+  nonce: string;
+  development: boolean;
+  /** Origins a form may post to besides our own, such as Login.gov's, whose sign-in starts with a form post that redirects there. */
+  formActionOrigins?: string[];
+};
+
+/**
+ * Scripts run only with this response's nonce ('strict-dynamic' lets Next's own
+ * bootstrap load its chunks); nothing may frame us, change <base> or embed plugins.
+ * Styles allow inline style attributes because USWDS and React set a few; a style
+ * attribute cannot run script.
+ */
+export function contentSecurityPolicy({ nonce, development, formActionOrigins = [] }: CspOptions): string {
+  const directives: Record<string, string[]> = {
+    "default-src": ["'self'"],
+    // React's development build evaluates source maps and hot updates with eval.
+    "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'", ...(development ? ["ws:"] : [])],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'", ...formActionOrigins],
+    "frame-ancestors": ["'none'"],
+    "frame-src": ["'none'"],
+    "worker-src": ["'self'"],
+    "manifest-src": ["'self'"],
+  };
+  return Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(" ")}`)
+    .join("; ");
+}
+
+/** Headers for every response, pages and files alike (set in next.config.ts). */
+export function baseSecurityHeaders({ production }: { production: boolean }): { key: string; value: string }[] {
+  return [
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "X-Frame-Options", value: "DENY" },
+    {
+      key: "Permissions-Policy",
+      value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()",
+    },
+    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+    // Browsers ignore HSTS over plain HTTP, so sending it from every production server is safe.
+    ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+  ];
+}
+
+/** A CSP nonce: 128 random bits, base64. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}

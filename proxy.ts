@@ -1,0 +1,42 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
+
+/**
+ * Gives every page a fresh CSP nonce. Next reads the policy from the request
+ * headers and puts the nonce on its own scripts; the browser gets the same policy.
+ * Authorization is never decided here: pages and lib/ do that beside the data.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy({
+    nonce,
+    development: process.env.NODE_ENV === "development",
+    formActionOrigins: loginGovOrigin(),
+  });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+function loginGovOrigin(): string[] {
+  const issuer = process.env.LOGIN_GOV_ISSUER;
+  if (!issuer) return [];
+  try {
+    return [new URL(issuer).origin];
+  } catch {
+    return [];
+  }
+}
+
+export const config = {
+  matcher: [
+    {
+      // Static files need no nonce, and the upload route must stream: a proxy would buffer (and cap) its body.
+      source: "/((?!_next/static|_next/image|favicon.ico|manage/resources/upload).*)",
+    },
+  ],
+};
