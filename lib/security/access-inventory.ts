@@ -1,0 +1,100 @@
+/**
+ * Who may use each page, route handler and server action. The table documents the
+ * decision; the code that enforces it sits in lib/, beside each query. Two tests
+ * hold the table to the truth: `access-inventory.test.ts` fails when app/ gains an
+ * entry point the table does not list, and `e2e/access.spec.ts` asks the running
+ * server for every GET entry as each kind of person and checks its answer.
+ */
+
+export type Access =
+  /** anyone, signed in or not */
+  | "public"
+  /** anyone with a session, including someone who has not finished joining */
+  | "signed-in"
+  /** a signed-in member who has joined (accepted the guidelines); disabled accounts have no session */
+  | "member"
+  | "organizer"
+  | "admin"
+  /** whoever holds an unguessable token from the URL (feeds) */
+  | "token"
+  /** only when the dev mailbox is on (development, or DEV_MAILBOX=true); 404 otherwise */
+  | "dev-mailbox";
+
+export type AccessEntry = {
+  /** route pattern for pages and route handlers, `file#export` for server actions */
+  id: string;
+  kind: "page" | "route" | "action";
+  /** HTTP methods a route handler exports */
+  methods?: string[];
+  access: Access;
+  /** what else narrows it, in the words of the lib function that enforces it */
+  scope?: string;
+};
+
+export const ACCESS_INVENTORY: AccessEntry[] = [
+  // Pages
+  { id: "/", kind: "page", access: "public" },
+  { id: "/about", kind: "page", access: "public" },
+  { id: "/guidelines", kind: "page", access: "public" },
+  { id: "/events", kind: "page", access: "public", scope: "published events only" },
+  { id: "/events/[slug]", kind: "page", access: "public", scope: "published or cancelled events; the join link only for members going" },
+  { id: "/resources", kind: "page", access: "public", scope: "titles for visitors; opening files and links needs a member" },
+  { id: "/signin", kind: "page", access: "public" },
+  { id: "/signin/check-email", kind: "page", access: "public" },
+  { id: "/signin/confirm", kind: "page", access: "public", scope: "the link's token is spent only by the page's button" },
+  { id: "/signin/error", kind: "page", access: "public" },
+  { id: "/join", kind: "page", access: "signed-in" },
+  { id: "/account", kind: "page", access: "member", scope: "the viewer's own profile" },
+  { id: "/account/events", kind: "page", access: "member", scope: "the viewer's own RSVPs" },
+  { id: "/members", kind: "page", access: "member", scope: "members who opted in to the directory" },
+  { id: "/manage/events", kind: "page", access: "organizer" },
+  { id: "/manage/events/new", kind: "page", access: "organizer" },
+  { id: "/manage/events/[id]", kind: "page", access: "organizer" },
+  { id: "/manage/events/[id]/edit", kind: "page", access: "organizer" },
+  { id: "/manage/events/[id]/attendees", kind: "page", access: "organizer" },
+  { id: "/manage/resources", kind: "page", access: "organizer" },
+  { id: "/manage/resources/new", kind: "page", access: "organizer" },
+  { id: "/manage/resources/[id]/edit", kind: "page", access: "organizer" },
+  { id: "/manage/resources/[id]/remove", kind: "page", access: "organizer" },
+  { id: "/admin/members", kind: "page", access: "admin" },
+  { id: "/dev/mailbox", kind: "page", access: "dev-mailbox" },
+
+  // Route handlers
+  { id: "/api/health", kind: "route", methods: ["GET"], access: "public" },
+  {
+    id: "/api/auth/[...nextauth]",
+    kind: "route",
+    methods: ["GET", "POST"],
+    access: "public",
+    scope: "Auth.js with its own CSRF token; POST /signin/nodemailer answers 404 so link requests go through the sign-in action",
+  },
+  { id: "/calendar/community.ics", kind: "route", methods: ["GET"], access: "public", scope: "published events only" },
+  { id: "/events/[slug]/calendar.ics", kind: "route", methods: ["GET"], access: "public", scope: "published or cancelled events" },
+  { id: "/calendar/feed/[token]", kind: "route", methods: ["GET"], access: "token", scope: "the token owner's RSVPs; unknown or revoked token is 404" },
+  { id: "/resources/[id]/download", kind: "route", methods: ["GET"], access: "member" },
+  { id: "/manage/events/[id]/attendees/csv", kind: "route", methods: ["GET"], access: "organizer" },
+  { id: "/manage/resources/upload", kind: "route", methods: ["POST"], access: "organizer", scope: "same-origin POSTs only" },
+
+  // Server actions (Next checks their Origin; lib/ checks the viewer)
+  { id: "app/signin/actions.ts#requestSignInLink", kind: "action", access: "public", scope: "eligible addresses; rate limited per address and IP" },
+  { id: "app/signin/actions.ts#signInWithLoginGov", kind: "action", access: "public" },
+  { id: "app/sign-out-action.ts#signOutAction", kind: "action", access: "public", scope: "ends the caller's own session" },
+  { id: "app/join/actions.ts#joinCommunity", kind: "action", access: "signed-in", scope: "the viewer's own profile" },
+  { id: "app/account/actions.ts#saveProfile", kind: "action", access: "member", scope: "the viewer's own profile" },
+  { id: "app/account/actions.ts#signOutEverywhereAction", kind: "action", access: "member", scope: "the viewer's own sessions" },
+  { id: "app/account/actions.ts#deleteAccount", kind: "action", access: "member", scope: "the viewer's own account" },
+  { id: "app/account/calendar-feed/actions.ts#calendarFeedAction", kind: "action", access: "member", scope: "the viewer's own feed token" },
+  { id: "app/events/[slug]/actions.ts#changeRsvp", kind: "action", access: "member", scope: "the viewer's own RSVP to a published event" },
+  { id: "app/manage/events/actions.ts#createEventAction", kind: "action", access: "organizer" },
+  { id: "app/manage/events/actions.ts#updateEventAction", kind: "action", access: "organizer" },
+  { id: "app/manage/events/actions.ts#publishEventAction", kind: "action", access: "organizer" },
+  { id: "app/manage/events/actions.ts#unpublishEventAction", kind: "action", access: "organizer" },
+  { id: "app/manage/events/actions.ts#duplicateEventAction", kind: "action", access: "organizer" },
+  { id: "app/manage/events/actions.ts#cancelEventAction", kind: "action", access: "organizer" },
+  { id: "app/manage/events/[id]/attendees/actions.ts#checkInAction", kind: "action", access: "organizer" },
+  { id: "app/manage/resources/actions.ts#createLinkResourceAction", kind: "action", access: "organizer" },
+  { id: "app/manage/resources/actions.ts#updateResourceAction", kind: "action", access: "organizer" },
+  { id: "app/manage/resources/actions.ts#removeResourceAction", kind: "action", access: "organizer" },
+  { id: "app/admin/members/actions.ts#changeRoleAction", kind: "action", access: "admin", scope: "not one's own role" },
+  { id: "app/admin/members/actions.ts#setDisabledAction", kind: "action", access: "admin", scope: "not one's own account" },
+];
