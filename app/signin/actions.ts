@@ -7,6 +7,7 @@ import { signIn } from "@/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { decideLinkRequest } from "@/lib/auth/link-requests";
 import { eligibilityMessage } from "@/lib/members/eligibility";
+import { formFields } from "@/lib/members/profile-schema";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
 import { formatShortStart } from "@/lib/time";
@@ -17,7 +18,8 @@ export type SignInFormState = {
   email?: string;
 };
 
-const formSchema = z.object({
+// Strict: a post carrying fields the form does not have is not from our form.
+const formSchema = z.strictObject({
   email: z.string().trim().min(1, { error: "Enter your government email address." }).max(320, {
     error: "That address is too long.",
   }),
@@ -26,12 +28,11 @@ const formSchema = z.object({
 
 /** Mails a sign-in link when the address is eligible and under its limits; otherwise says why, and sends nothing. */
 export async function requestSignInLink(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
-  const parsed = formSchema.safeParse({
-    email: formData.get("email") ?? "",
-    callbackUrl: formData.get("callbackUrl") ?? undefined,
-  });
+  const parsed = formSchema.safeParse({ email: "", ...formFields(formData) });
   if (!parsed.success) {
-    return { status: "invalid", message: parsed.error.issues[0]?.message ?? "Enter your email address." };
+    const issue = parsed.error.issues[0];
+    const message = issue?.code === "unrecognized_keys" ? "The form sent fields it should not have. Reload the page and try again." : issue?.message;
+    return { status: "invalid", message: message ?? "Enter your email address." };
   }
   const { email } = parsed.data;
   const decision = await decideLinkRequest({ email, ip: clientIp(await headers()) });

@@ -87,7 +87,7 @@ export async function duplicateEventAction(id: string): Promise<FormState> {
   redirect(`/manage/events/${result.value.id}/edit`);
 }
 
-const cancelSchema = z.strictObject({ message: z.string().max(5000, { error: "Keep the message to 2,000 characters or fewer." }) });
+const cancelSchema = z.strictObject({ message: z.string().max(2000, { error: "Keep the message to 2,000 characters or fewer." }) });
 
 export async function cancelEventAction(id: string, _previous: FormState, formData: FormData): Promise<FormState> {
   const fields = formFields(formData);

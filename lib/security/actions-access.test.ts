@@ -1,0 +1,258 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { resources, rsvps, sessions } from "@/db/schema";
+import { useTestDatabase } from "@/db/testing";
+import type { Viewer } from "@/lib/viewer";
+import { createEvent, createMember, viewerOf } from "@/test/factories";
+import { ACCESS_INVENTORY, type Access } from "./access-inventory";
+
+/**
+ * The server-action half of the access walk: every action the inventory limits to
+ * some people is called, with input that is valid, as each kind of person below
+ * that level. The database must be byte-for-byte unchanged afterwards. The same
+ * call by the least person allowed must change it, so a refusal caused by bad
+ * test input cannot pass for authorization.
+ */
+const viewerNow = vi.hoisted(() => ({ current: null as Viewer | null }));
+vi.mock("@/lib/auth/viewer", () => ({
+  getViewer: async () => viewerNow.current,
+  getHeaderViewer: async () => null,
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.7" }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
+}));
+vi.mock("@/auth", () => ({
+  auth: async () => null,
+  signIn: async () => {},
+  // Auth.js's signOut deletes the caller's session by its cookie; the test has none, so it only counts the call.
+  signOut: async () => {},
+}));
+
+const { db } = (() => {
+  const database = useTestDatabase();
+  return { db: () => database.db };
+})();
+
+const VALID_EVENT = {
+  title: "Plain Language for Social Media",
+  summary: "Short posts people understand on the first read.",
+  body: "## Agenda",
+  kind: "workshop",
+  format: "virtual",
+  date: "2027-03-03",
+  startTime: "14:00",
+  endTime: "15:30",
+  timeZone: "America/New_York",
+  location: "",
+  joinUrl: "https://gsa.zoomgov.com/j/1612345678",
+  capacity: "50",
+  rsvpDeadlineDate: "",
+  rsvpDeadlineTime: "",
+  topics: "Plain Language",
+  hosts: "Ana Ruiz, Moderator",
+};
+
+function form(fields: Record<string, string>) {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  return data;
+}
+
+/** Every table except the rate-limit log (a refused request may still count against its sender). */
+async function snapshot(): Promise<string> {
+  const tables = await db().execute<{ table_name: string }>(
+    sql`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not in ('rate_limits', '__drizzle_migrations') order by table_name`,
+  );
+  const rows = "rows" in tables ? (tables.rows as { table_name: string }[]) : (tables as unknown as { table_name: string }[]);
+  const parts: string[] = [];
+  for (const { table_name } of rows) {
+    const result = await db().execute<{ digest: string | null }>(
+      sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${table_name}" t`),
+    );
+    const digestRows = "rows" in result ? (result.rows as { digest: string | null }[]) : (result as unknown as { digest: string | null }[]);
+    parts.push(`${table_name}:${digestRows[0]?.digest}`);
+  }
+  return parts.join("\n");
+}
+
+type Person = "visitor" | "not-joined" | "member" | "organizer" | "admin";
+const LADDER: Person[] = ["visitor", "not-joined", "member", "organizer", "admin"];
+const LEVEL: Record<Exclude<Access, "token" | "dev-mailbox">, number> = { public: 0, "signed-in": 1, member: 2, organizer: 3, admin: 4 };
+
+type Scene = { people: Record<Exclude<Person, "visitor">, Viewer>; call: () => Promise<unknown> };
+
+async function people() {
+  const [notJoined, member, organizer, admin] = await Promise.all([
+    createMember(db(), { guidelinesAcceptedAt: null }),
+    createMember(db()),
+    createMember(db(), { role: "organizer" }),
+    createMember(db(), { role: "admin" }),
+  ]);
+  return {
+    users: { notJoined, member, organizer, admin },
+    people: { "not-joined": viewerOf(notJoined), member: viewerOf(member), organizer: viewerOf(organizer), admin: viewerOf(admin) },
+  };
+}
+
+async function linkResource(eventId?: string) {
+  const [row] = await db()
+    .insert(resources)
+    .values({ title: "Style guide", kind: "link", type: "guide", url: "https://digital.gov/guides/", eventId })
+    .returning();
+  return row!;
+}
+
+/** For each action: the people, and one call with valid input. Each scene builds its own rows. */
+const SCENES: Record<string, () => Promise<Scene>> = {
+  "app/join/actions.ts#joinCommunity": async () => {
+    const { people: p } = await people();
+    const { joinCommunity } = await import("@/app/join/actions");
+    const fields = { name: "Pat Example", agency: "GSA", jobTitle: "Specialist", timeZone: "America/Chicago", acceptGuidelines: "on", acknowledgeFoia: "on" };
+    return { people: p, call: () => joinCommunity({ status: "idle" }, form(fields)) };
+  },
+  "app/account/actions.ts#saveProfile": async () => {
+    const { people: p } = await people();
+    const { saveProfile } = await import("@/app/account/actions");
+    const fields = { name: "Renamed Person", agency: "GSA", jobTitle: "Lead", timeZone: "America/Denver", directoryOptIn: "on" };
+    return { people: p, call: () => saveProfile({ status: "idle" }, form(fields)) };
+  },
+  "app/account/actions.ts#signOutEverywhereAction": async () => {
+    const { people: p, users } = await people();
+    for (const user of Object.values(users)) {
+      await db().insert(sessions).values({ sessionToken: randomUUID(), userId: user.id, expires: new Date(Date.now() + 86_400_000) });
+    }
+    const { signOutEverywhereAction } = await import("@/app/account/actions");
+    return { people: p, call: () => signOutEverywhereAction() };
+  },
+  "app/account/actions.ts#deleteAccount": async () => {
+    const { people: p } = await people();
+    const { deleteAccount } = await import("@/app/account/actions");
+    // Each person confirms with their own address, as the form asks.
+    return { people: p, call: () => deleteAccount({ status: "idle" }, form({ confirmEmail: viewerNow.current?.email ?? "someone@agency.gov" })) };
+  },
+  "app/account/calendar-feed/actions.ts#calendarFeedAction": async () => {
+    const { people: p } = await people();
+    const { calendarFeedAction } = await import("@/app/account/calendar-feed/actions");
+    return { people: p, call: () => calendarFeedAction({ status: "idle" } as never, form({ intent: "create" })) };
+  },
+  "app/events/[slug]/actions.ts#changeRsvp": async () => {
+    const { people: p } = await people();
+    const event = await createEvent(db());
+    const { changeRsvp } = await import("@/app/events/[slug]/actions");
+    return { people: p, call: () => changeRsvp({ status: "idle" }, form({ eventId: event.id, slug: event.slug, intent: "going" })) };
+  },
+  "app/manage/events/actions.ts#createEventAction": async () => {
+    const { people: p } = await people();
+    const { createEventAction } = await import("@/app/manage/events/actions");
+    return { people: p, call: () => createEventAction({ status: "idle" }, form(VALID_EVENT)) };
+  },
+  "app/manage/events/actions.ts#updateEventAction": async () => {
+    const { people: p } = await people();
+    const event = await createEvent(db(), { status: "draft", publishedAt: null });
+    const { updateEventAction } = await import("@/app/manage/events/actions");
+    return { people: p, call: () => updateEventAction(event.id, { status: "idle" }, form({ ...VALID_EVENT, title: "Changed title" })) };
+  },
+  "app/manage/events/actions.ts#publishEventAction": async () => {
+    const { people: p } = await people();
+    const event = await createEvent(db(), { status: "draft", publishedAt: null });
+    const { publishEventAction } = await import("@/app/manage/events/actions");
+    return { people: p, call: () => publishEventAction(event.id) };
+  },
+  "app/manage/events/actions.ts#unpublishEventAction": async () => {
+    const { people: p } = await people();
+    const event = await createEvent(db());
+    const { unpublishEventAction } = await import("@/app/manage/events/actions");
+    return { people: p, call: () => unpublishEventAction(event.id) };
+  },
+  "app/manage/events/actions.ts#duplicateEventAction": async () => {
+    const { people: p } = await people();
+    const event = await createEvent(db());
+    const { duplicateEventAction } = await import("@/app/manage/events/actions");
+    return { people: p, call: () => duplicateEventAction(event.id) };
+  },
+  "app/manage/events/actions.ts#cancelEventAction": async () => {
+    const { people: p } = await people();
+    const event = await createEvent(db());
+    const { cancelEventAction } = await import("@/app/manage/events/actions");
+    return { people: p, call: () => cancelEventAction(event.id, { status: "idle" }, form({ message: "Rescheduling." })) };
+  },
+  "app/manage/events/[id]/attendees/actions.ts#checkInAction": async () => {
+    const { people: p, users } = await people();
+    const event = await createEvent(db());
+    await db().insert(rsvps).values({ eventId: event.id, userId: users.member.id, status: "going" });
+    const { checkInAction } = await import("@/app/manage/events/[id]/attendees/actions");
+    return { people: p, call: () => checkInAction({ status: "idle" }, form({ eventId: event.id, userId: users.member.id, checkedIn: "true" })) };
+  },
+  "app/manage/resources/actions.ts#createLinkResourceAction": async () => {
+    const { people: p } = await people();
+    const { createLinkResourceAction } = await import("@/app/manage/resources/actions");
+    return { people: p, call: () => createLinkResourceAction({ status: "idle" }, form({ title: "Guide", type: "guide", url: "https://digital.gov/" })) };
+  },
+  "app/manage/resources/actions.ts#updateResourceAction": async () => {
+    const { people: p } = await people();
+    const resource = await linkResource();
+    const { updateResourceAction } = await import("@/app/manage/resources/actions");
+    return { people: p, call: () => updateResourceAction(resource.id, { status: "idle" }, form({ title: "Renamed", type: "guide", url: "https://digital.gov/" })) };
+  },
+  "app/manage/resources/actions.ts#removeResourceAction": async () => {
+    const { people: p } = await people();
+    const resource = await linkResource();
+    const { removeResourceAction } = await import("@/app/manage/resources/actions");
+    return { people: p, call: () => removeResourceAction(resource.id, { status: "idle" }, form({})) };
+  },
+  "app/admin/members/actions.ts#changeRoleAction": async () => {
+    const { people: p } = await people();
+    const target = await createMember(db());
+    const { changeRoleAction } = await import("@/app/admin/members/actions");
+    return { people: p, call: () => changeRoleAction({ status: "idle" }, form({ userId: target.id, role: "organizer" })) };
+  },
+  "app/admin/members/actions.ts#setDisabledAction": async () => {
+    const { people: p } = await people();
+    const target = await createMember(db());
+    const { setDisabledAction } = await import("@/app/admin/members/actions");
+    return { people: p, call: () => setDisabledAction({ status: "idle" }, form({ userId: target.id, disabled: "true" })) };
+  },
+};
+
+async function attempt(scene: Scene, person: Person) {
+  viewerNow.current = person === "visitor" ? null : scene.people[person];
+  try {
+    return await scene.call();
+  } catch (error) {
+    // redirect() and forbidden() throw; what matters is what was written.
+    return error;
+  }
+}
+
+const limited = ACCESS_INVENTORY.filter((e) => e.kind === "action" && e.access !== "public");
+
+describe("server actions refuse everyone below their access level", () => {
+  beforeEach(() => {
+    viewerNow.current = null;
+  });
+
+  it("has a scene for every limited action in the inventory", () => {
+    expect(limited.map((e) => e.id).filter((id) => !SCENES[id])).toEqual([]);
+  });
+
+  for (const entry of limited) {
+    const level = LEVEL[entry.access as keyof typeof LEVEL];
+    const refused = LADDER.filter((person) => LADDER.indexOf(person) < level);
+    const leastAllowed = LADDER[level]!;
+
+    it(`${entry.id} (${entry.access}): ${refused.join(", ")} change nothing; ${leastAllowed} succeeds`, async () => {
+      const scene = await SCENES[entry.id]!();
+      for (const person of refused) {
+        const before = await snapshot();
+        await attempt(scene, person);
+        expect(await snapshot(), `${person} calling ${entry.id}`).toBe(before);
+      }
+      const before = await snapshot();
+      await attempt(scene, leastAllowed);
+      expect(await snapshot(), `${leastAllowed} calling ${entry.id} with the same input should change something`).not.toBe(before);
+    });
+  }
+});
