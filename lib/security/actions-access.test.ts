@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { resources, rsvps, sessions } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/viewer";
+import { databaseSnapshot, formData as form } from "@/test/db-snapshot";
 import { createEvent, createMember, viewerOf } from "@/test/factories";
 import { ACCESS_INVENTORY, type Access } from "./access-inventory";
 
@@ -54,29 +54,6 @@ const VALID_EVENT = {
   topics: "Plain Language",
   hosts: "Ana Ruiz, Moderator",
 };
-
-function form(fields: Record<string, string>) {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
-}
-
-/** Every table except the rate-limit log (a refused request may still count against its sender). */
-async function snapshot(): Promise<string> {
-  const tables = await db().execute<{ table_name: string }>(
-    sql`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not in ('rate_limits', '__drizzle_migrations') order by table_name`,
-  );
-  const rows = "rows" in tables ? (tables.rows as { table_name: string }[]) : (tables as unknown as { table_name: string }[]);
-  const parts: string[] = [];
-  for (const { table_name } of rows) {
-    const result = await db().execute<{ digest: string | null }>(
-      sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from "${table_name}" t`),
-    );
-    const digestRows = "rows" in result ? (result.rows as { digest: string | null }[]) : (result as unknown as { digest: string | null }[]);
-    parts.push(`${table_name}:${digestRows[0]?.digest}`);
-  }
-  return parts.join("\n");
-}
 
 type Person = "visitor" | "not-joined" | "member" | "organizer" | "admin";
 const LADDER: Person[] = ["visitor", "not-joined", "member", "organizer", "admin"];
@@ -246,13 +223,13 @@ describe("server actions refuse everyone below their access level", () => {
     it(`${entry.id} (${entry.access}): ${refused.join(", ")} change nothing; ${leastAllowed} succeeds`, async () => {
       const scene = await SCENES[entry.id]!();
       for (const person of refused) {
-        const before = await snapshot();
+        const before = await databaseSnapshot(db());
         await attempt(scene, person);
-        expect(await snapshot(), `${person} calling ${entry.id}`).toBe(before);
+        expect(await databaseSnapshot(db()), `${person} calling ${entry.id}`).toBe(before);
       }
-      const before = await snapshot();
+      const before = await databaseSnapshot(db());
       await attempt(scene, leastAllowed);
-      expect(await snapshot(), `${leastAllowed} calling ${entry.id} with the same input should change something`).not.toBe(before);
+      expect(await databaseSnapshot(db()), `${leastAllowed} calling ${entry.id} with the same input should change something`).not.toBe(before);
     });
   }
 });
