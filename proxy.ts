@@ -7,6 +7,10 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
  * Authorization is never decided here: pages and lib/ do that beside the data.
  */
 export function proxy(request: NextRequest) {
+  // Next's router answers a malformed percent-escape in a dynamic segment with a bare 500.
+  if (!isDecodable(request.nextUrl.pathname)) {
+    return new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const nonce = newNonce();
   const policy = contentSecurityPolicy({
     nonce,
@@ -20,6 +24,15 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function loginGovOrigin(): string[] {

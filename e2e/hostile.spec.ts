@@ -1,0 +1,163 @@
+import { expect, test } from "./fixtures";
+import { readSignInLink, requestLink, signIn, signUp, uniqueEmail } from "./auth-helpers";
+
+/**
+ * Hostile requests over real HTTP, for what only the running server can show:
+ * headers, cookies, Next's own checks on server actions, and error pages. The
+ * input-by-input cases live in lib/security/hostile-input.test.ts.
+ */
+test.describe("hostile requests", () => {
+  test("pages carry a nonce-based CSP and the other security headers", async ({ request }) => {
+    const first = await request.get("/events");
+    const second = await request.get("/events");
+    const headers = first.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+    expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{20,}'/);
+    expect(scriptSrc).not.toContain("unsafe-inline");
+    expect(scriptSrc).not.toContain("unsafe-eval");
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    expect(headers["strict-transport-security"]).toContain("max-age=");
+    expect(headers["x-powered-by"]).toBeUndefined();
+
+    // Every script tag carries this response's nonce, and the next response gets another.
+    const nonce = scriptSrc.match(/'nonce-([^']+)'/)![1]!;
+    const html = await first.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(second.headers()["content-security-policy"]).not.toContain(nonce);
+  });
+
+  test("the session cookie is HttpOnly and SameSite", async ({ page, context }) => {
+    await signUp(page, uniqueEmail("cookie"));
+    await expect(page.getByRole("link", { name: "My account" })).toBeVisible();
+    const session = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+    expect(session).toBeDefined();
+    expect(session!.httpOnly).toBe(true);
+    expect(session!.sameSite).toBe("Lax");
+    expect(session!.path).toBe("/");
+  });
+
+  test("a used sign-in link cannot be replayed from another browser", async ({ page, browser, baseURL }) => {
+    const email = uniqueEmail("replay");
+    await requestLink(page, email);
+    const link = await readSignInLink(page, email);
+    await page.goto(link);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Join the community" })).toBeVisible();
+
+    const attacker = await browser.newContext({ baseURL });
+    const other = await attacker.newPage();
+    await other.goto(link);
+    // The confirm page checks the token first: a spent one gets the explanation, not the button.
+    await expect(other.getByRole("button", { name: "Sign in" })).toHaveCount(0);
+    await expect(other.getByRole("heading", { name: "We couldn’t sign you in" })).toBeVisible();
+    expect((await attacker.cookies()).some((c) => c.name.endsWith("authjs.session-token"))).toBe(false);
+    await attacker.close();
+  });
+
+  test("a server action posted from another site is refused and sends nothing", async ({ page, request }) => {
+    const email = uniqueEmail("csrf");
+    // Capture the exact request the sign-in form makes, then replay it as another site would.
+    await page.goto("/signin");
+    await page.getByLabel("Government email address").fill(email);
+    const [posted] = await Promise.all([
+      page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/signin")),
+      page.getByRole("button", { name: "Email me a sign-in link" }).click(),
+    ]);
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    const headers = { ...(await posted.allHeaders()) };
+    delete headers["cookie"];
+    const forged = await request.post("/signin", {
+      headers: { ...headers, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      data: posted.postDataBuffer() ?? undefined,
+    });
+    expect(forged.status()).toBeGreaterThanOrEqual(400);
+    await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+    await expect(page.getByTestId("mail-message")).toHaveCount(1);
+  });
+
+  test("an oversized server action body is refused before it is read", async ({ page, request }) => {
+    await page.goto("/signin");
+    await page.getByLabel("Government email address").fill(uniqueEmail("huge"));
+    const [posted] = await Promise.all([
+      page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/signin")),
+      page.getByRole("button", { name: "Email me a sign-in link" }).click(),
+    ]);
+    const headers = await posted.allHeaders();
+    const email = uniqueEmail("huge-body");
+    const response = await request.post("/signin", {
+      headers: { "next-action": headers["next-action"]!, origin: new URL(page.url()).origin },
+      multipart: { "1_email": email, padding: "x".repeat(3 * 1024 * 1024) },
+    });
+    expect(response.status()).toBeGreaterThanOrEqual(400);
+    await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+    await expect(page.getByText("No messages yet.")).toBeVisible();
+  });
+
+  test("a signed-in member sent to /signin with another site's callbackUrl stays here", async ({ page, request }) => {
+    await signIn(page, "organizer@gsa.gov");
+    await expect(page.getByRole("link", { name: "My account" })).toBeVisible();
+    for (const target of ["https://evil.example/", "//evil.example", "/\\evil.example"]) {
+      const response = await page.request.get(`/signin?callbackUrl=${encodeURIComponent(target)}`, { maxRedirects: 0 });
+      expect(response.status()).toBe(307);
+      expect(new URL(response.headers()["location"]!, page.url()).origin).toBe(new URL(page.url()).origin);
+    }
+    void request;
+  });
+
+  test("malformed URLs and parameters answer without a server error or internals", async ({ page }) => {
+    await signIn(page, "organizer@gsa.gov");
+    await expect(page.getByRole("link", { name: "My account" })).toBeVisible();
+    const probes = [
+      "/events?page=-1",
+      "/events?page=99999999999999999999999",
+      "/events?page=abc&kind=%00&format=<script>",
+      `/events?q=${"x".repeat(5000)}`,
+      "/events?q=%27%20OR%201%3D1--",
+      "/events/..%2f..%2fetc%2fpasswd",
+      "/events/%E0%A4%A",
+      "/manage/events/%E0%A4%A/edit",
+      "/manage/events/'%20OR%201=1--",
+      "/manage/events/00000000-0000-0000-0000-000000000000/edit",
+      "/manage/resources/not-a-uuid/edit",
+      "/resources?page=-3&type=../../x",
+      "/resources/%00/download",
+      "/calendar/feed/..%2f..%2fetc%2fpasswd.ics",
+      `/calendar/feed/${"A".repeat(4000)}.ics`,
+      "/admin/members?page=1e309",
+    ];
+    for (const probe of probes) {
+      const response = await page.request.get(probe, { maxRedirects: 0 });
+      expect(response.status(), probe).toBeLessThan(500);
+      const body = await response.text();
+      expect(body, probe).not.toMatch(/\s+at .+\(.+:\d+:\d+\)|node_modules\/|\/work\/|syntax error at or near|relation "\w+"|invalid input syntax|ECONNREFUSED/i);
+    }
+  });
+
+  test("/_next/image does not fetch or resize anything", async ({ request }) => {
+    const response = await request.get("/_next/image?url=%2Ffavicon.ico&w=64&q=75");
+    expect(response.status()).toBeGreaterThanOrEqual(400);
+    const remote = await request.get("/_next/image?url=https%3A%2F%2Fevil.example%2Fx.png&w=64&q=75");
+    expect(remote.status()).toBeGreaterThanOrEqual(400);
+  });
+
+  test("markup in a resource title is shown as text, never run", async ({ page }) => {
+    await signIn(page, "organizer@gsa.gov");
+    const title = `<img src=x onerror="window.__pwned=1">Guide ${Date.now()}`;
+    await page.goto("/manage/resources/new?kind=link");
+    await page.getByLabel("Title", { exact: true }).fill(title);
+    await page.getByLabel("Link", { exact: true }).fill("https://digital.gov/guides/");
+    await page.getByLabel("Type", { exact: true }).selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Add link" }).click();
+    await expect(page).toHaveURL(/\/manage\/resources/);
+    await page.goto(`/resources?q=${encodeURIComponent("Guide")}`);
+    await expect(page.getByText(title)).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator("main img[src='x']").count()).toBe(0);
+  });
+});
