@@ -11,6 +11,9 @@ export function proxy(request: NextRequest) {
   if (!isDecodable(request.nextUrl.pathname)) {
     return new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
+  if (isOversizedActionPost(request)) {
+    return new NextResponse("Request too large: forms here accept at most 1 MB.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const nonce = newNonce();
   const policy = contentSecurityPolicy({
     nonce,
@@ -24,6 +27,14 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+/** Next's own 1 MB limit for server actions (its default) answers with a 500; say what happened instead. */
+const ACTION_BODY_LIMIT = 1024 * 1024;
+
+function isOversizedActionPost(request: NextRequest): boolean {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  return Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT;
 }
 
 function isDecodable(pathname: string): boolean {
