@@ -3,7 +3,7 @@
  * show `message` to the person. Anything else is a bug, logged and answered
  * with a generic message.
  */
-export type AppErrorKind = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited";
+export type AppErrorKind = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable";
 
 const statusByKind: Record<AppErrorKind, number> = {
   invalid: 400,
@@ -12,6 +12,7 @@ const statusByKind: Record<AppErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export class AppError extends Error {

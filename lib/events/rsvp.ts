@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, eq, gt, ne, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
+import { RetriesExhaustedError, withTransientRetry } from "@/db/retry";
 import { events, rsvps, users } from "@/db/schema";
 import { assertMember } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
@@ -38,8 +39,10 @@ export type LockedEvent = Awaited<ReturnType<typeof lockEvent>>;
  * RSVPs to one event take turns and capacity is counted inside the lock. A wait
  * longer than the lock timeout fails the transaction instead of hanging.
  */
+export const RSVP_LOCKING = { timeoutMs: 5_000, attempts: 3 };
+
 export async function lockEvent(tx: Tx, eventId: string) {
-  await tx.execute(sql`set local lock_timeout = '5s'`);
+  await tx.execute(sql.raw(`set local lock_timeout = '${Math.trunc(RSVP_LOCKING.timeoutMs)}ms'`));
   const [event] = await tx.select(eventColumns).from(events).where(eq(events.id, eventId)).for("update");
   return event ?? null;
 }
@@ -85,7 +88,7 @@ async function waitlistPosition(tx: Tx, eventId: string, userId: string): Promis
 export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId: string }, now = new Date()): Promise<RsvpResult> {
   assertMember(viewer);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return seatChange(() => db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     assertOpenForRsvp(event, now);
     const [existing] = await tx
@@ -113,19 +116,34 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
     });
     const position = status === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
     return { status, waitlistPosition: position, changed: true };
-  });
+  }));
+}
+
+/**
+ * A seat change whose lock wait timed out is tried again a few times; if the
+ * event stays that busy, the person is told to try again, and nothing was written.
+ */
+async function seatChange<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await withTransientRetry(work, { attempts: RSVP_LOCKING.attempts });
+  } catch (error) {
+    if (error instanceof RetriesExhaustedError) {
+      throw new AppError("unavailable", "Many people are responding to this event right now. Nothing changed; please try again in a moment.");
+    }
+    throw error;
+  }
 }
 
 /** "I can't make it": frees the seat and, in the same transaction, gives it to the first person waiting. */
 export async function cancelRsvp(viewer: Viewer | null, { eventId }: { eventId: string }, now = new Date()) {
   assertMember(viewer);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return seatChange(() => db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     if (!event || event.status === "draft") throw new AppError("not_found", "This event could not be found.");
     const cancelled = await cancelRsvpInLockedEvent(tx, { event, userId: viewer.id, now });
     return { changed: cancelled };
-  });
+  }));
 }
 
 /**
