@@ -26,6 +26,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     } as never),
     secret: process.env.AUTH_SECRET,
     trustHost: true,
+    // Behind a TLS-terminating proxy the request Next sees is plain HTTP; the public URL decides.
+    // Secure cookies are named __Secure-authjs.session-token and __Host-authjs.csrf-token.
+    ...(env.AUTH_URL ? { useSecureCookies: env.AUTH_URL.startsWith("https://") } : {}),
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     providers: [
