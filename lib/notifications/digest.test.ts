@@ -15,7 +15,7 @@ describe("weekly digest", () => {
   it("goes once a week, at 08:00 on Monday in the member's own time zone, to those who asked", async () => {
     // Monday 9 March 2026; 08:00 in Los Angeles (PDT from 8 March) is 15:00 UTC.
     const mondayEightLA = new Date("2026-03-09T15:00:00Z");
-    const event = await createEvent(database.db, { title: "Accessible video captions", startsAt: new Date(mondayEightLA.getTime() + 3 * DAY) });
+    await createEvent(database.db, { title: "Accessible video captions", startsAt: new Date(mondayEightLA.getTime() + 3 * DAY) });
     await createEvent(database.db, { title: "Too far ahead", startsAt: new Date(mondayEightLA.getTime() + 20 * DAY) });
     const organizer = await createMember(database.db, { role: "organizer" });
     await createLinkResource(

@@ -11,10 +11,9 @@ import { enqueueMail, kickMailDeliverer } from "@/lib/mail";
 import { COMMUNITY_NAME, siteUrl } from "@/lib/site";
 import { formatShortStart } from "@/lib/time";
 import type { Viewer } from "@/lib/viewer";
+import { AUDIENCES, audienceLabels, type Audience } from "./audiences";
 
 const ORGANIZERS: Viewer["role"][] = ["organizer", "admin"];
-export const AUDIENCES = ["going", "waitlisted", "both"] as const;
-export type Audience = (typeof AUDIENCES)[number];
 export const SUBJECT_MAX = 150;
 export const BODY_MAX = 5000;
 
@@ -39,11 +38,6 @@ export const eventMessageSchema = z.strictObject({
 });
 export type EventMessageInput = z.infer<typeof eventMessageSchema>;
 
-export const audienceLabels: Record<Audience, string> = {
-  going: "everyone going",
-  waitlisted: "everyone on the waitlist",
-  both: "everyone going or on the waitlist",
-};
 
 const statusesOf: Record<Audience, ("going" | "waitlisted")[]> = {
   going: ["going"],

@@ -66,10 +66,18 @@ export async function updateNotificationPreferences(
   });
 }
 
-/** What an unsubscribe page shows before the person confirms; null for a token this server did not sign. */
-export function describeUnsubscribeToken(token: string): { kind: OptionalEmailKind; label: string } | null {
+/**
+ * What an unsubscribe page shows before anyone confirms: which email the link turns off
+ * and whether it is still on. Null for a token this server did not sign, or whose
+ * account is gone. Reading it changes nothing (link scanners open every URL they see).
+ */
+export async function getUnsubscribeState(token: string): Promise<{ kind: OptionalEmailKind; label: string; subscribed: boolean } | null> {
   const parsed = readUnsubscribeToken(token);
-  return parsed ? { kind: parsed.kind, label: kindLabels[parsed.kind] } : null;
+  if (!parsed) return null;
+  const db = await getDb();
+  const [row] = await db.select().from(users).where(eq(users.id, parsed.userId));
+  if (!row) return null;
+  return { kind: parsed.kind, label: kindLabels[parsed.kind], subscribed: row[preferenceColumnOf[parsed.kind]] };
 }
 
 /**

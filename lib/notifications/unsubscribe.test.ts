@@ -4,7 +4,7 @@ import { auditLog, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { createMember } from "@/test/factories";
 import "./test-helpers";
-import { describeUnsubscribeToken, unsubscribeWithToken } from "./preferences";
+import { getUnsubscribeState, unsubscribeWithToken } from "./preferences";
 import { createUnsubscribeToken, readUnsubscribeToken } from "./unsubscribe-tokens";
 
 const database = useTestDatabase();
@@ -45,11 +45,12 @@ describe("unsubscribe tokens", () => {
   it("turns off exactly one preference, without signing in", async () => {
     const member = await createMember(database.db, { weeklyDigest: true });
     const token = createUnsubscribeToken({ userId: member.id, kind: "reminder_hour" });
-    expect(describeUnsubscribeToken(token)?.kind).toBe("reminder_hour");
+    expect(await getUnsubscribeState(token)).toMatchObject({ kind: "reminder_hour", subscribed: true });
     expect(await unsubscribeWithToken(token)).toMatchObject({ kind: "reminder_hour" });
     expect(await preferencesOf(member.id)).toEqual({ day: true, hour: false, followUp: true, digest: true });
     // Again: still off, nothing else touched.
     await unsubscribeWithToken(token);
+    expect(await getUnsubscribeState(token)).toMatchObject({ kind: "reminder_hour", subscribed: false });
     expect(await preferencesOf(member.id)).toEqual({ day: true, hour: false, followUp: true, digest: true });
     const audit = await database.db.select().from(auditLog).where(eq(auditLog.targetId, member.id));
     expect(audit.map((row) => row.action)).toContain("member.unsubscribed");
@@ -59,7 +60,7 @@ describe("unsubscribe tokens", () => {
     const member = await createMember(database.db, { weeklyDigest: true });
     const token = createUnsubscribeToken({ userId: member.id, kind: "digest" });
     expect(await unsubscribeWithToken(`${token.slice(0, -2)}xx`)).toBeNull();
-    expect(describeUnsubscribeToken("garbage")).toBeNull();
+    expect(await getUnsubscribeState("garbage")).toBeNull();
     expect(await preferencesOf(member.id)).toEqual({ day: true, hour: true, followUp: true, digest: true });
   });
 
@@ -68,5 +69,6 @@ describe("unsubscribe tokens", () => {
     const token = createUnsubscribeToken({ userId: member.id, kind: "digest" });
     await database.db.delete(users).where(eq(users.id, member.id));
     expect(await unsubscribeWithToken(token)).toBeNull();
+    expect(await getUnsubscribeState(token)).toBeNull();
   });
 });
