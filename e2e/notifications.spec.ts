@@ -93,6 +93,7 @@ test("an organizer messages attendees; the hour-before reminder arrives and its 
   await expect(page.getByText("Your message is on its way to 1 person.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: "Bring one post to rewrite" })).toBeVisible();
   await expectAccessible(page);
+  await page.goto(`${manageUrl}/attendees`);
 
   const message = await waitForMail(memberEmail, /^Bring one post to rewrite$/);
   expect(message.parsed.text).toContain("Please bring one post you want to make clearer.");
@@ -114,10 +115,10 @@ test("an organizer messages attendees; the hour-before reminder arrives and its 
   const strangerContext = await browser.newContext();
   const stranger = await strangerContext.newPage();
   await stranger.goto(path);
-  await expect(stranger.getByText("Stop getting reminders an hour before events you're going to?")).toBeVisible();
+  await expect(stranger.getByText(/^Stop getting reminders an hour before events you.re going to\?$/)).toBeVisible();
   await expectAccessible(stranger);
   await stranger.getByRole("button", { name: "Unsubscribe" }).click();
-  await expect(stranger.getByRole("heading", { name: "You're unsubscribed" })).toBeVisible();
+  await expect(stranger.getByRole("heading", { name: /You.re unsubscribed/ })).toBeVisible();
   await expectAccessible(stranger);
 
   // What a mail provider does (RFC 8058): a cross-site POST with no cookies; repeating it is harmless.
@@ -129,7 +130,7 @@ test("an organizer messages attendees; the hour-before reminder arrives and its 
   await provider.dispose();
   const invalid = await stranger.goto(`${path.slice(0, -3)}abc`);
   expect(invalid?.status()).toBe(404);
-  await expect(stranger.getByRole("heading", { name: "This unsubscribe link isn't valid" })).toBeVisible();
+  await expect(stranger.getByRole("heading", { name: /This unsubscribe link isn.t valid/ })).toBeVisible();
   await expectAccessible(stranger);
   await strangerContext.close();
 

@@ -12,8 +12,8 @@ export const preferenceColumnOf = {
 
 /** How each kind is named to the person turning it off. */
 export const kindLabels: Record<OptionalEmailKind, string> = {
-  reminder_day: "reminders the day before events you're going to",
-  reminder_hour: "reminders an hour before events you're going to",
+  reminder_day: "reminders the day before events you’re going to",
+  reminder_hour: "reminders an hour before events you’re going to",
   follow_up: "emails when recordings and slides of events you went to are available",
   digest: "the weekly digest of upcoming events and new resources",
 };
