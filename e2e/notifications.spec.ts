@@ -93,7 +93,6 @@ test("an organizer messages attendees; the hour-before reminder arrives and its 
   await expect(page.getByText("Your message is on its way to 1 person.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: "Bring one post to rewrite" })).toBeVisible();
   await expectAccessible(page);
-  await page.goto(`${manageUrl}/attendees`);
 
   const message = await waitForMail(memberEmail, /^Bring one post to rewrite$/);
   expect(message.parsed.text).toContain("Please bring one post you want to make clearer.");
