@@ -204,9 +204,11 @@ describe("reminders on PostgreSQL with several schedulers", () => {
     const event = await createEvent(database.db, { startsAt: new Date(now.getTime() + 72 * HOUR) });
     const members = await Promise.all(Array.from({ length: 40 }, () => createMember(database.db)));
     for (const member of members) await rsvpToEvent(viewerOf(member), { eventId: event.id }, now);
-    // A second connection pool stands in for a second app instance.
-    const url = (database.db as unknown as { $client: { options: { database: string } } }).$client.options.database;
-    const other = await openPostgres(process.env.DATABASE_URL!.replace(/\/[^/]*$/, `/${url}`), { max: 5 });
+    // A second connection pool to the same scratch database stands in for a second app instance.
+    const scratchName = (database.db as unknown as { $client: { options: { database: string } } }).$client.options.database;
+    const scratchUrl = new URL(process.env.DATABASE_URL!);
+    scratchUrl.pathname = `/${scratchName}`;
+    const other = await openPostgres(scratchUrl.toString(), { max: 5 });
     try {
       const at = new Date(event.startsAt.getTime() - DAY);
       const results = await Promise.all([
