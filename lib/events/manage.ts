@@ -11,7 +11,7 @@ import type { Viewer } from "@/lib/viewer";
 import { queueEventMail, type EventMailKind, type Recipient } from "./emails";
 import type { EventInput } from "./event-schema";
 import { countGoing, lockEvent, promoteFromWaitlist, type LockedEvent } from "./rsvp";
-import { syncReminders } from "@/lib/notifications/reminders";
+import { rearmMovedReminders, syncReminders } from "@/lib/notifications/reminders";
 import { freeSlug, retryOnSlugClash, slugBase, slugHasBase } from "./slug";
 
 export const MANAGE_PAGE_SIZE = 20;
@@ -226,7 +226,10 @@ export async function updateEvent(viewer: Viewer | null, id: string, input: Even
         current.capacity !== input.capacity && (input.capacity === null || (current.capacity !== null && input.capacity > current.capacity));
       const promoted = published && capacityRaised && updated.endsAt > now ? await promoteFromWaitlist(tx, { event: updated, now }) : [];
       // Pending reminders follow the new start time.
-      if (published && changed.includes("startsAt")) await syncReminders(tx, { eventId: id, now });
+      if (published && changed.includes("startsAt")) {
+        await rearmMovedReminders(tx, { eventId: id, now });
+        await syncReminders(tx, { eventId: id, now });
+      }
 
       await recordAudit(tx, {
         actorId: viewer.id,

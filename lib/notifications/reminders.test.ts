@@ -176,6 +176,38 @@ describe("reminders", () => {
     expect(await reminderMailsTo(member.email)).toEqual(["reminder_day", "reminder_hour"]);
   });
 
+  it("reminds again for the new time when an event is postponed after a reminder went out", async () => {
+    const now = new Date("2026-03-02T12:00:00Z");
+    const { event, member } = await memberGoing(now, 72);
+    const organizer = await createMember(database.db, { role: "organizer" });
+    const daySent = new Date(event.startsAt.getTime() - DAY);
+    await sendDueNotifications({ now: daySent });
+    expect(await reminderMailsTo(member.email)).toEqual(["reminder_day"]);
+
+    const startsAt = new Date(event.startsAt.getTime() + 7 * DAY);
+    await updateEvent(viewerOf(organizer), event.id, inputOf(event, { startsAt, endsAt: new Date(startsAt.getTime() + HOUR) }), daySent);
+    await sendDueNotifications({ now: new Date(event.startsAt.getTime() - HOUR) });
+    expect(await reminderMailsTo(member.email)).toEqual(["reminder_day"]);
+    await sendDueNotifications({ now: new Date(startsAt.getTime() - DAY) });
+    await sendDueNotifications({ now: new Date(startsAt.getTime() - HOUR) });
+    expect(await reminderMailsTo(member.email)).toEqual(["reminder_day", "reminder_day", "reminder_hour"]);
+  });
+
+  it("does not repeat a reminder when the event moves by a little after it went out", async () => {
+    const now = new Date("2026-03-02T12:00:00Z");
+    const { event, member } = await memberGoing(now, 72);
+    const organizer = await createMember(database.db, { role: "organizer" });
+    const hourSent = new Date(event.startsAt.getTime() - HOUR);
+    await sendDueNotifications({ now: new Date(event.startsAt.getTime() - DAY) });
+    await sendDueNotifications({ now: hourSent });
+    // Fifteen minutes later, at 45 minutes before: the new hour-before time has passed too.
+    const startsAt = new Date(event.startsAt.getTime() + 10 * 60_000);
+    const movedAt = new Date(hourSent.getTime() + 15 * 60_000);
+    await updateEvent(viewerOf(organizer), event.id, inputOf(event, { startsAt, endsAt: new Date(startsAt.getTime() + HOUR) }), movedAt);
+    await sendDueNotifications({ now: new Date(movedAt.getTime() + 60_000) });
+    expect(await reminderMailsTo(member.email)).toEqual(["reminder_day", "reminder_hour"]);
+  });
+
   it("removes pending reminders when the event is cancelled", async () => {
     const now = new Date("2026-03-02T12:00:00Z");
     const { event, member } = await memberGoing(now, 72);

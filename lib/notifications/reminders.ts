@@ -17,7 +17,8 @@ export type ReminderKind = keyof typeof REMINDER_LEADS;
  * - a new one is added only while its time is still ahead, so someone promoted from
  *   the waitlist after the day-before time gets the hour-before reminder only.
  *
- * Sent reminders are never touched: their unique key keeps them from going twice.
+ * Sent reminders are never touched here: their unique key keeps them from going twice
+ * (rearmMovedReminders frees the key when the event moves).
  */
 export async function syncReminders(
   tx: Tx | Db,
@@ -64,4 +65,22 @@ export async function syncReminders(
     from wanted w
     where w.due_at > ${at}
     on conflict (key) do nothing`);
+}
+
+/**
+ * When an event moves, a reminder already sent (or skipped) for the old time says
+ * nothing about the new one. If the new reminder time is still ahead, the old row's key
+ * is retired (kept, renamed, for the record), so syncReminders can schedule the reminder
+ * for the new time. Call it before syncReminders, in the transaction that moves the event.
+ */
+export async function rearmMovedReminders(tx: Tx | Db, { eventId, now }: { eventId: string; now: Date }): Promise<void> {
+  await tx.execute(sql`
+    update notifications n set key = n.key || ':before-move:' || n.id
+    from events e
+    where e.id = n.event_id and n.event_id = ${eventId}
+      and n.status <> 'pending' and n.kind in ('reminder_day', 'reminder_hour')
+      and n.due_at <> e.starts_at - (case n.kind when 'reminder_day' then ${REMINDER_LEADS.reminder_day}::integer
+                                                 else ${REMINDER_LEADS.reminder_hour}::integer end) * interval '1 millisecond'
+      and e.starts_at - (case n.kind when 'reminder_day' then ${REMINDER_LEADS.reminder_day}::integer
+                                     else ${REMINDER_LEADS.reminder_hour}::integer end) * interval '1 millisecond' > ${now.toISOString()}::timestamptz`);
 }
