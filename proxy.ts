@@ -14,6 +14,11 @@ export function proxy(request: NextRequest) {
   if (isOversizedActionPost(request)) {
     return new NextResponse("Request too large: forms here accept at most 1 MB.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
+  if (isOneClickUnsubscribe(request)) {
+    const url = request.nextUrl.clone();
+    url.pathname = `${url.pathname.replace(/\/$/, "")}/one-click`;
+    return NextResponse.rewrite(url);
+  }
   const nonce = newNonce();
   const policy = contentSecurityPolicy({
     nonce,
@@ -27,6 +32,16 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+/**
+ * RFC 8058 wants the unsubscribe URL in the List-Unsubscribe header to take a POST,
+ * and people who open the same URL to see a page. A folder cannot hold both a page
+ * and a route handler, so POSTs to it go to the handler beside the page. Routing
+ * only: the handler checks the token itself.
+ */
+function isOneClickUnsubscribe(request: NextRequest): boolean {
+  return request.method === "POST" && !request.headers.has("next-action") && /^\/unsubscribe\/[^/]+\/?$/.test(request.nextUrl.pathname);
 }
 
 /** Next's own 1 MB limit for server actions (its default) answers with a 500; say what happened instead. */

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -38,6 +39,9 @@ export const resourceTypeEnum = pgEnum("resource_type", [
   "link",
 ]);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+export const notificationKindEnum = pgEnum("notification_kind", ["reminder_day", "reminder_hour", "follow_up", "digest"]);
+export const notificationStatusEnum = pgEnum("notification_status", ["pending", "sent", "skipped"]);
+export const messageAudienceEnum = pgEnum("message_audience", ["going", "waitlisted", "both"]);
 
 /** Auth.js `users`, extended with what a community member is. */
 export const users = pgTable(
@@ -55,6 +59,11 @@ export const users = pgTable(
     timeZone: text("time_zone").notNull().default("America/New_York"),
     directoryOptIn: boolean("directory_opt_in").notNull().default(false),
     inviteEmails: boolean("invite_emails").notNull().default(true),
+    // Non-essential email, each switched off on its own by an unsubscribe link.
+    reminderDayBefore: boolean("reminder_day_before").notNull().default(true),
+    reminderHourBefore: boolean("reminder_hour_before").notNull().default(true),
+    followUpEmails: boolean("follow_up_emails").notNull().default(true),
+    weeklyDigest: boolean("weekly_digest").notNull().default(false),
     guidelinesAcceptedAt: timestamptz("guidelines_accepted_at"),
     disabledAt: timestamptz("disabled_at"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
@@ -264,4 +273,56 @@ export const auditLog = pgTable(
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
   (t) => [index("audit_log_created_idx").on(t.createdAt), index("audit_log_target_idx").on(t.targetType, t.targetId)],
+);
+
+/**
+ * Scheduled, non-essential email. `key` names what the email is about (kind, event or
+ * week, member), so however many schedulers run, and however often they retry, a
+ * notification is sent at most once; a pending row is sent when `due_at` passes.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    key: text("key").notNull(),
+    kind: notificationKindEnum("kind").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id").references(() => events.id, { onDelete: "cascade" }),
+    dueAt: timestamptz("due_at").notNull(),
+    status: notificationStatusEnum("status").notNull().default("pending"),
+    skipReason: text("skip_reason"),
+    outboxId: bigint("outbox_id", { mode: "number" }).references(() => outbox.id, { onDelete: "set null" }),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    sentAt: timestamptz("sent_at"),
+  },
+  (t) => [
+    uniqueIndex("notifications_key_key").on(t.key),
+    index("notifications_pending_idx").on(t.status, t.dueAt),
+    index("notifications_event_idx").on(t.eventId, t.status),
+    index("notifications_user_idx").on(t.userId, t.status),
+  ],
+);
+
+export type MessageRecipient = { userId: string; email: string; status: "going" | "waitlisted" };
+
+/** What organizers wrote to attendees, kept with its recipients: it may be requested under FOIA. */
+export const eventMessages = pgTable(
+  "event_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // No cascade: the record must outlive anything that would delete the event.
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id),
+    senderId: uuid("sender_id").references(() => users.id, { onDelete: "set null" }),
+    senderEmail: text("sender_email").notNull(),
+    audience: messageAudienceEnum("audience").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    recipients: jsonb("recipients").$type<MessageRecipient[]>().notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("event_messages_event_idx").on(t.eventId, t.createdAt)],
 );

@@ -26,6 +26,7 @@ const MARKERS: Record<string, string | RegExp> = {
   "/manage/events/[id]": "organizer-heading",
   "/manage/events/[id]/edit": heading("Edit event"),
   "/manage/events/[id]/attendees": "on the waitlist",
+  "/manage/events/[id]/attendees/message": heading("Message attendees"),
   "/manage/resources": "manage-q",
   "/manage/resources/new": "Members find resources in the library",
   "/manage/resources/[id]/edit": heading("Edit resource"),
@@ -102,7 +103,8 @@ function urlOf(entry: AccessEntry): string {
     .replace("/resources/[id]", `/resources/${samples["[id]@resources"]}`)
     .replace("[id]", samples["[id]@events"]!)
     .replace("[slug]", samples["[slug]"]!)
-    .replace("[token]", "not-a-real-token.ics")
+    .replace("/calendar/feed/[token]", "/calendar/feed/not-a-real-token.ics")
+    .replace("/unsubscribe/[token]", "/unsubscribe/not-a-real-token")
     .replace("[...nextauth]", "session");
 }
 

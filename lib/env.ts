@@ -40,6 +40,12 @@ const envSchema = z
       .int({ error: "must be a whole number of bytes" })
       .positive({ error: "must be greater than zero" })
       .default(50 * 1024 * 1024),
+    NOTIFICATIONS_INTERVAL_SECONDS: z.coerce
+      .number({ error: "must be a whole number of seconds" })
+      .int({ error: "must be a whole number of seconds" })
+      .min(0, { error: "must be 0 (off) or more" })
+      .max(3600, { error: "must be at most 3600 (an hour)" })
+      .default(60),
     DEV_MAILBOX: z.enum(["true", "false"]).optional(),
     LOGIN_GOV_ISSUER: z.url({ error: "must be the Login.gov issuer URL" }).optional(),
     LOGIN_GOV_CLIENT_ID: z.string().min(1).optional(),

@@ -38,4 +38,8 @@ export async function startServer() {
 
   const { startMailDeliverer } = await import("@/lib/mail");
   startMailDeliverer();
+  if (env.NOTIFICATIONS_INTERVAL_SECONDS > 0) {
+    const { startNotificationScheduler } = await import("@/lib/notifications/scheduler");
+    startNotificationScheduler({ intervalMs: env.NOTIFICATIONS_INTERVAL_SECONDS * 1000 });
+  }
 }

@@ -21,6 +21,8 @@ const env: NodeJS.ProcessEnv = {
   AUTH_URL: `http://localhost:${port}`,
   // The tests read sign-in links and invitations from the dev mailbox.
   DEV_MAILBOX: "true",
+  // Reminders go out within seconds of falling due, so a test can wait for one.
+  NOTIFICATIONS_INTERVAL_SECONDS: "2",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 

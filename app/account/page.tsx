@@ -5,6 +5,7 @@ import { getOwnProfile } from "@/lib/members/profile";
 import { signOutEverywhereAction } from "./actions";
 import { CalendarFeedSection } from "./calendar-feed/section";
 import { DeleteAccountForm } from "./delete-account-form";
+import { NotificationsSection } from "./notifications/section";
 import { ProfileForm } from "./profile-form";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -53,6 +54,8 @@ export default async function AccountPage() {
               }}
             />
           </section>
+
+          <NotificationsSection viewer={viewer} />
 
           <CalendarFeedSection viewer={viewer} />
 

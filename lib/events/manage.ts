@@ -11,6 +11,7 @@ import type { Viewer } from "@/lib/viewer";
 import { queueEventMail, type EventMailKind, type Recipient } from "./emails";
 import type { EventInput } from "./event-schema";
 import { countGoing, lockEvent, promoteFromWaitlist, type LockedEvent } from "./rsvp";
+import { rearmMovedReminders, syncReminders } from "@/lib/notifications/reminders";
 import { freeSlug, retryOnSlugClash, slugBase, slugHasBase } from "./slug";
 
 export const MANAGE_PAGE_SIZE = 20;
@@ -224,6 +225,11 @@ export async function updateEvent(viewer: Viewer | null, id: string, input: Even
       const capacityRaised =
         current.capacity !== input.capacity && (input.capacity === null || (current.capacity !== null && input.capacity > current.capacity));
       const promoted = published && capacityRaised && updated.endsAt > now ? await promoteFromWaitlist(tx, { event: updated, now }) : [];
+      // Pending reminders follow the new start time.
+      if (published && changed.includes("startsAt")) {
+        await rearmMovedReminders(tx, { eventId: id, now });
+        await syncReminders(tx, { eventId: id, now });
+      }
 
       await recordAudit(tx, {
         actorId: viewer.id,
@@ -366,6 +372,8 @@ export async function cancelEvent(viewer: Viewer | null, id: string, { message }
       .where(eq(events.id, id));
     const cancelled = { ...event, status: "cancelled" as const, sequence, updatedAt: now };
     const notified = await tellEveryone(tx, cancelled, "event_cancelled", ["going", "waitlisted"], note);
+    // A cancelled event has no reminders: the pending ones are deleted.
+    await syncReminders(tx, { eventId: id, now });
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "event.cancelled",

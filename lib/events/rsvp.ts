@@ -10,6 +10,7 @@ import type { Viewer } from "@/lib/viewer";
 import { queueEventMail, type Recipient } from "./emails";
 import { waitlistPositionOfR } from "./waitlist";
 import { formatShortStart } from "@/lib/time";
+import { syncReminders } from "@/lib/notifications/reminders";
 
 export type RsvpState = "going" | "waitlisted" | "cancelled";
 export type RsvpResult = { status: Exclude<RsvpState, "cancelled">; waitlistPosition: number | null; changed: boolean };
@@ -109,6 +110,7 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
         target: [rsvps.eventId, rsvps.userId],
         set: { status, queuedAt: sql`clock_timestamp()`, updatedAt: now, checkedInAt: null },
       });
+    if (status === "going") await syncReminders(tx, { eventId, userId: viewer.id, now });
     await queueEventMail(tx, {
       kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted",
       event,
@@ -160,6 +162,7 @@ export async function cancelRsvpInLockedEvent(
     .where(and(eq(rsvps.eventId, event.id), eq(rsvps.userId, userId), ne(rsvps.status, "cancelled")))
     .returning({ status: rsvps.status });
   if (!previous) return false;
+  await syncReminders(tx, { eventId: event.id, userId, now });
   if (notify) await queueEventMail(tx, { kind: "rsvp_cancelled", event, recipient: await recipientFor(tx, userId) });
   if (event.status === "published" && event.endsAt > now) await promoteFromWaitlist(tx, { event, now });
   return true;
@@ -183,6 +186,8 @@ export async function promoteFromWaitlist(tx: Tx, { event, now }: { event: NonNu
     await tx.update(rsvps).set({ status: "going", updatedAt: now }).where(eq(rsvps.id, row.id));
     await queueEventMail(tx, { kind: "rsvp_promoted", event, recipient: await recipientFor(tx, row.userId) });
   }
+  // Only reminders still ahead are added: someone promoted after the day-before time gets the hour-before one.
+  if (next.length > 0) await syncReminders(tx, { eventId: event.id, now });
   return next.map((row) => row.userId);
 }
 

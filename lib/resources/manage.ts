@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import { assertRole } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
 import { getStorage, type FileStorage } from "@/lib/storage";
+import { isFollowUpResource, queueFollowUps } from "@/lib/notifications/follow-ups";
 import type { Viewer } from "@/lib/viewer";
 import type { LinkResourceInput, ResourceDetailsInput, ResourceEditInput } from "./resource-schema";
 
@@ -35,14 +36,21 @@ async function eventSlugFor(tx: Tx, eventId: string | null, keep?: string | null
   return event.slug;
 }
 
-async function insertResource(viewer: Viewer, values: Omit<typeof resources.$inferInsert, "createdBy">): Promise<ResourceChange> {
+async function insertResource(
+  viewer: Viewer,
+  values: Omit<typeof resources.$inferInsert, "createdBy">,
+  now: Date,
+): Promise<ResourceChange> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const eventSlug = await eventSlugFor(tx, values.eventId ?? null);
     const [row] = await tx
       .insert(resources)
-      .values({ ...values, createdBy: viewer.id })
+      .values({ ...values, createdBy: viewer.id, createdAt: now })
       .returning({ id: resources.id, title: resources.title });
+    // A recording or slides for a past event: the people who were going hear about it.
+    const attached = { type: values.type, eventId: values.eventId };
+    if (isFollowUpResource(attached)) await queueFollowUps(tx, { eventId: attached.eventId, now });
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "resource.added",
@@ -54,18 +62,23 @@ async function insertResource(viewer: Viewer, values: Omit<typeof resources.$inf
   });
 }
 
-export async function createLinkResource(viewer: Viewer | null, input: LinkResourceInput): Promise<ResourceChange> {
+export async function createLinkResource(viewer: Viewer | null, input: LinkResourceInput, now = new Date()): Promise<ResourceChange> {
   assertRole(viewer, ORGANIZERS);
-  return insertResource(viewer, { ...input, kind: "link" });
+  return insertResource(viewer, { ...input, kind: "link" }, now);
 }
 
 /** Called by the upload pipeline once the file is safely stored; the caller removes the file if this fails. */
-export async function createFileResource(viewer: Viewer | null, input: ResourceDetailsInput, file: StoredFile): Promise<ResourceChange> {
+export async function createFileResource(
+  viewer: Viewer | null,
+  input: ResourceDetailsInput,
+  file: StoredFile,
+  now = new Date(),
+): Promise<ResourceChange> {
   assertRole(viewer, ORGANIZERS);
-  return insertResource(viewer, { ...input, ...file, kind: "file" });
+  return insertResource(viewer, { ...input, ...file, kind: "file" }, now);
 }
 
-export async function updateResource(viewer: Viewer | null, id: string, input: ResourceEditInput): Promise<ResourceChange> {
+export async function updateResource(viewer: Viewer | null, id: string, input: ResourceEditInput, now = new Date()): Promise<ResourceChange> {
   assertRole(viewer, ORGANIZERS);
   assertResourceId(id);
   const db = await getDb();
@@ -84,6 +97,10 @@ export async function updateResource(viewer: Viewer | null, id: string, input: R
       (field) => JSON.stringify(current[field]) !== JSON.stringify(next[field]),
     );
     await tx.update(resources).set(next).where(eq(resources.id, id));
+    const attached = { type: next.type, eventId: next.eventId };
+    if ((changed.includes("eventId") || changed.includes("type")) && isFollowUpResource(attached)) {
+      await queueFollowUps(tx, { eventId: attached.eventId, now });
+    }
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "resource.updated",

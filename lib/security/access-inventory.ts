@@ -52,12 +52,14 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/manage/events/[id]", kind: "page", access: "organizer" },
   { id: "/manage/events/[id]/edit", kind: "page", access: "organizer" },
   { id: "/manage/events/[id]/attendees", kind: "page", access: "organizer" },
+  { id: "/manage/events/[id]/attendees/message", kind: "page", access: "organizer" },
   { id: "/manage/resources", kind: "page", access: "organizer" },
   { id: "/manage/resources/new", kind: "page", access: "organizer" },
   { id: "/manage/resources/[id]/edit", kind: "page", access: "organizer" },
   { id: "/manage/resources/[id]/remove", kind: "page", access: "organizer" },
   { id: "/admin/members", kind: "page", access: "admin" },
   { id: "/dev/mailbox", kind: "page", access: "dev-mailbox" },
+  { id: "/unsubscribe/[token]", kind: "page", access: "token", scope: "shows a confirm button; GET changes nothing; unknown or tampered token is 404" },
 
   // Route handlers
   { id: "/api/health", kind: "route", methods: ["GET"], access: "public" },
@@ -74,6 +76,13 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/resources/[id]/download", kind: "route", methods: ["GET"], access: "member" },
   { id: "/manage/events/[id]/attendees/csv", kind: "route", methods: ["GET"], access: "organizer" },
   { id: "/manage/resources/upload", kind: "route", methods: ["POST"], access: "organizer", scope: "same-origin POSTs only" },
+  {
+    id: "/unsubscribe/[token]/one-click",
+    kind: "route",
+    methods: ["POST"],
+    access: "token",
+    scope: "RFC 8058 one-click POST (proxy.ts routes POST /unsubscribe/[token] here); cross-site by design, so the HMAC token is the only credential; turns off one kind of email",
+  },
 
   // Server actions (Next checks their Origin; lib/ checks the viewer)
   { id: "app/signin/actions.ts#requestSignInLink", kind: "action", access: "public", scope: "eligible addresses; rate limited per address and IP" },
@@ -84,6 +93,7 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "app/account/actions.ts#signOutEverywhereAction", kind: "action", access: "member", scope: "the viewer's own sessions" },
   { id: "app/account/actions.ts#deleteAccount", kind: "action", access: "member", scope: "the viewer's own account" },
   { id: "app/account/calendar-feed/actions.ts#calendarFeedAction", kind: "action", access: "member", scope: "the viewer's own feed token" },
+  { id: "app/account/notifications/actions.ts#saveNotificationPreferences", kind: "action", access: "member", scope: "the viewer's own email choices" },
   { id: "app/events/[slug]/actions.ts#changeRsvp", kind: "action", access: "member", scope: "the viewer's own RSVP to a published event" },
   { id: "app/manage/events/actions.ts#createEventAction", kind: "action", access: "organizer" },
   { id: "app/manage/events/actions.ts#updateEventAction", kind: "action", access: "organizer" },
@@ -92,6 +102,7 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "app/manage/events/actions.ts#duplicateEventAction", kind: "action", access: "organizer" },
   { id: "app/manage/events/actions.ts#cancelEventAction", kind: "action", access: "organizer" },
   { id: "app/manage/events/[id]/attendees/actions.ts#checkInAction", kind: "action", access: "organizer" },
+  { id: "app/manage/events/[id]/attendees/message/actions.ts#messageAttendeesAction", kind: "action", access: "organizer", scope: "kept with its recipients for FOIA" },
   { id: "app/manage/resources/actions.ts#createLinkResourceAction", kind: "action", access: "organizer" },
   { id: "app/manage/resources/actions.ts#updateResourceAction", kind: "action", access: "organizer" },
   { id: "app/manage/resources/actions.ts#removeResourceAction", kind: "action", access: "organizer" },

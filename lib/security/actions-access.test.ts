@@ -115,6 +115,19 @@ const SCENES: Record<string, () => Promise<Scene>> = {
     const { calendarFeedAction } = await import("@/app/account/calendar-feed/actions");
     return { people: p, call: () => calendarFeedAction({ status: "idle" } as never, form({ intent: "create" })) };
   },
+  "app/account/notifications/actions.ts#saveNotificationPreferences": async () => {
+    const { people: p } = await people();
+    const { saveNotificationPreferences } = await import("@/app/account/notifications/actions");
+    return { people: p, call: () => saveNotificationPreferences({ status: "idle" }, form({ reminders: "none", weeklyDigest: "on" })) };
+  },
+  "app/manage/events/[id]/attendees/message/actions.ts#messageAttendeesAction": async () => {
+    const { people: p, users } = await people();
+    const event = await createEvent(db());
+    await db().insert(rsvps).values({ eventId: event.id, userId: users.member.id, status: "going" });
+    const { messageAttendeesAction } = await import("@/app/manage/events/[id]/attendees/message/actions");
+    const fields = { intent: "send", audience: "going", subject: "Room change", body: "We moved to room 2." };
+    return { people: p, call: () => messageAttendeesAction(event.id, { step: "edit", values: { audience: "", subject: "", body: "" } }, form(fields)) };
+  },
   "app/events/[slug]/actions.ts#changeRsvp": async () => {
     const { people: p } = await people();
     const event = await createEvent(db());

@@ -11,14 +11,17 @@ import { EventControls } from "./event-controls";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { EventFact } from "@/components/event-fact";
 import { EventHosts } from "@/components/event-hosts";
+import { SentMessages } from "./sent-messages";
 
 export const metadata: Metadata = { title: "Event preview" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ messageSent?: string | string[] }> };
 
 /** The organizer's view: the event as the public page shows it, with what only organizers need around it. */
-export default async function ManageEventPage({ params }: Props) {
+export default async function ManageEventPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { messageSent } = await searchParams;
+  const justSent = typeof messageSent === "string" && /^\d{1,6}$/.test(messageSent) ? Number(messageSent) : null;
   const viewer = await requireRolePage(`/manage/events/${id}`, ["organizer", "admin"]);
   const event = await loadEventOr404(viewer, id);
   const when = formatEventWhen(event.startsAt, event.endsAt, event.timeZone);
@@ -114,6 +117,10 @@ export default async function ManageEventPage({ params }: Props) {
           <EventHosts hosts={event.hosts} />
         </aside>
       </div>
+
+      {event.status !== "draft" ? (
+        <SentMessages viewer={viewer} eventId={event.id} timeZone={event.timeZone} justSent={justSent} />
+      ) : null}
 
       {event.status === "published" ? (
         <section aria-labelledby="cancel-heading" className="margin-top-5 border-top-1px border-base-lighter padding-top-3">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRolePage } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
@@ -43,11 +44,20 @@ export default async function AttendeesPage({ params }: Props) {
         {formatShortStart(event.startsAt, event.timeZone)}. {counts.going} going
         {event.capacity === null ? "" : ` of ${event.capacity}`}, {counts.waitlisted} on the waitlist, {counts.cancelled} cancelled.
       </p>
-      <p>
-        <a href={`/manage/events/${event.id}/attendees/csv`} className="usa-button usa-button--outline" download>
-          Download CSV
-        </a>
-      </p>
+      <ul className="usa-button-group">
+        {event.status !== "draft" ? (
+          <li className="usa-button-group__item">
+            <Link href={`/manage/events/${event.id}/attendees/message`} className="usa-button">
+              Message attendees
+            </Link>
+          </li>
+        ) : null}
+        <li className="usa-button-group__item">
+          <a href={`/manage/events/${event.id}/attendees/csv`} className="usa-button usa-button--outline" download>
+            Download CSV
+          </a>
+        </li>
+      </ul>
 
       <Table caption={`Going (${counts.going})`} empty="Nobody is going yet." columns={["Name", "Email", "Agency", "RSVP time", "Checked in"]}>
         {list.going.map((a) => (

@@ -1,0 +1,31 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db";
+
+/** Resource types that mean "the session itself, for those who came or missed it". */
+export const FOLLOW_UP_TYPES = ["recording", "slides"] as const;
+// Organizers often attach the recording and then the slides: one email a little later lists both.
+export const FOLLOW_UP_DELAY_MS = 5 * 60_000;
+
+export function isFollowUpResource(resource: { type: string; eventId: string | null | undefined }): resource is { type: string; eventId: string } {
+  return Boolean(resource.eventId) && (FOLLOW_UP_TYPES as readonly string[]).includes(resource.type);
+}
+
+/**
+ * Schedules one follow-up per member who was going to a past event, when a recording
+ * or slides are attached to it. The key makes it once per event and member, however
+ * many resources follow. Whether they checked in decides the wording when it is sent.
+ */
+export async function queueFollowUps(tx: Tx | Db, { eventId, now }: { eventId: string; now: Date }): Promise<void> {
+  const due = new Date(now.getTime() + FOLLOW_UP_DELAY_MS).toISOString();
+  await tx.execute(sql`
+    insert into notifications (key, kind, user_id, event_id, due_at)
+    select 'follow_up:' || r.event_id || ':' || r.user_id, 'follow_up', r.user_id, r.event_id, ${due}::timestamptz
+    from rsvps r
+    join events e on e.id = r.event_id
+    join users u on u.id = r.user_id
+    where r.event_id = ${eventId} and r.status = 'going' and e.status = 'published'
+      and e.ends_at <= ${now.toISOString()}::timestamptz
+      and u.follow_up_emails and u.disabled_at is null
+    on conflict (key) do nothing`);
+}

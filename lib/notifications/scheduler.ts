@@ -1,0 +1,45 @@
+import "server-only";
+import { kickMailDeliverer } from "@/lib/mail";
+import { sendDueNotifications } from "./send";
+
+type Scheduler = { stop: () => Promise<void> };
+
+// On globalThis, like the mail deliverer, so a second route bundle finds the running one.
+const holder = globalThis as typeof globalThis & { __conveneNotificationScheduler?: Scheduler };
+
+/**
+ * Sends due notifications every `intervalMs`. Any number of processes may run one
+ * against the same database: rows are claimed with SKIP LOCKED and keyed, so none is
+ * sent twice. Returns a stop function that waits for a run in progress. Safe to call twice.
+ */
+export function startNotificationScheduler({ intervalMs }: { intervalMs: number }): () => Promise<void> {
+  if (holder.__conveneNotificationScheduler) return holder.__conveneNotificationScheduler.stop;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  const run = () => {
+    if (stopped || running) return;
+    running = sendDueNotifications()
+      .then(({ sent }) => {
+        if (sent > 0) kickMailDeliverer();
+      })
+      .catch((error: unknown) => console.error("[notifications] run failed", error))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  const scheduler: Scheduler = {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      if (holder.__conveneNotificationScheduler === scheduler) holder.__conveneNotificationScheduler = undefined;
+      await running;
+    },
+  };
+  holder.__conveneNotificationScheduler = scheduler;
+  run();
+  return scheduler.stop;
+}

@@ -1,0 +1,139 @@
+import "server-only";
+import { and, asc, desc, eq, gte, inArray, lt, lte, gt } from "drizzle-orm";
+import { getDb, type Db, type Tx } from "@/db";
+import { events, notifications, resources, rsvps, users } from "@/db/schema";
+import { enqueueMail, type OutgoingMail } from "@/lib/mail";
+import { planDigests } from "./digest";
+import { digestMail, followUpMail, reminderMail, type Member } from "./emails";
+import { FOLLOW_UP_TYPES } from "./follow-ups";
+import { preferenceColumnOf } from "./kinds";
+import { REMINDER_LEADS } from "./reminders";
+
+export type SendResult = { sent: number; skipped: number };
+type Notification = typeof notifications.$inferSelect;
+/** A mail to queue, or the reason there is nothing to send any more. */
+type Outcome = { mail: OutgoingMail } | { skip: string };
+
+const DIGEST_EVENTS_DAYS = 14;
+const DIGEST_RESOURCES_DAYS = 7;
+const DIGEST_LIST_MAX = 20;
+
+/**
+ * Sends every notification that is due, once. A batch is claimed with
+ * FOR UPDATE SKIP LOCKED, so schedulers in other processes take other rows, and each
+ * email is written to the outbox in the same transaction that marks its row sent:
+ * a crash before the commit leaves the row pending for the next run, and after it the
+ * row is sent and its mail is queued. The mail deliverer does the rest.
+ */
+export async function sendDueNotifications({
+  now = new Date(),
+  batchSize = 50,
+  db: givenDb,
+}: { now?: Date; batchSize?: number; db?: Db } = {}): Promise<SendResult> {
+  const db = givenDb ?? (await getDb());
+  await planDigests(db, now);
+  const result: SendResult = { sent: 0, skipped: 0 };
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      const due = await tx
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.status, "pending"), lte(notifications.dueAt, now)))
+        .orderBy(asc(notifications.dueAt), asc(notifications.id))
+        .limit(batchSize)
+        .for("update", { skipLocked: true });
+      const counts: SendResult = { sent: 0, skipped: 0 };
+      for (const row of due) {
+        const outcome = await outcomeOf(tx, row, now).catch((error: unknown) => {
+          // A notification that cannot be built is a bug; it must not hold up the rest forever.
+          console.error(`[notifications] could not build ${row.key}:`, error);
+          return { skip: `error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500) };
+        });
+        if ("mail" in outcome) {
+          const outboxId = await enqueueMail(tx, outcome.mail);
+          await tx.update(notifications).set({ status: "sent", sentAt: now, outboxId }).where(eq(notifications.id, row.id));
+          counts.sent++;
+        } else {
+          await tx.update(notifications).set({ status: "skipped", skipReason: outcome.skip }).where(eq(notifications.id, row.id));
+          counts.skipped++;
+        }
+      }
+      return { size: due.length, counts };
+    });
+    result.sent += batch.counts.sent;
+    result.skipped += batch.counts.skipped;
+    if (batch.size < batchSize) return result;
+  }
+}
+
+async function memberOf(tx: Tx, userId: string) {
+  const [row] = await tx
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      timeZone: users.timeZone,
+      disabledAt: users.disabledAt,
+      reminderDayBefore: users.reminderDayBefore,
+      reminderHourBefore: users.reminderHourBefore,
+      followUpEmails: users.followUpEmails,
+      weeklyDigest: users.weeklyDigest,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+/** Decides at send time, from the current rows, so a change the schedule missed still counts. */
+async function outcomeOf(tx: Tx, row: Notification, now: Date): Promise<Outcome> {
+  const member = await memberOf(tx, row.userId);
+  if (!member || member.disabledAt) return { skip: "account disabled" };
+  if (!member[preferenceColumnOf[row.kind]]) return { skip: "turned off by the member" };
+  const to: Member = { id: member.id, email: member.email, name: member.name, timeZone: member.timeZone };
+
+  if (row.kind === "digest") return digestOutcome(tx, to, now);
+  if (!row.eventId) return { skip: "no event" };
+  const [event] = await tx.select().from(events).where(eq(events.id, row.eventId));
+  const [rsvp] = await tx
+    .select({ status: rsvps.status, checkedInAt: rsvps.checkedInAt })
+    .from(rsvps)
+    .where(and(eq(rsvps.eventId, row.eventId), eq(rsvps.userId, row.userId)));
+  if (!event || event.status !== "published") return { skip: "event not published" };
+  if (rsvp?.status !== "going") return { skip: "not going" };
+
+  if (row.kind === "follow_up") {
+    const attached = await tx
+      .select({ id: resources.id, title: resources.title, type: resources.type, kind: resources.kind, url: resources.url })
+      .from(resources)
+      .where(and(eq(resources.eventId, event.id), inArray(resources.type, [...FOLLOW_UP_TYPES])))
+      .orderBy(asc(resources.createdAt));
+    if (attached.length === 0) return { skip: "the recording and slides were removed" };
+    return { mail: followUpMail({ event, member: to, attended: rsvp.checkedInAt !== null, resources: attached }) };
+  }
+
+  if (event.startsAt <= now) return { skip: "event already started" };
+  // Sent late (the scheduler was down): the hour-before reminder says it better.
+  if (row.kind === "reminder_day" && event.startsAt.getTime() - now.getTime() <= REMINDER_LEADS.reminder_hour) {
+    return { skip: "too late for the day-before reminder" };
+  }
+  return { mail: reminderMail({ kind: row.kind, event, member: to, now }) };
+}
+
+async function digestOutcome(tx: Tx, member: Member, now: Date): Promise<Outcome> {
+  const until = new Date(now.getTime() + DIGEST_EVENTS_DAYS * 24 * 3600_000);
+  const since = new Date(now.getTime() - DIGEST_RESOURCES_DAYS * 24 * 3600_000);
+  const upcoming = await tx
+      .select({ title: events.title, slug: events.slug, startsAt: events.startsAt })
+      .from(events)
+      .where(and(eq(events.status, "published"), gt(events.startsAt, now), lt(events.startsAt, until)))
+      .orderBy(asc(events.startsAt))
+      .limit(DIGEST_LIST_MAX);
+  const added = await tx
+      .select({ id: resources.id, title: resources.title, type: resources.type, kind: resources.kind, url: resources.url })
+      .from(resources)
+      .where(and(gte(resources.createdAt, since), lte(resources.createdAt, now)))
+      .orderBy(desc(resources.createdAt))
+      .limit(DIGEST_LIST_MAX);
+  if (upcoming.length === 0 && added.length === 0) return { skip: "nothing new this week" };
+  return { mail: digestMail({ member, events: upcoming, resources: added }) };
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { ensureAuthSecret } from "@/lib/auth-secret";
+import { getEnv } from "@/lib/env";
+import { siteUrl } from "@/lib/site";
+import { OPTIONAL_EMAIL_KINDS, type OptionalEmailKind } from "./kinds";
+
+/**
+ * Unsubscribe tokens are stateless: the member's id and the kind of email, signed with
+ * an HMAC keyed from AUTH_SECRET. Nothing has to be stored for every email sent, the
+ * database holds nothing that could be replayed if it leaked, and a token can do one
+ * harmless thing only (turn one kind of email off), so not being able to revoke a
+ * single token costs little. Rotating AUTH_SECRET invalidates them all.
+ */
+const VERSION = "u1";
+const UUID_HEX = /^[0-9a-f]{32}$/;
+
+function signingKey(): Buffer {
+  const env = getEnv();
+  ensureAuthSecret(env);
+  const secret = env.AUTH_SECRET ?? process.env.AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set, so unsubscribe links cannot be signed");
+  // A key of its own, so a signature made here can never stand in for one made elsewhere with AUTH_SECRET.
+  return createHmac("sha256", secret).update("convene:unsubscribe").digest();
+}
+
+function sign(payload: string): Buffer {
+  return createHmac("sha256", signingKey()).update(`${VERSION}.${payload}`).digest();
+}
+
+export function createUnsubscribeToken({ userId, kind }: { userId: string; kind: OptionalEmailKind }): string {
+  const id = userId.replaceAll("-", "").toLowerCase();
+  if (!UUID_HEX.test(id)) throw new Error("createUnsubscribeToken: not a user id");
+  const payload = Buffer.concat([Buffer.from(id, "hex"), Buffer.from([OPTIONAL_EMAIL_KINDS.indexOf(kind)])]).toString("base64url");
+  return `${payload}.${sign(payload).toString("base64url")}`;
+}
+
+/** The member and kind a token names, or null for anything not signed by this server. */
+export function readUnsubscribeToken(token: string): { userId: string; kind: OptionalEmailKind } | null {
+  if (typeof token !== "string" || token.length > 200) return null;
+  const [payload, signature, extra] = token.split(".");
+  if (!payload || !signature || extra !== undefined) return null;
+  const given = Buffer.from(signature, "base64url");
+  const expected = sign(payload);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const bytes = Buffer.from(payload, "base64url");
+  const kind = OPTIONAL_EMAIL_KINDS[bytes[16] ?? -1];
+  if (bytes.length !== 17 || !kind) return null;
+  const hex = bytes.subarray(0, 16).toString("hex");
+  const userId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return { userId, kind };
+}
+
+export function unsubscribeUrl(params: { userId: string; kind: OptionalEmailKind }): string {
+  return siteUrl(`/unsubscribe/${createUnsubscribeToken(params)}`);
+}
+
+/** RFC 2369 and RFC 8058 headers, so mail providers can offer one-click unsubscribe. */
+export function unsubscribeHeaders(url: string): Record<string, string> {
+  return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}

@@ -1,0 +1,29 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, it } from "vitest";
+
+it("npm run worker starts the scheduler and stops cleanly on SIGTERM", async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-worker-"));
+  const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
+  // With DATABASE_URL set (the PostgreSQL run), the worker would migrate that server's default database: use PGlite here.
+  const child = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/worker.ts"], {
+    env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, NOTIFICATIONS_INTERVAL_SECONDS: "1", SMTP_URL: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  try {
+    await expect.poll(() => output, { timeout: 60_000, interval: 200 }).toContain("sending due notifications every 1 s");
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(output).toContain("Worker: stopped.");
+    expect(output).not.toMatch(/run failed|Error/);
+  } finally {
+    child.kill("SIGKILL");
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 90_000);
