@@ -1,6 +1,6 @@
 import { test as base, expect, type APIRequestContext, type Browser } from "@playwright/test";
 import { ACCESS_INVENTORY, type Access, type AccessEntry } from "../lib/security/access-inventory";
-import { requestLink, readSignInLink, signIn, signUp, uniqueEmail } from "./auth-helpers";
+import { requestLink, readSignInLink, signInAs, signUp, uniqueEmail } from "./auth-helpers";
 
 /**
  * Walks lib/security/access-inventory.ts against the running server: every GET
@@ -55,8 +55,8 @@ async function sessionFor(browser: Browser, baseURL: string, role: Role, ip: str
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Join the community" })).toBeVisible();
   }
-  if (role === "organizer") await signIn(page, "organizer@gsa.gov");
-  if (role === "admin") await signIn(page, "admin@gsa.gov");
+  if (role === "organizer") await signInAs(page, "organizer@gsa.gov");
+  if (role === "admin") await signInAs(page, "admin@gsa.gov");
   if (role !== "visitor") await expect(page.getByRole("button", { name: /sign out/i }).first()).toBeAttached();
   const state = await context.storageState();
   await context.close();
@@ -74,7 +74,7 @@ test.beforeAll(async ({ browser, playwright, baseURL }) => {
   // The disabled member signed in before an admin disabled them; their old cookie must be worthless.
   const admin = browser.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.99" } });
   const adminPage = await (await admin).newPage();
-  await signIn(adminPage, "admin@gsa.gov");
+  await signInAs(adminPage, "admin@gsa.gov");
   const disabledAccount = await clients.get("disabled")!.get("/account", { headers: { Accept: "text/html" } });
   const disabledEmail = (await disabledAccount.text()).match(/access-disabled-[a-z0-9]+@agency\.gov/)?.[0];
   expect(disabledEmail, "the member to disable can read their account first").toBeTruthy();

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page } from "@playwright/test";
 import { expectAccessible } from "./fixtures";
 
 export function uniqueEmail(prefix: string, domain = "agency.gov") {
@@ -43,4 +43,23 @@ export async function signIn(page: Page, email: string) {
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await page.goto(await readSignInLink(page, email));
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+const staffSessions = new Map<string, Cookie[]>();
+
+/**
+ * Signs in one of the seeded staff accounts, reusing its session after the first
+ * time: many journeys act as the organizer, and real sign-ins for one address are
+ * limited to five per 15 minutes, as they are for everyone.
+ */
+export async function signInAs(page: Page, email: string) {
+  const cached = staffSessions.get(email);
+  if (cached) {
+    await page.context().addCookies(cached);
+    await page.goto("/");
+    if (await page.getByRole("link", { name: "My account" }).isVisible()) return;
+  }
+  await signIn(page, email);
+  await expect(page.getByRole("link", { name: "My account" })).toBeVisible();
+  staffSessions.set(email, (await page.context().cookies()).filter((c) => c.name.includes("authjs.session-token")));
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { readSignInLink, requestLink, signIn, signUp, uniqueEmail } from "./auth-helpers";
+import { readSignInLink, requestLink, signInAs, signUp, uniqueEmail } from "./auth-helpers";
 
 /**
  * Hostile requests over real HTTP, for what only the running server can show:
@@ -110,7 +110,7 @@ test.describe("hostile requests", () => {
   });
 
   test("a signed-in member sent to /signin with another site's callbackUrl stays here", async ({ page, request }) => {
-    await signIn(page, "organizer@gsa.gov");
+    await signInAs(page, "organizer@gsa.gov");
     await expect(page.getByRole("link", { name: "My account" })).toBeVisible();
     for (const target of ["https://evil.example/", "//evil.example", "/\\evil.example"]) {
       const response = await page.request.get(`/signin?callbackUrl=${encodeURIComponent(target)}`, { maxRedirects: 0 });
@@ -121,7 +121,7 @@ test.describe("hostile requests", () => {
   });
 
   test("malformed URLs and parameters answer without a server error or internals", async ({ page }) => {
-    await signIn(page, "organizer@gsa.gov");
+    await signInAs(page, "organizer@gsa.gov");
     await expect(page.getByRole("link", { name: "My account" })).toBeVisible();
     const probes = [
       "/events?page=-1",
@@ -157,7 +157,7 @@ test.describe("hostile requests", () => {
   });
 
   test("markup in a resource title is shown as text, never run", async ({ page }) => {
-    await signIn(page, "organizer@gsa.gov");
+    await signInAs(page, "organizer@gsa.gov");
     const title = `<img src=x onerror="window.__pwned=1">Guide ${Date.now()}`;
     await page.goto("/manage/resources/new?kind=link");
     await page.getByLabel("Title", { exact: true }).fill(title);

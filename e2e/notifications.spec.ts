@@ -1,6 +1,6 @@
 import { simpleParser } from "mailparser";
 import { DEMO_ORGANIZER_EMAIL } from "../db/seed";
-import { signIn, signUp, uniqueEmail } from "./auth-helpers";
+import { signInAs, signUp, uniqueEmail } from "./auth-helpers";
 import { expect, expectAccessible, test } from "./fixtures";
 import { readDelivered } from "./smtp-sink";
 
@@ -48,7 +48,7 @@ test("an organizer messages attendees; the hour-before reminder arrives and its 
   const title = `Reminder Lab ${Date.now().toString(36)}`;
 
   // The organizer publishes a virtual event.
-  await signIn(page, DEMO_ORGANIZER_EMAIL);
+  await signInAs(page, DEMO_ORGANIZER_EMAIL);
   await expect(page.getByRole("button", { name: "Manage" })).toBeVisible();
   await page.goto("/manage/events/new");
   const form = page.locator("main form");

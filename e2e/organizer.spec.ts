@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import { DEMO_MEMBER_EMAILS, DEMO_ORGANIZER_EMAIL } from "../db/seed";
-import { signIn } from "./auth-helpers";
+import { signIn, signInAs } from "./auth-helpers";
 import { expect, expectAccessible, test } from "./fixtures";
 
 /** Tomorrow's date in Washington, as an HTML date input wants it: soon enough to be on the first page of /events. */
@@ -26,7 +26,7 @@ test.describe("organizing events", () => {
     const word = `Lab${Date.now().toString(36)}`;
     const title = `Plain Language ${word}`;
 
-    await signIn(page, DEMO_ORGANIZER_EMAIL);
+    await signInAs(page, DEMO_ORGANIZER_EMAIL);
     // The header's Manage menu opens with USWDS's script.
     await page.getByRole("button", { name: "Manage" }).click();
     await page.getByRole("link", { name: "Manage events" }).click();
@@ -109,7 +109,7 @@ test.describe("organizing events", () => {
 
   test("an organizer edits a draft, duplicates it, publishes and cancels it with a message", async ({ page }) => {
     const title = `Captions Clinic ${Date.now().toString(36)}`;
-    await signIn(page, DEMO_ORGANIZER_EMAIL);
+    await signInAs(page, DEMO_ORGANIZER_EMAIL);
     await expect(page.getByRole("button", { name: "Manage" })).toBeVisible();
     await page.goto("/manage/events/new");
     const form = page.locator("main form");

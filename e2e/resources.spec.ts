@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { DEMO_ORGANIZER_EMAIL } from "../db/seed";
-import { signIn, signUp, uniqueEmail } from "./auth-helpers";
+import { signInAs, signUp, uniqueEmail } from "./auth-helpers";
 import { expect, expectAccessible, test } from "./fixtures";
 
 /** A small but well-formed PDF: one empty page. */
@@ -32,7 +32,7 @@ test.describe("shared resources", () => {
   let organizer: Page;
   test.beforeAll(async ({ browser }) => {
     organizer = await (await browser.newContext()).newPage();
-    await signIn(organizer, DEMO_ORGANIZER_EMAIL);
+    await signInAs(organizer, DEMO_ORGANIZER_EMAIL);
     await expect(organizer.getByRole("button", { name: "Manage" })).toBeVisible();
   });
   test.afterAll(async () => {

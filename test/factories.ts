@@ -66,3 +66,23 @@ export async function createEvent(db: Db, overrides: Partial<typeof events.$infe
     .returning();
   return event!;
 }
+
+/** What the event form posts for a valid virtual event, as strings. */
+export const VALID_EVENT_FORM: Record<string, string> = {
+  title: "Plain Language for Social Media",
+  summary: "Short posts people understand on the first read.",
+  body: "## Agenda",
+  kind: "workshop",
+  format: "virtual",
+  date: "2027-03-03",
+  startTime: "14:00",
+  endTime: "15:30",
+  timeZone: "America/New_York",
+  location: "",
+  joinUrl: "https://gsa.zoomgov.com/j/1612345678",
+  capacity: "50",
+  rsvpDeadlineDate: "",
+  rsvpDeadlineTime: "",
+  topics: "Plain Language",
+  hosts: "Ana Ruiz, Moderator",
+};

@@ -4,7 +4,7 @@ import { resources, rsvps, sessions } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/viewer";
 import { databaseSnapshot, formData as form } from "@/test/db-snapshot";
-import { createEvent, createMember, viewerOf } from "@/test/factories";
+import { createEvent, createMember, VALID_EVENT_FORM as VALID_EVENT, viewerOf } from "@/test/factories";
 import { ACCESS_INVENTORY, type Access } from "./access-inventory";
 
 /**
@@ -35,25 +35,6 @@ const { db } = (() => {
   const database = useTestDatabase();
   return { db: () => database.db };
 })();
-
-const VALID_EVENT = {
-  title: "Plain Language for Social Media",
-  summary: "Short posts people understand on the first read.",
-  body: "## Agenda",
-  kind: "workshop",
-  format: "virtual",
-  date: "2027-03-03",
-  startTime: "14:00",
-  endTime: "15:30",
-  timeZone: "America/New_York",
-  location: "",
-  joinUrl: "https://gsa.zoomgov.com/j/1612345678",
-  capacity: "50",
-  rsvpDeadlineDate: "",
-  rsvpDeadlineTime: "",
-  topics: "Plain Language",
-  hosts: "Ana Ruiz, Moderator",
-};
 
 type Person = "visitor" | "not-joined" | "member" | "organizer" | "admin";
 const LADDER: Person[] = ["visitor", "not-joined", "member", "organizer", "admin"];

@@ -18,7 +18,7 @@ import { receiveResourceUpload } from "@/lib/resources/upload";
 import { isSameOriginRequest } from "@/lib/security/same-origin";
 import type { Viewer } from "@/lib/viewer";
 import { databaseSnapshot, formData } from "@/test/db-snapshot";
-import { createEvent, createMember, viewerOf } from "@/test/factories";
+import { createEvent, createMember, VALID_EVENT_FORM as VALID_EVENT, viewerOf } from "@/test/factories";
 
 /**
  * Hostile input, case by case. Each case sends what an attacker or a confused
@@ -171,25 +171,6 @@ describe("mass assignment: fields a form does not have are refused, not ignored"
     expect(state).toMatchObject({ status: "error" });
   });
 });
-
-const VALID_EVENT = {
-  title: "Plain Language for Social Media",
-  summary: "Short posts.",
-  body: "Agenda",
-  kind: "workshop",
-  format: "virtual",
-  date: "2027-03-03",
-  startTime: "14:00",
-  endTime: "15:30",
-  timeZone: "America/New_York",
-  location: "",
-  joinUrl: "https://gsa.zoomgov.com/j/1612345678",
-  capacity: "50",
-  rsvpDeadlineDate: "",
-  rsvpDeadlineTime: "",
-  topics: "",
-  hosts: "",
-};
 
 describe("CR/LF and markup in one-line text are refused with the field named", () => {
   it.each([
