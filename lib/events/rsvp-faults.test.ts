@@ -1,13 +1,18 @@
 import { eq, sql } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { events, outbox, rsvps } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { isTransientDbError } from "@/db/retry";
 import { AppError } from "@/lib/errors";
-import { databaseSnapshot } from "@/test/db-snapshot";
+import { databaseSnapshot as snapshotOf, formData } from "@/test/db-snapshot";
 import { createEvent, createMember, createMembers, viewerOf } from "@/test/factories";
+import type { Viewer } from "@/lib/viewer";
 import { cancelEvent } from "./manage";
 import { RSVP_LOCKING, cancelRsvp, rsvpToEvent } from "./rsvp";
+
+const viewerNow = vi.hoisted(() => ({ current: null as Viewer | null }));
+vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => viewerNow.current, getHeaderViewer: async () => null }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
 
 /** Faults in the middle of a seat change: nothing half-written, and a clear answer. */
 const database = useTestDatabase();
@@ -31,9 +36,21 @@ describe("a database error mid-request writes nothing", () => {
     const member = viewerOf(await createMember(database.db));
     const event = await createEvent(database.db, { capacity: 5 });
     await breakOutbox();
-    const before = await databaseSnapshot(database.db);
+    const before = await snapshotOf(database.db);
     await expect(rsvpToEvent(member, { eventId: event.id })).rejects.toThrow();
-    expect(await databaseSnapshot(database.db)).toBe(before);
+    expect(await snapshotOf(database.db)).toBe(before);
+  });
+
+  it("the RSVP button's action answers with a retry message, not an error page", async () => {
+    const member = await createMember(database.db);
+    const event = await createEvent(database.db, { capacity: 5 });
+    await breakOutbox();
+    viewerNow.current = viewerOf(member);
+    const { changeRsvp } = await import("@/app/events/[slug]/actions");
+    const before = await snapshotOf(database.db);
+    const state = await changeRsvp({ status: "idle" }, formData({ eventId: event.id, slug: event.slug, intent: "going" }));
+    expect(state).toEqual({ status: "error", message: expect.stringMatching(/Nothing changed; please try again/) });
+    expect(await snapshotOf(database.db)).toBe(before);
   });
 
   it("a cancellation that cannot promote and notify keeps the seat", async () => {
@@ -42,9 +59,9 @@ describe("a database error mid-request writes nothing", () => {
     await rsvpToEvent(viewerOf(leaving!), { eventId: event.id });
     await rsvpToEvent(viewerOf(waiting!), { eventId: event.id });
     await breakOutbox();
-    const before = await databaseSnapshot(database.db);
+    const before = await snapshotOf(database.db);
     await expect(cancelRsvp(viewerOf(leaving!), { eventId: event.id })).rejects.toThrow();
-    expect(await databaseSnapshot(database.db)).toBe(before);
+    expect(await snapshotOf(database.db)).toBe(before);
   });
 
   it("cancelling an event whose notices cannot be queued leaves it published", async () => {
@@ -53,9 +70,9 @@ describe("a database error mid-request writes nothing", () => {
     const event = await createEvent(database.db);
     for (const m of members) await rsvpToEvent(viewerOf(m), { eventId: event.id });
     await breakOutbox();
-    const before = await databaseSnapshot(database.db);
+    const before = await snapshotOf(database.db);
     await expect(cancelEvent(organizer, event.id, { message: "Sorry" })).rejects.toThrow();
-    expect(await databaseSnapshot(database.db)).toBe(before);
+    expect(await snapshotOf(database.db)).toBe(before);
     const [row] = await database.db.select({ status: events.status }).from(events).where(eq(events.id, event.id));
     expect(row?.status).toBe("published");
   });
