@@ -12,6 +12,7 @@ import {
   PERSONAL_FEED_NAME,
   type CalendarDocument,
 } from "./documents";
+import { cacheTags, currentMinute, sharedCache } from "@/lib/cache/shared-cache";
 import { findUserByFeedToken } from "./feed-tokens";
 import { buildCalendar, type CalendarEntry } from "./ics";
 
@@ -55,7 +56,17 @@ export async function getEventCalendar({ slug }: { slug: string }): Promise<Cale
  * subscribers' calendars drop them). The range on starts_at is served by
  * events_status_starts_idx.
  */
-export async function getCommunityFeed({ now = new Date() }: { now?: Date } = {}): Promise<CalendarDocument> {
+export async function getCommunityFeed({ now }: { now?: Date } = {}): Promise<CalendarDocument> {
+  return cachedCommunityFeed(now ?? currentMinute());
+}
+
+// The finished document is cached, so most polls cost neither a query nor an ICS build.
+const cachedCommunityFeed = sharedCache((now: Date) => readCommunityFeed(now), "calendar:community", {
+  tags: () => [cacheTags.events],
+  revalidate: 300,
+});
+
+async function readCommunityFeed(now: Date): Promise<CalendarDocument> {
   const db = await getDb();
   const rows = await db
     .select(publicColumns)

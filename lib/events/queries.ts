@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { events, rsvps, type EventHost } from "@/db/schema";
 import type { Viewer } from "@/lib/viewer";
 import { rowsOf } from "@/db/rows";
+import { cacheTags, currentMinute, sharedCache } from "@/lib/cache/shared-cache";
 import { waitlistPositionOfR } from "./waitlist";
 
 export const EVENTS_PAGE_SIZE = 12;
@@ -67,20 +68,29 @@ export type EventFilters = {
   query?: string;
 };
 
-/** The public calendar: published (and cancelled, so nobody misses the news) events. */
-export async function listPublicEvents({
-  when,
-  page = 1,
-  pageSize = EVENTS_PAGE_SIZE,
-  now = new Date(),
-  filters = {},
-}: {
+type ListArgs = {
   when: "upcoming" | "past";
   page?: number;
   pageSize?: number;
   now?: Date;
   filters?: EventFilters;
-}): Promise<EventListPage> {
+};
+
+/**
+ * The public calendar: published (and cancelled, so nobody misses the news) events.
+ * The same for everyone, so served from the shared cache; without an explicit `now`
+ * the clock is floored to the minute, so one entry serves a minute of visitors.
+ */
+export async function listPublicEvents(args: ListArgs): Promise<EventListPage> {
+  return cachedPublicEvents({ ...args, now: args.now ?? currentMinute() });
+}
+
+const cachedPublicEvents = sharedCache((args: ListArgs) => readPublicEvents(args), "events:list", {
+  tags: () => [cacheTags.events],
+  revalidate: 300,
+});
+
+async function readPublicEvents({ when, page = 1, pageSize = EVENTS_PAGE_SIZE, now = new Date(), filters = {} }: ListArgs): Promise<EventListPage> {
   const db = await getDb();
   const query = filters.query?.trim();
   const where = and(
@@ -111,6 +121,30 @@ export async function listPublicEvents({
  * draft is indistinguishable from a missing event.
  */
 export async function getEventBySlug({ slug, viewer }: { slug: string; viewer: Viewer | null }): Promise<EventDetail | null> {
+  // Organizers see drafts, which never go into the shared cache.
+  if (canSeeDrafts(viewer)) return readEventBySlug(slug);
+  try {
+    return await cachedPublicEvent(slug);
+  } catch (error) {
+    if (error instanceof NotPublic) return null;
+    throw error;
+  }
+}
+
+// Thrown, not returned: a miss must not be cached, or any made-up slug would take a cache entry.
+class NotPublic extends Error {}
+
+const cachedPublicEvent = sharedCache(
+  async (slug: string) => {
+    const row = await readEventBySlug(slug);
+    if (!row || row.status === "draft") throw new NotPublic();
+    return row;
+  },
+  "events:by-slug",
+  { tags: (slug) => [cacheTags.eventSlug(slug)], revalidate: 300 },
+);
+
+async function readEventBySlug(slug: string): Promise<EventDetail | null> {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -123,9 +157,7 @@ export async function getEventBySlug({ slug, viewer }: { slug: string; viewer: V
     .from(events)
     .where(eq(events.slug, slug))
     .limit(1);
-  if (!row) return null;
-  if (row.status === "draft" && !canSeeDrafts(viewer)) return null;
-  return row;
+  return row ?? null;
 }
 
 function canSeeDrafts(viewer: Viewer | null) {
@@ -133,7 +165,9 @@ function canSeeDrafts(viewer: Viewer | null) {
 }
 
 /** Topics in use on public events, for the filter. Small: tags are a short controlled vocabulary. */
-export async function listEventTopics(): Promise<string[]> {
+export const listEventTopics = sharedCache(readEventTopics, "events:topics", { tags: () => [cacheTags.events], revalidate: 300 });
+
+async function readEventTopics(): Promise<string[]> {
   const db = await getDb();
   const result = await db.execute(
     sql`select distinct unnest(${events.tags}) as topic from ${events} where ${events.status} = 'published' order by 1 limit 100`,

@@ -3,6 +3,7 @@ import { and, arrayContains, asc, count, desc, eq, inArray, sql } from "drizzle-
 import { getDb } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { events, resources } from "@/db/schema";
+import { cacheTags, sharedCache } from "@/lib/cache/shared-cache";
 import type { Viewer } from "@/lib/viewer";
 import type { ResourceType } from "./resource-types";
 
@@ -48,39 +49,8 @@ export async function listLibraryResources({
   page?: number;
   filters?: LibraryFilters;
 }): Promise<LibraryPage> {
-  const db = await getDb();
-  const words = filters.query?.trim();
-  const where = and(
-    words ? sql`${resources.search} @@ websearch_to_tsquery('english', ${words})` : undefined,
-    filters.topic ? arrayContains(resources.topics, [filters.topic]) : undefined,
-    filters.type ? eq(resources.type, filters.type) : undefined,
-  );
   const safePage = Math.min(Math.max(1, Math.trunc(page) || 1), MAX_RESOURCES_PAGE);
-  const [rows, [totals]] = await Promise.all([
-    db
-      .select({
-        id: resources.id,
-        title: resources.title,
-        type: resources.type,
-        kind: resources.kind,
-        topics: resources.topics,
-        createdAt: resources.createdAt,
-        description: resources.description,
-        url: resources.url,
-        fileName: resources.fileName,
-        sizeBytes: resources.sizeBytes,
-        eventSlug: events.slug,
-        eventTitle: events.title,
-      })
-      .from(resources)
-      // Only events that have a public page; a draft's resources show without it.
-      .leftJoin(events, and(eq(events.id, resources.eventId), inArray(events.status, ["published", "cancelled"])))
-      .where(where)
-      .orderBy(desc(resources.createdAt), asc(resources.id))
-      .limit(RESOURCES_PAGE_SIZE)
-      .offset((safePage - 1) * RESOURCES_PAGE_SIZE),
-    db.select({ total: count() }).from(resources).where(where),
-  ]);
+  const { rows, total } = await cachedLibraryRows(safePage, filters);
   const canOpen = Boolean(viewer?.hasJoined);
   const items = rows.map((row): LibraryResource => {
     const base: PublicPart = { id: row.id, title: row.title, type: row.type, kind: row.kind, topics: row.topics, createdAt: row.createdAt };
@@ -95,12 +65,55 @@ export async function listLibraryResources({
       event: row.eventSlug && row.eventTitle ? { slug: row.eventSlug, title: row.eventTitle } : null,
     };
   });
-  const total = totals?.total ?? 0;
   return { items, total, page: safePage, pageCount: Math.max(1, Math.ceil(total / RESOURCES_PAGE_SIZE)), canOpen };
 }
 
+// The rows are the same for everyone (members and visitors differ only in what is shown of them),
+// so they are cached once; event titles appear in them, so event changes expire them too.
+const cachedLibraryRows = sharedCache(
+  async (safePage: number, filters: LibraryFilters) => {
+    const db = await getDb();
+    const words = filters.query?.trim();
+    const where = and(
+      words ? sql`${resources.search} @@ websearch_to_tsquery('english', ${words})` : undefined,
+      filters.topic ? arrayContains(resources.topics, [filters.topic]) : undefined,
+      filters.type ? eq(resources.type, filters.type) : undefined,
+    );
+    const [rows, [totals]] = await Promise.all([
+      db
+        .select({
+          id: resources.id,
+          title: resources.title,
+          type: resources.type,
+          kind: resources.kind,
+          topics: resources.topics,
+          createdAt: resources.createdAt,
+          description: resources.description,
+          url: resources.url,
+          fileName: resources.fileName,
+          sizeBytes: resources.sizeBytes,
+          eventSlug: events.slug,
+          eventTitle: events.title,
+        })
+        .from(resources)
+        // Only events that have a public page; a draft's resources show without it.
+        .leftJoin(events, and(eq(events.id, resources.eventId), inArray(events.status, ["published", "cancelled"])))
+        .where(where)
+        .orderBy(desc(resources.createdAt), asc(resources.id))
+        .limit(RESOURCES_PAGE_SIZE)
+        .offset((safePage - 1) * RESOURCES_PAGE_SIZE),
+      db.select({ total: count() }).from(resources).where(where),
+    ]);
+    return { rows, total: totals?.total ?? 0 };
+  },
+  "resources:library",
+  { tags: () => [cacheTags.resources, cacheTags.events], revalidate: 300 },
+);
+
 /** Topics in use, for the filter; a short controlled vocabulary, so bounded and cheap. */
-export async function listResourceTopics(): Promise<string[]> {
+export const listResourceTopics = sharedCache(readResourceTopics, "resources:topics", { tags: () => [cacheTags.resources], revalidate: 300 });
+
+async function readResourceTopics(): Promise<string[]> {
   const db = await getDb();
   const result = await db.execute(sql`select distinct unnest(${resources.topics}) as topic from ${resources} order by 1 limit 100`);
   return rowsOf<{ topic: string }>(result).map((row) => row.topic);

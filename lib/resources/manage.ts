@@ -1,4 +1,5 @@
 import "server-only";
+import { cacheTags, expireTags } from "@/lib/cache/shared-cache";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { events, resources } from "@/db/schema";
@@ -37,7 +38,7 @@ async function eventSlugFor(tx: Tx, eventId: string | null, keep?: string | null
 
 async function insertResource(viewer: Viewer, values: Omit<typeof resources.$inferInsert, "createdBy">): Promise<ResourceChange> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const eventSlug = await eventSlugFor(tx, values.eventId ?? null);
     const [row] = await tx
       .insert(resources)
@@ -52,6 +53,8 @@ async function insertResource(viewer: Viewer, values: Omit<typeof resources.$inf
     });
     return { ...row!, eventSlug };
   });
+  expireTags([cacheTags.resources]);
+  return created;
 }
 
 export async function createLinkResource(viewer: Viewer | null, input: LinkResourceInput): Promise<ResourceChange> {
@@ -69,7 +72,7 @@ export async function updateResource(viewer: Viewer | null, id: string, input: R
   assertRole(viewer, ORGANIZERS);
   assertResourceId(id);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const [current] = await tx.select().from(resources).where(eq(resources.id, id)).for("update");
     if (!current) throw new AppError("not_found", "That resource could not be found.");
     if (current.kind === "link" && !input.url) {
@@ -93,6 +96,8 @@ export async function updateResource(viewer: Viewer | null, id: string, input: R
     });
     return { id, title: next.title, eventSlug };
   });
+  expireTags([cacheTags.resources]);
+  return updated;
 }
 
 /**
@@ -120,6 +125,7 @@ export async function removeResource(viewer: Viewer | null, id: string, storage:
     const [event] = row.eventId ? await tx.select({ slug: events.slug }).from(events).where(eq(events.id, row.eventId)) : [];
     return { ...row, eventSlug: event?.slug ?? null };
   });
+  expireTags([cacheTags.resources]);
   if (removed.storageKey) {
     await storage.remove(removed.storageKey).catch((error: unknown) => {
       console.error(`Resource ${removed.id} was removed but its file ${removed.storageKey} was not:`, error);
