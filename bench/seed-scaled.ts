@@ -69,7 +69,8 @@ export async function seedScaled(db: Db, size: ScaledSize) {
            now() - (g || ' hours')::interval
     from generate_series(1, ${size.resources}) g
     left join ev on ev.n = g % ${size.events}`);
-  await db.execute(sql`analyze`);
+  // Vacuum too: the visibility map lets counts use index-only scans, as on a database in service.
+  await db.execute(sql`vacuum analyze`);
 }
 
 /** The event the RSVP rush targets: published, 100 seats, nobody signed up yet. */

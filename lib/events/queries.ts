@@ -1,10 +1,11 @@
 import "server-only";
-import { and, arrayContains, asc, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, arrayContains, asc, count, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { events, rsvps, type EventHost } from "@/db/schema";
 import type { Viewer } from "@/lib/viewer";
 import { rowsOf } from "@/db/rows";
 import { cacheTags, currentMinute, sharedCache } from "@/lib/cache/shared-cache";
+import { isPublicEvent, MAX_EVENT_DURATION_MS } from "./public";
 import { waitlistPositionOfR } from "./waitlist";
 
 export const EVENTS_PAGE_SIZE = 12;
@@ -56,8 +57,6 @@ const summaryColumns = {
   tags: events.tags,
 };
 
-const publicStatuses = ["published", "cancelled"] as const;
-
 export type EventListPage = { items: EventSummary[]; total: number; page: number; pageCount: number };
 
 export type EventFilters = {
@@ -94,8 +93,12 @@ async function readPublicEvents({ when, page = 1, pageSize = EVENTS_PAGE_SIZE, n
   const db = await getDb();
   const query = filters.query?.trim();
   const where = and(
-    inArray(events.status, [...publicStatuses]),
-    when === "upcoming" ? gte(events.endsAt, now) : lt(events.endsAt, now),
+    isPublicEvent,
+    // The starts_at bounds follow from the ends_at ones; they let the list walk
+    // events_public_starts_idx in order and stop after one page.
+    when === "upcoming"
+      ? and(gte(events.endsAt, now), gte(events.startsAt, new Date(now.getTime() - MAX_EVENT_DURATION_MS)))
+      : and(lt(events.endsAt, now), lt(events.startsAt, now)),
     filters.kind ? eq(events.kind, filters.kind) : undefined,
     filters.format ? eq(events.format, filters.format) : undefined,
     filters.topic ? arrayContains(events.tags, [filters.topic]) : undefined,
