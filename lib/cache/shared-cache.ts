@@ -15,6 +15,13 @@ export const cacheTags = {
   members: "members",
 } as const;
 
+/**
+ * Expiry by tag reaches only this server process's cache. Where several instances
+ * share one database, an edit made through one reaches the others' visitors within
+ * this many seconds (or sooner with a shared cacheHandler).
+ */
+export const SHARED_CACHE_SECONDS = 60;
+
 // unstable_cache stores JSON, so Dates come back as strings; these keys are turned back.
 const DATE_KEYS = new Set(["startsAt", "endsAt", "rsvpDeadline", "createdAt", "updatedAt", "lastModified"]);
 

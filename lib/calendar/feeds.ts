@@ -13,7 +13,7 @@ import {
   type CalendarDocument,
 } from "./documents";
 import { isPublicEvent } from "@/lib/events/public";
-import { cacheTags, currentMinute, sharedCache } from "@/lib/cache/shared-cache";
+import { cacheTags, currentMinute, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
 import { findUserByFeedToken } from "./feed-tokens";
 import { buildCalendar, type CalendarEntry } from "./ics";
 
@@ -62,7 +62,7 @@ export async function getCommunityFeed({ now }: { now?: Date } = {}): Promise<Ca
 // The finished document is cached, so most polls cost neither a query nor an ICS build.
 const cachedCommunityFeed = sharedCache((now: Date) => readCommunityFeed(now), "calendar:community", {
   tags: () => [cacheTags.events],
-  revalidate: 300,
+  revalidate: SHARED_CACHE_SECONDS,
 });
 
 async function readCommunityFeed(now: Date): Promise<CalendarDocument> {

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { events, rsvps, type EventHost } from "@/db/schema";
 import type { Viewer } from "@/lib/viewer";
 import { rowsOf } from "@/db/rows";
-import { cacheTags, currentMinute, sharedCache } from "@/lib/cache/shared-cache";
+import { cacheTags, currentMinute, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
 import { isPublicEvent, MAX_EVENT_DURATION_MS } from "./public";
 import { waitlistPositionOfR } from "./waitlist";
 
@@ -86,7 +86,7 @@ export async function listPublicEvents(args: ListArgs): Promise<EventListPage> {
 
 const cachedPublicEvents = sharedCache((args: ListArgs) => readPublicEvents(args), "events:list", {
   tags: () => [cacheTags.events],
-  revalidate: 300,
+  revalidate: SHARED_CACHE_SECONDS,
 });
 
 async function readPublicEvents({ when, page = 1, pageSize = EVENTS_PAGE_SIZE, now = new Date(), filters = {} }: ListArgs): Promise<EventListPage> {
@@ -144,7 +144,7 @@ const cachedPublicEvent = sharedCache(
     return row;
   },
   "events:by-slug",
-  { tags: (slug) => [cacheTags.eventSlug(slug)], revalidate: 300 },
+  { tags: (slug) => [cacheTags.eventSlug(slug)], revalidate: SHARED_CACHE_SECONDS },
 );
 
 async function readEventBySlug(slug: string): Promise<EventDetail | null> {
@@ -168,7 +168,7 @@ function canSeeDrafts(viewer: Viewer | null) {
 }
 
 /** Topics in use on public events, for the filter. Small: tags are a short controlled vocabulary. */
-export const listEventTopics = sharedCache(readEventTopics, "events:topics", { tags: () => [cacheTags.events], revalidate: 300 });
+export const listEventTopics = sharedCache(readEventTopics, "events:topics", { tags: () => [cacheTags.events], revalidate: SHARED_CACHE_SECONDS });
 
 async function readEventTopics(): Promise<string[]> {
   const db = await getDb();

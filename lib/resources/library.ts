@@ -3,7 +3,7 @@ import { and, arrayContains, asc, count, desc, eq, inArray, sql } from "drizzle-
 import { getDb } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { events, resources } from "@/db/schema";
-import { cacheTags, sharedCache } from "@/lib/cache/shared-cache";
+import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
 import type { Viewer } from "@/lib/viewer";
 import type { ResourceType } from "./resource-types";
 
@@ -107,11 +107,11 @@ const cachedLibraryRows = sharedCache(
     return { rows, total: totals?.total ?? 0 };
   },
   "resources:library",
-  { tags: () => [cacheTags.resources, cacheTags.events], revalidate: 300 },
+  { tags: () => [cacheTags.resources, cacheTags.events], revalidate: SHARED_CACHE_SECONDS },
 );
 
 /** Topics in use, for the filter; a short controlled vocabulary, so bounded and cheap. */
-export const listResourceTopics = sharedCache(readResourceTopics, "resources:topics", { tags: () => [cacheTags.resources], revalidate: 300 });
+export const listResourceTopics = sharedCache(readResourceTopics, "resources:topics", { tags: () => [cacheTags.resources], revalidate: SHARED_CACHE_SECONDS });
 
 async function readResourceTopics(): Promise<string[]> {
   const db = await getDb();

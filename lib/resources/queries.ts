@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { resources } from "@/db/schema";
-import { cacheTags, sharedCache } from "@/lib/cache/shared-cache";
+import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
 import type { Viewer } from "@/lib/viewer";
 
 export type EventResource = {
@@ -39,5 +39,5 @@ const cachedEventResources = sharedCache(
       .limit(50);
   },
   "resources:event",
-  { tags: (eventId) => [cacheTags.resources, cacheTags.event(eventId)], revalidate: 300 },
+  { tags: (eventId) => [cacheTags.resources, cacheTags.event(eventId)], revalidate: SHARED_CACHE_SECONDS },
 );
