@@ -2,14 +2,14 @@
 import type { LoadResult } from "./load";
 import type { RushCheck, RushTiming } from "./rsvp-rush";
 
-export type Row = LoadResult & { label: string; group: "reference" | "visitor" | "member" | "scale" };
+export type Row = LoadResult & { label: string; group: "reference" | "visitor" | "member" | "scale"; peakRssMb?: number };
 
 type Report = {
   driver: string;
   connections: number;
   seconds: number;
   rows: Row[];
-  rush?: Omit<RushTiming, "reported"> & RushCheck;
+  rush?: Omit<RushTiming, "reported"> & RushCheck & { peakRssMb?: number };
   memory?: { peakRssMb: number; peakHwmMb: number; processes: number };
   uptime: string;
 };
@@ -28,14 +28,14 @@ export function printReport({ driver, connections, seconds, rows, rush, memory, 
   const lines = [
     `Database: ${driver}. ${connections} connections, no pipelining, ${seconds} s per route. Node ${process.version}. ${uptime}`,
     "",
-    "| route | req/s | p50 ms | p99 ms | bytes | vs node:http | vs static page | non-2xx / errors | target |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    "| route | req/s | p50 ms | p99 ms | bytes | vs node:http | vs static page | non-2xx / errors | server RSS MB | target |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
   ];
   for (const row of rows) {
     lines.push(
       `| ${row.label} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.bytesPerResponse} | ` +
         `${runtime ? pct(row.rps / runtime.rps) : "-"} | ${framework ? pct(row.rps / framework.rps) : "-"} | ` +
-        `${row.non2xx} / ${row.errors + row.timeouts} | ${framework ? verdict(row, framework.rps) : ""} |`,
+        `${row.non2xx} / ${row.errors + row.timeouts} | ${row.peakRssMb?.toFixed(0) ?? "-"} | ${framework ? verdict(row, framework.rps) : ""} |`,
     );
   }
   const listAtScale = rows.find((row) => row.label === "/events");
@@ -51,7 +51,7 @@ export function printReport({ driver, connections, seconds, rows, rush, memory, 
       `RSVP rush (server action over HTTP): ${rush.members} members, ${rush.concurrency} concurrent, one event with 100 seats: ` +
         `${rush.seconds.toFixed(2)} s, ${rush.rsvpsPerSecond.toFixed(0)} RSVPs/s, p50 ${rush.p50.toFixed(0)} ms, p99 ${rush.p99.toFixed(0)} ms; ` +
         `HTTP ${JSON.stringify(rush.statuses)}; going ${rush.going}, waitlisted ${rush.waitlisted}, ` +
-        `waitlist in order: ${rush.waitlistInOrder ? "yes" : "NO"}; 5xx: ${fiveXx}`,
+        `waitlist in order: ${rush.waitlistInOrder ? "yes" : "NO"}; 5xx: ${fiveXx}; server RSS during the rush ${rush.peakRssMb?.toFixed(0) ?? "-"} MB`,
     );
     for (const failure of rush.failures) lines.push(`  unexpected answer: ${failure}`);
   }

@@ -68,12 +68,18 @@ async function seedFull(fresh: FreshDb) {
   return { rush, readers, rushers, eventSlug: page!.slug, feedToken };
 }
 
-async function measure(label: string, url: string, options: { cookies?: string[]; group: Row["group"] }): Promise<Row> {
+async function measure(
+  label: string,
+  url: string,
+  options: { cookies?: string[]; group: Row["group"]; serverPid?: number },
+): Promise<Row> {
   const perConnectionHeaders = options.cookies?.map((token) => ({ cookie: `${COOKIE}=${token}` }));
   await runLoad({ url, connections, seconds: warmup, perConnectionHeaders });
+  const sampler = options.serverPid ? sampleMemory(options.serverPid) : undefined;
   const result: LoadResult = await runLoad({ url, connections, seconds, perConnectionHeaders });
+  const peakRssMb = sampler?.stop().peakRssMb;
   console.log(`  ${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.bytesPerResponse} B`);
-  return { label, group: options.group, ...result };
+  return { label, group: options.group, peakRssMb, ...result };
 }
 
 const driver = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
@@ -84,6 +90,7 @@ const small = await timed("Fresh database (100 events)", () => createFreshDb("sm
 const rows: Row[] = [];
 let rushTiming: RushTiming | undefined;
 let rushCheck: RushCheck | undefined;
+let rushRssMb: number | undefined;
 let memory: ReturnType<ReturnType<typeof sampleMemory>["stop"]> | undefined;
 try {
   const seeded = await seedFull(full);
@@ -105,16 +112,17 @@ try {
     } finally {
       await reference.stop();
     }
-    rows.push(await measure("static Next page", `${server.url}/bench-static`, { group: "reference" }));
-    rows.push(await measure("home /", `${server.url}/`, { group: "visitor" }));
-    rows.push(await measure("/events", `${server.url}/events`, { group: "visitor" }));
-    rows.push(await measure("event page, visitor", `${server.url}/events/${seeded.eventSlug}`, { group: "visitor" }));
-    rows.push(await measure("community.ics", `${server.url}/calendar/community.ics`, { group: "visitor" }));
-    rows.push(await measure("event page, member", `${server.url}/events/${seeded.eventSlug}`, { group: "member", cookies: readerCookies }));
-    rows.push(await measure("personal feed .ics", `${server.url}/calendar/feed/${seeded.feedToken}.ics`, { group: "member" }));
-    rows.push(await measure("/resources, member", `${server.url}/resources`, { group: "member", cookies: readerCookies }));
+    rows.push(await measure("static Next page", `${server.url}/bench-static`, { group: "reference", serverPid: server.pid }));
+    rows.push(await measure("home /", `${server.url}/`, { group: "visitor", serverPid: server.pid }));
+    rows.push(await measure("/events", `${server.url}/events`, { group: "visitor", serverPid: server.pid }));
+    rows.push(await measure("event page, visitor", `${server.url}/events/${seeded.eventSlug}`, { group: "visitor", serverPid: server.pid }));
+    rows.push(await measure("community.ics", `${server.url}/calendar/community.ics`, { group: "visitor", serverPid: server.pid }));
+    rows.push(await measure("event page, member", `${server.url}/events/${seeded.eventSlug}`, { group: "member", cookies: readerCookies, serverPid: server.pid }));
+    rows.push(await measure("personal feed .ics", `${server.url}/calendar/feed/${seeded.feedToken}.ics`, { group: "member", serverPid: server.pid }));
+    rows.push(await measure("/resources, member", `${server.url}/resources`, { group: "member", cookies: readerCookies, serverPid: server.pid }));
 
     console.log(`RSVP rush: ${seeded.rushers.length} members, 100 seats, 100 concurrent`);
+    const rushSampler = sampleMemory(server.pid);
     rushTiming = await runRsvpRush({
       url: server.url,
       event: seeded.rush,
@@ -122,6 +130,7 @@ try {
       actionId: findActionId(".next-bench", "app/events/[slug]/actions.ts", "changeRsvp"),
       concurrency: 100,
     });
+    rushRssMb = rushSampler.stop().peakRssMb;
   } finally {
     memory = sampler.stop();
     await server.stop();
@@ -130,7 +139,7 @@ try {
 
   const smallServer = await startServer(small.env);
   try {
-    rows.push(await measure("/events at 100 events", `${smallServer.url}/events`, { group: "scale" }));
+    rows.push(await measure("/events at 100 events", `${smallServer.url}/events`, { group: "scale", serverPid: smallServer.pid }));
   } finally {
     await smallServer.stop();
   }
@@ -144,7 +153,7 @@ printReport({
   connections,
   seconds,
   rows,
-  rush: rushTiming && rushCheck ? { ...rushTiming, ...rushCheck } : undefined,
+  rush: rushTiming && rushCheck ? { ...rushTiming, ...rushCheck, peakRssMb: rushRssMb } : undefined,
   memory,
   uptime: execSync("uptime").toString().trim(),
 });
