@@ -51,3 +51,17 @@ export function sampleMemory(pid: number, everyMs = 250) {
     },
   };
 }
+
+/** CPU time (user + system, ms) the process tree has used so far: per-request cost that contention does not distort much. */
+export function cpuMs(pid: number): number {
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  return tree(pid).reduce((sum, p) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}

@@ -2,7 +2,7 @@
 import type { LoadResult } from "./load";
 import type { RushCheck, RushTiming } from "./rsvp-rush";
 
-export type Row = LoadResult & { label: string; group: "reference" | "visitor" | "member" | "scale"; peakRssMb?: number };
+export type Row = LoadResult & { label: string; group: "reference" | "visitor" | "member" | "scale"; peakRssMb?: number; cpuPerRequestMs?: number };
 
 type Report = {
   driver: string;
@@ -28,13 +28,13 @@ export function printReport({ driver, connections, seconds, rows, rush, memory, 
   const lines = [
     `Database: ${driver}. ${connections} connections, no pipelining, ${seconds} s per route. Node ${process.version}. ${uptime}`,
     "",
-    "| route | req/s | p50 ms | p99 ms | bytes | vs node:http | vs static page | non-2xx / errors | server RSS MB | target |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    "| route | req/s | p50 ms | p99 ms | bytes | vs node:http | vs static page | server CPU ms/req | non-2xx / errors | server RSS MB | target |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
   ];
   for (const row of rows) {
     lines.push(
       `| ${row.label} | ${row.rps.toFixed(0)} | ${row.p50} | ${row.p99} | ${row.bytesPerResponse} | ` +
-        `${runtime ? pct(row.rps / runtime.rps) : "-"} | ${framework ? pct(row.rps / framework.rps) : "-"} | ` +
+        `${runtime ? pct(row.rps / runtime.rps) : "-"} | ${framework ? pct(row.rps / framework.rps) : "-"} | ${row.cpuPerRequestMs?.toFixed(1) ?? "-"} | ` +
         `${row.non2xx} / ${row.errors + row.timeouts} | ${row.peakRssMb?.toFixed(0) ?? "-"} | ${framework ? verdict(row, framework.rps) : ""} |`,
     );
   }

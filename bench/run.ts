@@ -6,6 +6,7 @@
  *
  *   BENCH_SECONDS (10)  BENCH_WARMUP_SECONDS (3)  BENCH_CONNECTIONS (50)
  *   BENCH_SKIP_BUILD=1  reuse .next-bench        BENCH_RUSH_MEMBERS (1000)
+ *   BENCH_SERVER_NODE_OPTIONS  passed to the server as NODE_OPTIONS
  */
 import { execSync } from "node:child_process";
 import { sql } from "drizzle-orm";
@@ -14,7 +15,7 @@ import { rowsOf } from "@/db/rows";
 import { rotateFeedToken } from "@/lib/calendar/feed-tokens";
 import { createFreshDb, type FreshDb } from "./fresh-db";
 import { runLoad, type LoadResult } from "./load";
-import { sampleMemory } from "./memory";
+import { cpuMs, sampleMemory } from "./memory";
 import { startReferenceServer } from "./reference-server";
 import { checkRsvpRush, findActionId, runRsvpRush, type RushCheck, type RushTiming } from "./rsvp-rush";
 import { createRushEvent, createSessions, FULL_SIZE, seedScaled, type ScaledSize } from "./seed-scaled";
@@ -76,14 +77,17 @@ async function measure(
   const perConnectionHeaders = options.cookies?.map((token) => ({ cookie: `${COOKIE}=${token}` }));
   await runLoad({ url, connections, seconds: warmup, perConnectionHeaders });
   const sampler = options.serverPid ? sampleMemory(options.serverPid) : undefined;
+  const cpuBefore = options.serverPid ? cpuMs(options.serverPid) : 0;
   const result: LoadResult = await runLoad({ url, connections, seconds, perConnectionHeaders });
+  const cpuPerRequestMs = options.serverPid ? (cpuMs(options.serverPid) - cpuBefore) / Math.max(result.requests, 1) : undefined;
   const peakRssMb = sampler?.stop().peakRssMb;
   console.log(`  ${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.bytesPerResponse} B`);
-  return { label, group: options.group, peakRssMb, ...result };
+  return { label, group: options.group, peakRssMb, cpuPerRequestMs, ...result };
 }
 
 const driver = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 console.log(`Convene bench on ${driver}: ${connections} connections, ${seconds} s per route after ${warmup} s warm-up`);
+if (process.env.BENCH_SERVER_NODE_OPTIONS) console.log(`Server NODE_OPTIONS: ${process.env.BENCH_SERVER_NODE_OPTIONS}`);
 
 const full = await timed("Fresh database (full)", () => createFreshDb("full"));
 const small = await timed("Fresh database (100 events)", () => createFreshDb("small"));

@@ -51,6 +51,8 @@ export async function startServer(dbEnv: Record<string, string>): Promise<Runnin
       ...benchEnv,
       ...dbEnv,
       NODE_ENV: "production",
+      // e.g. --max-old-space-size=256, to see how the server fares with a bounded heap.
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUTH_URL: url,
     },
