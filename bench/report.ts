@@ -9,7 +9,7 @@ type Report = {
   connections: number;
   seconds: number;
   rows: Row[];
-  rush?: Omit<RushTiming, "reported"> & RushCheck & { peakRssMb?: number };
+  rush?: Omit<RushTiming, "reported"> & RushCheck & { peakRssMb?: number; cpuPerRsvpMs?: number };
   memory?: { peakRssMb: number; peakHwmMb: number; processes: number };
   uptime: string;
 };
@@ -51,7 +51,7 @@ export function printReport({ driver, connections, seconds, rows, rush, memory, 
       `RSVP rush (server action over HTTP): ${rush.members} members, ${rush.concurrency} concurrent, one event with 100 seats: ` +
         `${rush.seconds.toFixed(2)} s, ${rush.rsvpsPerSecond.toFixed(0)} RSVPs/s, p50 ${rush.p50.toFixed(0)} ms, p99 ${rush.p99.toFixed(0)} ms; ` +
         `HTTP ${JSON.stringify(rush.statuses)}; going ${rush.going}, waitlisted ${rush.waitlisted}, ` +
-        `waitlist in order: ${rush.waitlistInOrder ? "yes" : "NO"}; 5xx: ${fiveXx}; server RSS during the rush ${rush.peakRssMb?.toFixed(0) ?? "-"} MB`,
+        `waitlist in order: ${rush.waitlistInOrder ? "yes" : "NO"}; 5xx: ${fiveXx}; server RSS during the rush ${rush.peakRssMb?.toFixed(0) ?? "-"} MB; server CPU ${rush.cpuPerRsvpMs?.toFixed(1) ?? "-"} ms per RSVP`,
     );
     for (const failure of rush.failures) lines.push(`  unexpected answer: ${failure}`);
   }

@@ -95,6 +95,7 @@ const rows: Row[] = [];
 let rushTiming: RushTiming | undefined;
 let rushCheck: RushCheck | undefined;
 let rushRssMb: number | undefined;
+let rushCpuMs: number | undefined;
 let memory: ReturnType<ReturnType<typeof sampleMemory>["stop"]> | undefined;
 try {
   const seeded = await seedFull(full);
@@ -127,6 +128,7 @@ try {
 
     console.log(`RSVP rush: ${seeded.rushers.length} members, 100 seats, 100 concurrent`);
     const rushSampler = sampleMemory(server.pid);
+    const rushCpuBefore = cpuMs(server.pid);
     rushTiming = await runRsvpRush({
       url: server.url,
       event: seeded.rush,
@@ -135,6 +137,7 @@ try {
       concurrency: 100,
     });
     rushRssMb = rushSampler.stop().peakRssMb;
+    rushCpuMs = (cpuMs(server.pid) - rushCpuBefore) / seeded.rushers.length;
   } finally {
     memory = sampler.stop();
     await server.stop();
@@ -157,7 +160,7 @@ printReport({
   connections,
   seconds,
   rows,
-  rush: rushTiming && rushCheck ? { ...rushTiming, ...rushCheck, peakRssMb: rushRssMb } : undefined,
+  rush: rushTiming && rushCheck ? { ...rushTiming, ...rushCheck, peakRssMb: rushRssMb, cpuPerRsvpMs: rushCpuMs } : undefined,
   memory,
   uptime: execSync("uptime").toString().trim(),
 });
