@@ -24,7 +24,7 @@ export async function createFreshDb(label: string): Promise<FreshDb> {
   if (serverUrl) {
     const scratch = await createScratchDatabase(serverUrl);
     await migratePostgres(scratch.url);
-    const state = { handle: await openPostgres(scratch.url, { max: 4 }) };
+    const state = { handle: await openPostgres(scratch.url, { max: 10 }) };
     return {
       get handle() {
         return state.handle;

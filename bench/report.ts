@@ -1,5 +1,6 @@
 /** The bench's one table, in Markdown so it can go into BENCHMARKS.md as printed. */
 import type { LoadResult } from "./load";
+import type { LibRushResult } from "./lib-rush";
 import type { RushCheck, RushTiming } from "./rsvp-rush";
 
 export type Row = LoadResult & { label: string; group: "reference" | "visitor" | "member" | "scale"; peakRssMb?: number; cpuPerRequestMs?: number };
@@ -10,6 +11,7 @@ type Report = {
   seconds: number;
   rows: Row[];
   rush?: Omit<RushTiming, "reported"> & RushCheck & { peakRssMb?: number; cpuPerRsvpMs?: number };
+  libRush?: LibRushResult;
   memory?: { peakRssMb: number; peakHwmMb: number; processes: number };
   uptime: string;
 };
@@ -22,7 +24,7 @@ function verdict(row: Row, staticRps: number): string {
   return "";
 }
 
-export function printReport({ driver, connections, seconds, rows, rush, memory, uptime }: Report) {
+export function printReport({ driver, connections, seconds, rows, rush, libRush, memory, uptime }: Report) {
   const runtime = rows.find((row) => row.label.startsWith("node:http"));
   const framework = rows.find((row) => row.label.startsWith("static"));
   const lines = [
@@ -54,6 +56,13 @@ export function printReport({ driver, connections, seconds, rows, rush, memory, 
         `waitlist in order: ${rush.waitlistInOrder ? "yes" : "NO"}; 5xx: ${fiveXx}; server RSS during the rush ${rush.peakRssMb?.toFixed(0) ?? "-"} MB; server CPU ${rush.cpuPerRsvpMs?.toFixed(1) ?? "-"} ms per RSVP`,
     );
     for (const failure of rush.failures) lines.push(`  unexpected answer: ${failure}`);
+  }
+  if (libRush) {
+    lines.push(
+      `Same rush through lib/ only (rsvpToEvent, no HTTP, 100 at a time, 10 connections): ${libRush.seconds.toFixed(2)} s, ` +
+        `${libRush.rsvpsPerSecond.toFixed(0)} RSVPs/s, p50 ${libRush.p50.toFixed(0)} ms, p99 ${libRush.p99.toFixed(0)} ms; ` +
+        `going ${libRush.going}, waitlisted ${libRush.waitlisted}, in order: ${libRush.waitlistInOrder ? "yes" : "NO"}, errors ${libRush.errors}`,
+    );
   }
   if (memory) {
     lines.push(

@@ -17,6 +17,7 @@ import { createFreshDb, type FreshDb } from "./fresh-db";
 import { runLoad, type LoadResult } from "./load";
 import { cpuMs, sampleMemory } from "./memory";
 import { startReferenceServer } from "./reference-server";
+import { runLibRush, type LibRushResult } from "./lib-rush";
 import { checkRsvpRush, findActionId, runRsvpRush, type RushCheck, type RushTiming } from "./rsvp-rush";
 import { createRushEvent, createSessions, FULL_SIZE, seedScaled, type ScaledSize } from "./seed-scaled";
 import { buildServer, startServer } from "./server";
@@ -96,6 +97,7 @@ let rushTiming: RushTiming | undefined;
 let rushCheck: RushCheck | undefined;
 let rushRssMb: number | undefined;
 let rushCpuMs: number | undefined;
+let libRush: LibRushResult | undefined;
 let memory: ReturnType<ReturnType<typeof sampleMemory>["stop"]> | undefined;
 try {
   const seeded = await seedFull(full);
@@ -142,7 +144,10 @@ try {
     memory = sampler.stop();
     await server.stop();
   }
-  rushCheck = await checkRsvpRush((await full.reopen()).db, seeded.rush.id, rushTiming!.reported);
+  const reopened = await full.reopen();
+  rushCheck = await checkRsvpRush(reopened.db, seeded.rush.id, rushTiming!.reported);
+  libRush = await timed("RSVP rush through lib/ only", () => runLibRush(reopened, { members: rushMembers, offset: 20_000, concurrency: 100 }));
+  await full.release();
 
   const smallServer = await startServer(small.env);
   try {
@@ -161,6 +166,7 @@ printReport({
   seconds,
   rows,
   rush: rushTiming && rushCheck ? { ...rushTiming, ...rushCheck, peakRssMb: rushRssMb, cpuPerRsvpMs: rushCpuMs } : undefined,
+  libRush,
   memory,
   uptime: execSync("uptime").toString().trim(),
 });

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { rowsOf } from "@/db/rows";
+import type { Viewer } from "@/lib/viewer";
 
 export type ScaledSize = { events: number; members: number; rsvps: number; resources: number };
 
@@ -74,10 +75,10 @@ export async function seedScaled(db: Db, size: ScaledSize) {
 }
 
 /** The event the RSVP rush targets: published, 100 seats, nobody signed up yet. */
-export async function createRushEvent(db: Db): Promise<{ id: string; slug: string }> {
+export async function createRushEvent(db: Db, slug = "bench-rush"): Promise<{ id: string; slug: string }> {
   const result = await db.execute(sql`
     insert into events (slug, title, summary, starts_at, ends_at, capacity, status, published_at)
-    values ('bench-rush', 'Bench rush: 100 seats', 'Everyone wants in.', now() + interval '7 days',
+    values (${slug}, 'Bench rush: 100 seats', 'Everyone wants in.', now() + interval '7 days',
             now() + interval '7 days 1 hour', 100, 'published', now())
     returning id, slug`);
   return rowsOf<{ id: string; slug: string }>(result)[0]!;
@@ -103,9 +104,16 @@ export async function createSessions(db: Db, { count, offset }: { count: number;
   return sessions;
 }
 
-/** Fetch a ~20-event sample of slugs so the event-page load spreads over many rows. */
-export async function sampleEventSlugs(db: Db, limit: number): Promise<string[]> {
+/** Members as lib/ sees a signed-in person, for calling lib functions directly. */
+export async function membersAsViewers(db: Db, { count, offset }: { count: number; offset: number }): Promise<Viewer[]> {
   const result = await db.execute(sql`
-    select slug from events where status = 'published' and starts_at > now() order by slug limit ${limit}`);
-  return rowsOf<{ slug: string }>(result).map((row) => row.slug);
+    select id, email from users where email like 'member%@bench.example.gov' order by email offset ${offset} limit ${count}`);
+  return rowsOf<{ id: string; email: string }>(result).map((row) => ({
+    id: row.id,
+    email: row.email,
+    name: null,
+    role: "member",
+    timeZone: "America/New_York",
+    hasJoined: true,
+  }));
 }
