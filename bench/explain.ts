@@ -6,6 +6,7 @@
  *
  *   DATABASE_URL=postgres://... npx tsx --conditions=react-server bench/explain.ts
  */
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -21,7 +22,7 @@ import { countMembers } from "@/lib/members/queries";
 import { listLibraryResources, listResourceTopics } from "@/lib/resources/library";
 import { listEventResources } from "@/lib/resources/queries";
 import type { Viewer } from "@/lib/viewer";
-import { FULL_SIZE, seedScaled } from "./seed-scaled";
+import { createSessions, FULL_SIZE, seedScaled } from "./seed-scaled";
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) throw new Error("Set DATABASE_URL to a PostgreSQL server: plans are PostgreSQL's.");
@@ -48,8 +49,12 @@ try {
     await db.execute(sql`select id, slug from events where status = 'published' and capacity is not null and starts_at > now() + interval '1 day' order by starts_at limit 1`),
   );
   const token = await rotateFeedToken(viewer);
+  const [session] = await createSessions(db, { count: 1, offset: 0 });
+  // The adapter as auth.ts builds it: every signed-in page starts with this lookup.
+  const adapter = DrizzleAdapter(db, { usersTable: schema.users, accountsTable: schema.accounts, sessionsTable: schema.sessions, verificationTokensTable: schema.verificationTokens } as never);
 
   const pages: [string, () => Promise<unknown>][] = [
+    ["every signed-in page: session", async () => adapter.getSessionAndUser!(session!.token)],
     ["home: next three events", () => listPublicEvents({ when: "upcoming", pageSize: 3 })],
     ["home: member count", () => countMembers()],
     ["/events: page 1", () => listPublicEvents({ when: "upcoming" })],

@@ -59,7 +59,7 @@ export function printReport({ driver, connections, seconds, rows, rush, libRush,
   }
   if (libRush) {
     lines.push(
-      `Same rush through lib/ only (rsvpToEvent, no HTTP, 100 at a time, 10 connections): ${libRush.seconds.toFixed(2)} s, ` +
+      `Same rush through lib/ only (rsvpToEvent, no HTTP, 100 at a time, ${driver === "PostgreSQL" ? "a pool of 10 connections" : "one PGlite instance"}): ${libRush.seconds.toFixed(2)} s, ` +
         `${libRush.rsvpsPerSecond.toFixed(0)} RSVPs/s, p50 ${libRush.p50.toFixed(0)} ms, p99 ${libRush.p99.toFixed(0)} ms; ` +
         `going ${libRush.going}, waitlisted ${libRush.waitlisted}, in order: ${libRush.waitlistInOrder ? "yes" : "NO"}, errors ${libRush.errors}`,
     );
