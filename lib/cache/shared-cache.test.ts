@@ -87,6 +87,15 @@ describe("shared cache of public event data", () => {
     expect((await getCommunityFeed()).body).toContain("STATUS:CANCELLED");
   });
 
+  it("keeps searches and filters out of the cache: each key would be an entry kept on disk", async () => {
+    const { event } = await setUp();
+    const search = { when: "upcoming" as const, filters: { query: "edit" } };
+    expect((await listPublicEvents(search)).items.map((item) => item.title)).toEqual(["Before the edit"]);
+    await database.db.update(events).set({ title: "Renamed behind the cache's back" });
+    expect((await listPublicEvents({ ...search, filters: { query: "renamed" } })).items.map((item) => item.id)).toEqual([event.id]);
+    expect(store.size).toBe(0);
+  });
+
   it("never caches drafts or misses, and organizers read drafts past the cache", async () => {
     const { organizer } = await setUp();
     const draft = await createEvent(database.db, { title: "Secret draft", status: "draft" });

@@ -43,7 +43,9 @@ function isOutsideNext(error: unknown) {
 /**
  * Next's data cache (shared by every request of this server, never per person)
  * around a read whose result is the same for every viewer. Only pass functions
- * that take no viewer and return nothing personal.
+ * that take no viewer and return nothing personal. Every distinct argument list is
+ * an entry that Next keeps on disk for good, so never key by what a visitor types
+ * or by the clock.
  */
 export function sharedCache<Args extends unknown[], Result>(
   read: (...args: Args) => Promise<Result>,
@@ -79,9 +81,4 @@ export function expireTags(tags: string[]) {
 
 export function eventTags(event: { id: string; slug: string }, ...otherSlugs: string[]) {
   return [cacheTags.events, cacheTags.event(event.id), cacheTags.eventSlug(event.slug), ...otherSlugs.map(cacheTags.eventSlug)];
-}
-
-/** Floors the clock to the minute so time-windowed lists share one cache entry per minute. */
-export function currentMinute(now = Date.now()) {
-  return new Date(Math.floor(now / 60_000) * 60_000);
 }

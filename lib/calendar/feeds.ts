@@ -13,7 +13,7 @@ import {
   type CalendarDocument,
 } from "./documents";
 import { isPublicEvent } from "@/lib/events/public";
-import { cacheTags, currentMinute, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
+import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
 import { findUserByFeedToken } from "./feed-tokens";
 import { buildCalendar, type CalendarEntry } from "./ics";
 
@@ -56,11 +56,11 @@ export async function getEventCalendar({ slug }: { slug: string }): Promise<Cale
  * events_status_starts_idx.
  */
 export async function getCommunityFeed({ now }: { now?: Date } = {}): Promise<CalendarDocument> {
-  return cachedCommunityFeed(now ?? currentMinute());
+  return now ? readCommunityFeed(now) : cachedCommunityFeed();
 }
 
-// The finished document is cached, so most polls cost neither a query nor an ICS build.
-const cachedCommunityFeed = sharedCache((now: Date) => readCommunityFeed(now), "calendar:community", {
+// The finished document is cached, one entry, so most polls cost neither a query nor an ICS build.
+const cachedCommunityFeed = sharedCache(() => readCommunityFeed(new Date()), "calendar:community", {
   tags: () => [cacheTags.events],
   revalidate: SHARED_CACHE_SECONDS,
 });

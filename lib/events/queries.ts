@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { events, rsvps, type EventHost } from "@/db/schema";
 import type { Viewer } from "@/lib/viewer";
 import { rowsOf } from "@/db/rows";
-import { cacheTags, currentMinute, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
+import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
 import { isPublicEvent, MAX_EVENT_DURATION_MS } from "./public";
 import { waitlistPositionOfR } from "./waitlist";
 
@@ -77,14 +77,21 @@ type ListArgs = {
 
 /**
  * The public calendar: published (and cancelled, so nobody misses the news) events.
- * The same for everyone, so served from the shared cache; without an explicit `now`
- * the clock is floored to the minute, so one entry serves a minute of visitors.
+ * The same for everyone, so the first pages without filters (what nearly every
+ * visitor sees) come from the shared cache. Searches, filters and deep pages are
+ * not cached: every distinct key is an entry kept on disk, and visitors choose them.
  */
 export async function listPublicEvents(args: ListArgs): Promise<EventListPage> {
-  return cachedPublicEvents({ ...args, now: args.now ?? currentMinute() });
+  const { now, filters = {}, page = 1, ...rest } = args;
+  const plain = Object.values(filters).every((value) => value === undefined || value === "");
+  if (now || !plain || page > CACHED_LIST_PAGES) return readPublicEvents(args);
+  return cachedPublicEvents({ ...rest, page });
 }
 
-const cachedPublicEvents = sharedCache((args: ListArgs) => readPublicEvents(args), "events:list", {
+const CACHED_LIST_PAGES = 5;
+
+// "Now" is read when the entry is made, so an event that just ended may stay listed until the entry refreshes.
+const cachedPublicEvents = sharedCache((args: ListArgs) => readPublicEvents({ ...args, now: new Date() }), "events:list", {
   tags: () => [cacheTags.events],
   revalidate: SHARED_CACHE_SECONDS,
 });

@@ -50,7 +50,9 @@ export async function listLibraryResources({
   filters?: LibraryFilters;
 }): Promise<LibraryPage> {
   const safePage = Math.min(Math.max(1, Math.trunc(page) || 1), MAX_RESOURCES_PAGE);
-  const { rows, total } = await cachedLibraryRows(safePage, filters);
+  const plain = !filters.query?.trim() && !filters.topic && !filters.type;
+  // Only the first plain pages are cached: searches are visitors' choice, and each key is an entry on disk.
+  const { rows, total } = plain && safePage <= CACHED_LIBRARY_PAGES ? await cachedLibraryRows(safePage, {}) : await readLibraryRows(safePage, filters);
   const canOpen = Boolean(viewer?.hasJoined);
   const items = rows.map((row): LibraryResource => {
     const base: PublicPart = { id: row.id, title: row.title, type: row.type, kind: row.kind, topics: row.topics, createdAt: row.createdAt };
@@ -70,45 +72,48 @@ export async function listLibraryResources({
 
 // The rows are the same for everyone (members and visitors differ only in what is shown of them),
 // so they are cached once; event titles appear in them, so event changes expire them too.
-const cachedLibraryRows = sharedCache(
-  async (safePage: number, filters: LibraryFilters) => {
-    const db = await getDb();
-    const words = filters.query?.trim();
-    const where = and(
-      words ? sql`${resources.search} @@ websearch_to_tsquery('english', ${words})` : undefined,
-      filters.topic ? arrayContains(resources.topics, [filters.topic]) : undefined,
-      filters.type ? eq(resources.type, filters.type) : undefined,
-    );
-    const [rows, [totals]] = await Promise.all([
-      db
-        .select({
-          id: resources.id,
-          title: resources.title,
-          type: resources.type,
-          kind: resources.kind,
-          topics: resources.topics,
-          createdAt: resources.createdAt,
-          description: resources.description,
-          url: resources.url,
-          fileName: resources.fileName,
-          sizeBytes: resources.sizeBytes,
-          eventSlug: events.slug,
-          eventTitle: events.title,
-        })
-        .from(resources)
-        // Only events that have a public page; a draft's resources show without it.
-        .leftJoin(events, and(eq(events.id, resources.eventId), inArray(events.status, ["published", "cancelled"])))
-        .where(where)
-        .orderBy(desc(resources.createdAt), asc(resources.id))
-        .limit(RESOURCES_PAGE_SIZE)
-        .offset((safePage - 1) * RESOURCES_PAGE_SIZE),
-      db.select({ total: count() }).from(resources).where(where),
-    ]);
-    return { rows, total: totals?.total ?? 0 };
-  },
-  "resources:library",
-  { tags: () => [cacheTags.resources, cacheTags.events], revalidate: SHARED_CACHE_SECONDS },
-);
+const CACHED_LIBRARY_PAGES = 5;
+
+async function readLibraryRows(safePage: number, filters: LibraryFilters) {
+  const db = await getDb();
+  const words = filters.query?.trim();
+  const where = and(
+    words ? sql`${resources.search} @@ websearch_to_tsquery('english', ${words})` : undefined,
+    filters.topic ? arrayContains(resources.topics, [filters.topic]) : undefined,
+    filters.type ? eq(resources.type, filters.type) : undefined,
+  );
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select({
+        id: resources.id,
+        title: resources.title,
+        type: resources.type,
+        kind: resources.kind,
+        topics: resources.topics,
+        createdAt: resources.createdAt,
+        description: resources.description,
+        url: resources.url,
+        fileName: resources.fileName,
+        sizeBytes: resources.sizeBytes,
+        eventSlug: events.slug,
+        eventTitle: events.title,
+      })
+      .from(resources)
+      // Only events that have a public page; a draft's resources show without it.
+      .leftJoin(events, and(eq(events.id, resources.eventId), inArray(events.status, ["published", "cancelled"])))
+      .where(where)
+      .orderBy(desc(resources.createdAt), asc(resources.id))
+      .limit(RESOURCES_PAGE_SIZE)
+      .offset((safePage - 1) * RESOURCES_PAGE_SIZE),
+    db.select({ total: count() }).from(resources).where(where),
+  ]);
+  return { rows, total: totals?.total ?? 0 };
+}
+
+const cachedLibraryRows = sharedCache(readLibraryRows, "resources:library", {
+  tags: () => [cacheTags.resources, cacheTags.events],
+  revalidate: SHARED_CACHE_SECONDS,
+});
 
 /** Topics in use, for the filter; a short controlled vocabulary, so bounded and cheap. */
 export const listResourceTopics = sharedCache(readResourceTopics, "resources:topics", { tags: () => [cacheTags.resources], revalidate: SHARED_CACHE_SECONDS });
