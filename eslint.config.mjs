@@ -11,7 +11,7 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
-    ignores: [".next/**", ".data/**", "node_modules/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "public/uswds/**"],
+    ignores: [".next/**", ".next-bench/**", ".data/**", "node_modules/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "public/uswds/**"],
   },
 ];
 

@@ -1,7 +1,12 @@
 import type { NextConfig } from "next";
 import { baseSecurityHeaders } from "./lib/security/headers";
 
+// `npm run bench` builds into its own folder, with one page more: pages/bench-static.bench.tsx,
+// the framework's ceiling to compare with. A normal build never sees that file.
+const benchBuild = process.env.CONVENE_BENCH_BUILD === "1";
+
 const nextConfig: NextConfig = {
+  ...(benchBuild ? { distDir: ".next-bench", pageExtensions: ["bench.tsx", "tsx", "ts", "jsx", "js"] } : {}),
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,

@@ -150,10 +150,16 @@ export const events = pgTable(
   (t) => [
     uniqueIndex("events_slug_key").on(t.slug),
     index("events_status_starts_idx").on(t.status, t.startsAt),
+    // Public lists and feeds walk these in order and stop at the page's end. The predicate is the
+    // literal lib/events/public.ts writes, so the planner can match it.
+    index("events_public_starts_idx").on(t.startsAt, t.id).where(sql`status in ('published', 'cancelled')`),
+    index("events_public_ends_idx").on(t.endsAt).where(sql`status in ('published', 'cancelled')`),
     index("events_search_idx").using("gin", t.search),
     index("events_tags_idx").using("gin", t.tags),
     check("events_ends_after_starts", sql`${t.endsAt} > ${t.startsAt}`),
     check("events_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
+    // Lets "still to come" (ends_at >= now) also bound starts_at, so upcoming lists use an ordered index.
+    check("events_duration_bounded", sql`${t.endsAt} <= ${t.startsAt} + interval '7 days'`),
   ],
 );
 

@@ -3,9 +3,17 @@ import { format } from "date-fns";
 
 export const DEFAULT_TIME_ZONE = "America/New_York";
 
+// Making an Intl.DateTimeFormat costs far more than using one, and pages format dozens of dates.
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "ET", "CT", "PT", "HST": the names people use, not "EST" in July. */
 export function zoneLabel(timeZone: string, at: Date): string {
-  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortGeneric" })
+  let formatter = zoneNameFormats.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortGeneric" });
+    zoneNameFormats.set(timeZone, formatter);
+  }
+  const part = formatter
     .formatToParts(at)
     .find((p) => p.type === "timeZoneName");
   return part?.value ?? timeZone;

@@ -70,6 +70,8 @@ const nextBin = path.resolve("node_modules/next/dist/bin/next");
 const tsxBin = path.resolve("node_modules/tsx/dist/cli.mjs");
 
 if (!process.env.E2E_SKIP_BUILD) run(process.execPath, [nextBin, "build"], { NODE_ENV: "production" });
+// Next's data cache outlives a server in .next; entries from an earlier run's database would show here.
+fs.rmSync(path.resolve(".next/cache/fetch-cache"), { recursive: true, force: true });
 run(process.execPath, [tsxBin, "--conditions=react-server", "scripts/db-migrate.ts"]);
 run(process.execPath, [tsxBin, "--conditions=react-server", "scripts/db-seed.ts"]);
 

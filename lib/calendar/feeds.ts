@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, eq, gte } from "drizzle-orm";
 import { getDb } from "@/db";
 import { events, rsvps } from "@/db/schema";
 import {
@@ -12,10 +12,10 @@ import {
   PERSONAL_FEED_NAME,
   type CalendarDocument,
 } from "./documents";
+import { isPublicEvent } from "@/lib/events/public";
+import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
 import { findUserByFeedToken } from "./feed-tokens";
 import { buildCalendar, type CalendarEntry } from "./ics";
-
-const publicStatuses = ["published", "cancelled"] as const;
 
 // No join URL: these columns feed public files, and what is never selected cannot leak.
 const publicColumns = {
@@ -43,7 +43,7 @@ export async function getEventCalendar({ slug }: { slug: string }): Promise<Cale
   const [row] = await db
     .select(publicColumns)
     .from(events)
-    .where(and(eq(events.slug, slug), inArray(events.status, [...publicStatuses])))
+    .where(and(eq(events.slug, slug), isPublicEvent))
     .limit(1);
   if (!row) return null;
   const body = buildCalendar({ method: "PUBLISH", events: [{ ...row, joinUrl: null }] });
@@ -55,12 +55,22 @@ export async function getEventCalendar({ slug }: { slug: string }): Promise<Cale
  * subscribers' calendars drop them). The range on starts_at is served by
  * events_status_starts_idx.
  */
-export async function getCommunityFeed({ now = new Date() }: { now?: Date } = {}): Promise<CalendarDocument> {
+export async function getCommunityFeed({ now }: { now?: Date } = {}): Promise<CalendarDocument> {
+  return now ? readCommunityFeed(now) : cachedCommunityFeed();
+}
+
+// The finished document is cached, one entry, so most polls cost neither a query nor an ICS build.
+const cachedCommunityFeed = sharedCache(() => readCommunityFeed(new Date()), "calendar:community", {
+  tags: () => [cacheTags.events],
+  revalidate: SHARED_CACHE_SECONDS,
+});
+
+async function readCommunityFeed(now: Date): Promise<CalendarDocument> {
   const db = await getDb();
   const rows = await db
     .select(publicColumns)
     .from(events)
-    .where(and(inArray(events.status, [...publicStatuses]), gte(events.startsAt, feedWindowStart(now))))
+    .where(and(isPublicEvent, gte(events.startsAt, feedWindowStart(now))))
     .orderBy(asc(events.startsAt), asc(events.id))
     .limit(FEED_MAX_EVENTS);
   return buildCommunityCalendar(rows.map((row) => ({ ...row, joinUrl: null })));
@@ -82,7 +92,7 @@ export async function getPersonalFeed({ token, now = new Date() }: { token: stri
     .where(
       and(
         eq(rsvps.userId, user.id),
-        inArray(events.status, [...publicStatuses]),
+        isPublicEvent,
         gte(events.startsAt, feedWindowStart(now)),
       ),
     )

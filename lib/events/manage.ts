@@ -1,4 +1,5 @@
 import "server-only";
+import { eventTags, expireTags } from "@/lib/cache/shared-cache";
 import { tz } from "@date-fns/tz";
 import { addDays } from "date-fns";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
@@ -146,7 +147,7 @@ export async function getEventForEditing(viewer: Viewer | null, id: string): Pro
 export async function createEventDraft(viewer: Viewer | null, input: EventInput, now = new Date()) {
   assertRole(viewer, ORGANIZERS);
   const db = await getDb();
-  return retryOnSlugClash(() =>
+  const created = await retryOnSlugClash(() =>
     db.transaction(async (tx) => {
       const slug = await freeSlug(tx, slugBase(input.title, input.startsAt, input.timeZone));
       const [row] = await tx
@@ -157,6 +158,17 @@ export async function createEventDraft(viewer: Viewer | null, input: EventInput,
       return row!;
     }),
   );
+  afterEventChange(created);
+  return created;
+}
+
+/**
+ * Every change to an event expires what shows it: its page (by id and slug, the old
+ * slug too when it moved) and the lists and feed. After the commit, so no request
+ * caches the old row again in between.
+ */
+function afterEventChange(event: { id: string; slug: string }, ...previousSlugs: string[]) {
+  expireTags(eventTags(event, ...previousSlugs));
 }
 
 const comparable: Record<keyof EventInput, (value: unknown) => unknown> = {
@@ -194,10 +206,12 @@ const CALENDAR_TEXT_FIELDS: (keyof EventInput)[] = ["title", "summary"];
 export async function updateEvent(viewer: Viewer | null, id: string, input: EventInput, now = new Date()) {
   assertRole(viewer, ORGANIZERS);
   const db = await getDb();
-  return retryOnSlugClash(() =>
+  let previousSlug: string | undefined;
+  const result = await retryOnSlugClash(() =>
     db.transaction(async (tx) => {
       const locked = await lockExisting(tx, id);
       const current = await readEvent(tx, id);
+      previousSlug = current.slug;
       if (current.status === "cancelled") throw new AppError("conflict", "This event was cancelled, so it can't be edited.");
       const changed = changedFields(current, input);
       if (changed.length === 0) return { id, slug: current.slug, changed, notified: 0, promoted: [] as string[] };
@@ -250,6 +264,8 @@ export async function updateEvent(viewer: Viewer | null, id: string, input: Even
       return { id, slug, changed, notified, promoted };
     }),
   );
+  if (result.changed.length > 0) afterEventChange(result, ...(previousSlug ? [previousSlug] : []));
+  return result;
 }
 
 async function keepOrRegenerateSlug(tx: Tx, currentSlug: string, base: string, id: string) {
@@ -264,7 +280,7 @@ function pickLocked(input: EventInput) {
 export async function publishEvent(viewer: Viewer | null, id: string, now = new Date()) {
   assertRole(viewer, ORGANIZERS);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const event = await lockExisting(tx, id);
     if (event.status === "published") throw new AppError("conflict", "This event is already published.");
     if (event.status === "cancelled") throw new AppError("conflict", "A cancelled event can't be published again. Duplicate it instead.");
@@ -272,13 +288,15 @@ export async function publishEvent(viewer: Viewer | null, id: string, now = new 
     await recordAudit(tx, { actorId: viewer.id, action: "event.published", targetType: "event", targetId: id, detail: { slug: event.slug } });
     return { id, slug: event.slug };
   });
+  afterEventChange(result);
+  return result;
 }
 
 /** Back to draft, but only while nobody holds a seat or a place in line: they would be left with a dead link. */
 export async function unpublishEvent(viewer: Viewer | null, id: string, now = new Date()) {
   assertRole(viewer, ORGANIZERS);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const event = await lockExisting(tx, id);
     if (event.status !== "published") throw new AppError("conflict", "Only a published event can be unpublished.");
     const [active] = await tx
@@ -290,6 +308,8 @@ export async function unpublishEvent(viewer: Viewer | null, id: string, now = ne
     await recordAudit(tx, { actorId: viewer.id, action: "event.unpublished", targetType: "event", targetId: id, detail: { slug: event.slug } });
     return { id, slug: event.slug };
   });
+  afterEventChange(result);
+  return result;
 }
 
 /** A new draft a week later at the same local time, for series that repeat. */
@@ -297,7 +317,7 @@ export async function duplicateEvent(viewer: Viewer | null, id: string, now = ne
   assertRole(viewer, ORGANIZERS);
   assertEventId(id);
   const db = await getDb();
-  return retryOnSlugClash(() =>
+  const copy = await retryOnSlugClash(() =>
     db.transaction(async (tx) => {
       const source = await readEvent(tx, id);
       const inZone = { in: tz(source.timeZone) };
@@ -338,6 +358,8 @@ export async function duplicateEvent(viewer: Viewer | null, id: string, now = ne
       return row!;
     }),
   );
+  afterEventChange(copy);
+  return copy;
 }
 
 const MESSAGE_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -361,7 +383,7 @@ export async function cancelEvent(viewer: Viewer | null, id: string, { message }
   assertRole(viewer, ORGANIZERS);
   const note = cancellationMessage(message);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const event = await lockExisting(tx, id);
     if (event.status === "cancelled") throw new AppError("conflict", "This event is already cancelled.");
     if (event.status === "draft") throw new AppError("conflict", "A draft isn't public, so there is nothing to cancel.");
@@ -383,4 +405,6 @@ export async function cancelEvent(viewer: Viewer | null, id: string, { message }
     });
     return { id, slug: event.slug, notified };
   });
+  afterEventChange(result);
+  return result;
 }

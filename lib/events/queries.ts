@@ -1,9 +1,11 @@
 import "server-only";
-import { and, arrayContains, asc, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, arrayContains, asc, count, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { events, rsvps, type EventHost } from "@/db/schema";
 import type { Viewer } from "@/lib/viewer";
 import { rowsOf } from "@/db/rows";
+import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
+import { isPublicEvent, MAX_EVENT_DURATION_MS } from "./public";
 import { waitlistPositionOfR } from "./waitlist";
 
 export const EVENTS_PAGE_SIZE = 12;
@@ -55,8 +57,6 @@ const summaryColumns = {
   tags: events.tags,
 };
 
-const publicStatuses = ["published", "cancelled"] as const;
-
 export type EventListPage = { items: EventSummary[]; total: number; page: number; pageCount: number };
 
 export type EventFilters = {
@@ -67,25 +67,45 @@ export type EventFilters = {
   query?: string;
 };
 
-/** The public calendar: published (and cancelled, so nobody misses the news) events. */
-export async function listPublicEvents({
-  when,
-  page = 1,
-  pageSize = EVENTS_PAGE_SIZE,
-  now = new Date(),
-  filters = {},
-}: {
+type ListArgs = {
   when: "upcoming" | "past";
   page?: number;
   pageSize?: number;
   now?: Date;
   filters?: EventFilters;
-}): Promise<EventListPage> {
+};
+
+/**
+ * The public calendar: published (and cancelled, so nobody misses the news) events.
+ * The same for everyone, so the first pages without filters (what nearly every
+ * visitor sees) come from the shared cache. Searches, filters and deep pages are
+ * not cached: every distinct key is an entry kept on disk, and visitors choose them.
+ */
+export async function listPublicEvents(args: ListArgs): Promise<EventListPage> {
+  const { now, filters = {}, page = 1, ...rest } = args;
+  const plain = Object.values(filters).every((value) => value === undefined || value === "");
+  if (now || !plain || page > CACHED_LIST_PAGES) return readPublicEvents(args);
+  return cachedPublicEvents({ ...rest, page });
+}
+
+const CACHED_LIST_PAGES = 5;
+
+// "Now" is read when the entry is made, so an event that just ended may stay listed until the entry refreshes.
+const cachedPublicEvents = sharedCache((args: ListArgs) => readPublicEvents({ ...args, now: new Date() }), "events:list", {
+  tags: () => [cacheTags.events],
+  revalidate: SHARED_CACHE_SECONDS,
+});
+
+async function readPublicEvents({ when, page = 1, pageSize = EVENTS_PAGE_SIZE, now = new Date(), filters = {} }: ListArgs): Promise<EventListPage> {
   const db = await getDb();
   const query = filters.query?.trim();
   const where = and(
-    inArray(events.status, [...publicStatuses]),
-    when === "upcoming" ? gte(events.endsAt, now) : lt(events.endsAt, now),
+    isPublicEvent,
+    // The starts_at bounds follow from the ends_at ones; they let the list walk
+    // events_public_starts_idx in order and stop after one page.
+    when === "upcoming"
+      ? and(gte(events.endsAt, now), gte(events.startsAt, new Date(now.getTime() - MAX_EVENT_DURATION_MS)))
+      : and(lt(events.endsAt, now), lt(events.startsAt, now)),
     filters.kind ? eq(events.kind, filters.kind) : undefined,
     filters.format ? eq(events.format, filters.format) : undefined,
     filters.topic ? arrayContains(events.tags, [filters.topic]) : undefined,
@@ -111,6 +131,30 @@ export async function listPublicEvents({
  * draft is indistinguishable from a missing event.
  */
 export async function getEventBySlug({ slug, viewer }: { slug: string; viewer: Viewer | null }): Promise<EventDetail | null> {
+  // Organizers see drafts, which never go into the shared cache.
+  if (canSeeDrafts(viewer)) return readEventBySlug(slug);
+  try {
+    return await cachedPublicEvent(slug);
+  } catch (error) {
+    if (error instanceof NotPublic) return null;
+    throw error;
+  }
+}
+
+// Thrown, not returned: a miss must not be cached, or any made-up slug would take a cache entry.
+class NotPublic extends Error {}
+
+const cachedPublicEvent = sharedCache(
+  async (slug: string) => {
+    const row = await readEventBySlug(slug);
+    if (!row || row.status === "draft") throw new NotPublic();
+    return row;
+  },
+  "events:by-slug",
+  { tags: (slug) => [cacheTags.eventSlug(slug)], revalidate: SHARED_CACHE_SECONDS },
+);
+
+async function readEventBySlug(slug: string): Promise<EventDetail | null> {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -123,9 +167,7 @@ export async function getEventBySlug({ slug, viewer }: { slug: string; viewer: V
     .from(events)
     .where(eq(events.slug, slug))
     .limit(1);
-  if (!row) return null;
-  if (row.status === "draft" && !canSeeDrafts(viewer)) return null;
-  return row;
+  return row ?? null;
 }
 
 function canSeeDrafts(viewer: Viewer | null) {
@@ -133,7 +175,9 @@ function canSeeDrafts(viewer: Viewer | null) {
 }
 
 /** Topics in use on public events, for the filter. Small: tags are a short controlled vocabulary. */
-export async function listEventTopics(): Promise<string[]> {
+export const listEventTopics = sharedCache(readEventTopics, "events:topics", { tags: () => [cacheTags.events], revalidate: SHARED_CACHE_SECONDS });
+
+async function readEventTopics(): Promise<string[]> {
   const db = await getDb();
   const result = await db.execute(
     sql`select distinct unnest(${events.tags}) as topic from ${events} where ${events.status} = 'published' order by 1 limit 100`,

@@ -1,4 +1,5 @@
 import "server-only";
+import { eventTags, expireTags } from "@/lib/cache/shared-cache";
 import { and, asc, count, eq, gt, ne, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
@@ -89,7 +90,7 @@ async function waitlistPosition(tx: Tx, eventId: string, userId: string): Promis
 export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId: string }, now = new Date()): Promise<RsvpResult> {
   assertMember(viewer);
   const db = await getDb();
-  return seatChange(() => db.transaction(async (tx) => {
+  const { result, event } = await seatChange(() => db.transaction(async (tx): Promise<{ result: RsvpResult; event: NonNullable<LockedEvent> }> => {
     const event = await lockEvent(tx, eventId);
     assertOpenForRsvp(event, now);
     const [existing] = await tx
@@ -98,7 +99,7 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
       .where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, viewer.id)));
     if (existing && existing.status !== "cancelled") {
       const position = existing.status === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
-      return { status: existing.status, waitlistPosition: position, changed: false };
+      return { result: { status: existing.status, waitlistPosition: position, changed: false }, event };
     }
     const going = await countGoing(tx, eventId);
     const status = event.capacity === null || going < event.capacity ? "going" : "waitlisted";
@@ -117,8 +118,11 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
       recipient: await recipientFor(tx, viewer.id),
     });
     const position = status === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
-    return { status, waitlistPosition: position, changed: true };
+    return { result: { status, waitlistPosition: position, changed: true }, event };
   }));
+  // Seat counts are part of the cached event page and lists.
+  if (result.changed) expireTags(eventTags(event));
+  return result;
 }
 
 /**
@@ -140,12 +144,14 @@ async function seatChange<T>(work: () => Promise<T>): Promise<T> {
 export async function cancelRsvp(viewer: Viewer | null, { eventId }: { eventId: string }, now = new Date()) {
   assertMember(viewer);
   const db = await getDb();
-  return seatChange(() => db.transaction(async (tx) => {
+  const { changed, event } = await seatChange(() => db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     if (!event || event.status === "draft") throw new AppError("not_found", "This event could not be found.");
     const cancelled = await cancelRsvpInLockedEvent(tx, { event, userId: viewer.id, now });
-    return { changed: cancelled };
+    return { changed: cancelled, event };
   }));
+  if (changed) expireTags(eventTags(event));
+  return { changed };
 }
 
 /**
@@ -196,15 +202,17 @@ export async function promoteFromWaitlist(tx: Tx, { event, now }: { event: NonNu
  * promote from each waitlist, inside the deleting transaction. Events are locked
  * in id order so two deletions cannot deadlock.
  */
-export async function releaseSeatsOfLeavingMember(tx: Tx, userId: string, now = new Date()) {
+export async function releaseSeatsOfLeavingMember(tx: Tx, userId: string, now = new Date()): Promise<{ id: string; slug: string }[]> {
   const held = await tx
     .select({ eventId: rsvps.eventId })
     .from(rsvps)
     .innerJoin(events, eq(events.id, rsvps.eventId))
     .where(and(eq(rsvps.userId, userId), ne(rsvps.status, "cancelled"), gt(events.endsAt, now)))
     .orderBy(asc(rsvps.eventId));
+  const released: { id: string; slug: string }[] = [];
   for (const { eventId } of held) {
     const event = await lockEvent(tx, eventId);
-    if (event) await cancelRsvpInLockedEvent(tx, { event, userId, now, notify: false });
+    if (event && (await cancelRsvpInLockedEvent(tx, { event, userId, now, notify: false }))) released.push(event);
   }
+  return released;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { cacheTags, eventTags, expireTags } from "@/lib/cache/shared-cache";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { sessions, users } from "@/db/schema";
@@ -30,7 +31,7 @@ export async function deleteOwnAccount(viewer: Viewer, { confirmEmail }: { confi
     throw new AppError("invalid", CONFIRM_MESSAGE, { confirmEmail: [CONFIRM_MESSAGE] });
   }
   const db = await getDb();
-  await db.transaction(async (tx) => {
+  const released = await db.transaction(async (tx) => {
     const [target] = await tx
       .select({ id: users.id })
       .from(users)
@@ -38,9 +39,11 @@ export async function deleteOwnAccount(viewer: Viewer, { confirmEmail }: { confi
       .for("update");
     if (!target) throw new AppError("not_found", "Your account could not be found.");
     // Seats they held go to the people waiting, who get the usual "a seat opened up" email.
-    await releaseSeatsOfLeavingMember(tx, viewer.id);
+    const events = await releaseSeatsOfLeavingMember(tx, viewer.id);
     // No actor (the account is about to go) and no personal data: the record outlives the person.
     await recordAudit(tx, { actorId: null, action: "member.deleted", targetType: "user", targetId: viewer.id, detail: { by: "self" } });
     await tx.delete(users).where(eq(users.id, viewer.id));
+    return events;
   });
+  expireTags([cacheTags.members, ...released.flatMap((event) => eventTags(event))]);
 }

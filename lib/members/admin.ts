@@ -1,4 +1,5 @@
 import "server-only";
+import { cacheTags, expireTags } from "@/lib/cache/shared-cache";
 import { asc, count, eq, ilike, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { sessions, users } from "@/db/schema";
@@ -130,4 +131,5 @@ export async function setMemberDisabled(
       targetId: userId,
     });
   });
+  expireTags([cacheTags.members]);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { cacheTags, expireTags } from "@/lib/cache/shared-cache";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
@@ -60,6 +61,7 @@ export async function completeJoining(viewer: Viewer, input: JoinInput, now = ne
     if (updated.length === 0) return;
     await recordAudit(tx, { actorId: viewer.id, action: "member.joined", targetType: "user", targetId: viewer.id });
   });
+  expireTags([cacheTags.members]);
 }
 
 export async function updateOwnProfile(viewer: Viewer, input: AccountInput) {

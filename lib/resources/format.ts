@@ -11,7 +11,10 @@ export function formatFileSize(bytes: number): string {
   return `${value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }
 
+// Made once: constructing a DateTimeFormat costs far more than formatting with it.
+const addedDateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "America/New_York" });
+
 /** "Jan 5, 2030": the day a resource was added, in the community's home zone. */
 export function formatAddedDate(date: Date): string {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "America/New_York" }).format(date);
+  return addedDateFormat.format(date);
 }

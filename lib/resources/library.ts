@@ -3,6 +3,7 @@ import { and, arrayContains, asc, count, desc, eq, inArray, sql } from "drizzle-
 import { getDb } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { events, resources } from "@/db/schema";
+import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
 import type { Viewer } from "@/lib/viewer";
 import type { ResourceType } from "./resource-types";
 
@@ -48,6 +49,32 @@ export async function listLibraryResources({
   page?: number;
   filters?: LibraryFilters;
 }): Promise<LibraryPage> {
+  const safePage = Math.min(Math.max(1, Math.trunc(page) || 1), MAX_RESOURCES_PAGE);
+  const plain = !filters.query?.trim() && !filters.topic && !filters.type;
+  // Only the first plain pages are cached: searches are visitors' choice, and each key is an entry on disk.
+  const { rows, total } = plain && safePage <= CACHED_LIBRARY_PAGES ? await cachedLibraryRows(safePage, {}) : await readLibraryRows(safePage, filters);
+  const canOpen = Boolean(viewer?.hasJoined);
+  const items = rows.map((row): LibraryResource => {
+    const base: PublicPart = { id: row.id, title: row.title, type: row.type, kind: row.kind, topics: row.topics, createdAt: row.createdAt };
+    if (!canOpen) return { ...base, forMembers: false };
+    return {
+      ...base,
+      forMembers: true,
+      description: row.description,
+      href: row.kind === "link" && row.url ? row.url : `/resources/${row.id}/download`,
+      fileName: row.fileName,
+      sizeBytes: row.sizeBytes,
+      event: row.eventSlug && row.eventTitle ? { slug: row.eventSlug, title: row.eventTitle } : null,
+    };
+  });
+  return { items, total, page: safePage, pageCount: Math.max(1, Math.ceil(total / RESOURCES_PAGE_SIZE)), canOpen };
+}
+
+// The rows are the same for everyone (members and visitors differ only in what is shown of them),
+// so they are cached once; event titles appear in them, so event changes expire them too.
+const CACHED_LIBRARY_PAGES = 5;
+
+async function readLibraryRows(safePage: number, filters: LibraryFilters) {
   const db = await getDb();
   const words = filters.query?.trim();
   const where = and(
@@ -55,7 +82,6 @@ export async function listLibraryResources({
     filters.topic ? arrayContains(resources.topics, [filters.topic]) : undefined,
     filters.type ? eq(resources.type, filters.type) : undefined,
   );
-  const safePage = Math.min(Math.max(1, Math.trunc(page) || 1), MAX_RESOURCES_PAGE);
   const [rows, [totals]] = await Promise.all([
     db
       .select({
@@ -81,26 +107,18 @@ export async function listLibraryResources({
       .offset((safePage - 1) * RESOURCES_PAGE_SIZE),
     db.select({ total: count() }).from(resources).where(where),
   ]);
-  const canOpen = Boolean(viewer?.hasJoined);
-  const items = rows.map((row): LibraryResource => {
-    const base: PublicPart = { id: row.id, title: row.title, type: row.type, kind: row.kind, topics: row.topics, createdAt: row.createdAt };
-    if (!canOpen) return { ...base, forMembers: false };
-    return {
-      ...base,
-      forMembers: true,
-      description: row.description,
-      href: row.kind === "link" && row.url ? row.url : `/resources/${row.id}/download`,
-      fileName: row.fileName,
-      sizeBytes: row.sizeBytes,
-      event: row.eventSlug && row.eventTitle ? { slug: row.eventSlug, title: row.eventTitle } : null,
-    };
-  });
-  const total = totals?.total ?? 0;
-  return { items, total, page: safePage, pageCount: Math.max(1, Math.ceil(total / RESOURCES_PAGE_SIZE)), canOpen };
+  return { rows, total: totals?.total ?? 0 };
 }
 
+const cachedLibraryRows = sharedCache(readLibraryRows, "resources:library", {
+  tags: () => [cacheTags.resources, cacheTags.events],
+  revalidate: SHARED_CACHE_SECONDS,
+});
+
 /** Topics in use, for the filter; a short controlled vocabulary, so bounded and cheap. */
-export async function listResourceTopics(): Promise<string[]> {
+export const listResourceTopics = sharedCache(readResourceTopics, "resources:topics", { tags: () => [cacheTags.resources], revalidate: SHARED_CACHE_SECONDS });
+
+async function readResourceTopics(): Promise<string[]> {
   const db = await getDb();
   const result = await db.execute(sql`select distinct unnest(${resources.topics}) as topic from ${resources} order by 1 limit 100`);
   return rowsOf<{ topic: string }>(result).map((row) => row.topic);

@@ -1,4 +1,5 @@
 import "server-only";
+import { cacheTags, expireTags } from "@/lib/cache/shared-cache";
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { events, resources } from "@/db/schema";
@@ -42,7 +43,7 @@ async function insertResource(
   now: Date,
 ): Promise<ResourceChange> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const eventSlug = await eventSlugFor(tx, values.eventId ?? null);
     const [row] = await tx
       .insert(resources)
@@ -60,6 +61,8 @@ async function insertResource(
     });
     return { ...row!, eventSlug };
   });
+  expireTags([cacheTags.resources]);
+  return created;
 }
 
 export async function createLinkResource(viewer: Viewer | null, input: LinkResourceInput, now = new Date()): Promise<ResourceChange> {
@@ -82,7 +85,7 @@ export async function updateResource(viewer: Viewer | null, id: string, input: R
   assertRole(viewer, ORGANIZERS);
   assertResourceId(id);
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const [current] = await tx.select().from(resources).where(eq(resources.id, id)).for("update");
     if (!current) throw new AppError("not_found", "That resource could not be found.");
     if (current.kind === "link" && !input.url) {
@@ -110,6 +113,8 @@ export async function updateResource(viewer: Viewer | null, id: string, input: R
     });
     return { id, title: next.title, eventSlug };
   });
+  expireTags([cacheTags.resources]);
+  return updated;
 }
 
 /**
@@ -137,6 +142,7 @@ export async function removeResource(viewer: Viewer | null, id: string, storage:
     const [event] = row.eventId ? await tx.select({ slug: events.slug }).from(events).where(eq(events.id, row.eventId)) : [];
     return { ...row, eventSlug: event?.slug ?? null };
   });
+  expireTags([cacheTags.resources]);
   if (removed.storageKey) {
     await storage.remove(removed.storageKey).catch((error: unknown) => {
       console.error(`Resource ${removed.id} was removed but its file ${removed.storageKey} was not:`, error);

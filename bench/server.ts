@@ -1,0 +1,81 @@
+/**
+ * The production server the bench measures: `next build` (skipped with
+ * BENCH_SKIP_BUILD=1) into .next-bench, then `next start` on a free port against
+ * the bench's database, as scripts/e2e-server.ts does for the end-to-end tests.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const distDir = path.resolve(".next-bench");
+const benchEnv = { CONVENE_BENCH_BUILD: "1", NEXT_TELEMETRY_DISABLED: "1" };
+
+export function buildServer() {
+  if (process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(path.join(distDir, "BUILD_ID"))) {
+    console.log("Build skipped (BENCH_SKIP_BUILD=1), using .next-bench");
+    return;
+  }
+  console.log("Building into .next-bench ...");
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ...benchEnv, NODE_ENV: "production" },
+  });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type RunningServer = { url: string; pid: number; stop: () => Promise<void> };
+
+export async function startServer(dbEnv: Record<string, string>): Promise<RunningServer> {
+  // The data cache lives in the build folder and outlives a server; a new database needs an empty one.
+  fs.rmSync(path.join(distDir, "cache", "fetch-cache"), { recursive: true, force: true });
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      ...benchEnv,
+      ...dbEnv,
+      NODE_ENV: "production",
+      // e.g. --max-old-space-size=256, to see how the server fares with a bounded heap.
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_URL: url,
+    },
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error("next start did not answer /api/health within 60 s");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,3 @@
+CREATE INDEX "events_public_starts_idx" ON "events" USING btree ("starts_at","id") WHERE status in ('published', 'cancelled');--> statement-breakpoint
+CREATE INDEX "events_public_ends_idx" ON "events" USING btree ("ends_at") WHERE status in ('published', 'cancelled');--> statement-breakpoint
+ALTER TABLE "events" ADD CONSTRAINT "events_duration_bounded" CHECK ("events"."ends_at" <= "events"."starts_at" + interval '7 days');
