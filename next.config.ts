@@ -1,12 +1,12 @@
 import type { NextConfig } from "next";
 import { baseSecurityHeaders } from "./lib/security/headers";
 
-// `npm run bench` builds into its own folder, with one page more: pages/bench-static.bench.tsx,
-// the framework's ceiling to compare with. A normal build never sees that file.
+// `npm run bench` builds into its own folder, with one page more (bench/static-page.tsx, copied
+// into pages/ for that build only): the framework's ceiling to compare with.
 const benchBuild = process.env.CONVENE_BENCH_BUILD === "1";
 
 const nextConfig: NextConfig = {
-  ...(benchBuild ? { distDir: ".next-bench", pageExtensions: ["bench.tsx", "tsx", "ts", "jsx", "js"] } : {}),
+  ...(benchBuild ? { distDir: ".next-bench" } : {}),
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,

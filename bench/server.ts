@@ -19,11 +19,20 @@ export function buildServer() {
     return;
   }
   console.log("Building into .next-bench ...");
-  const result = spawnSync(process.execPath, [nextBin, "build"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...benchEnv, NODE_ENV: "production" },
-  });
-  if (result.status !== 0) throw new Error("next build failed");
+  // The static reference page joins only this build: in pages/ it would be a route of every build.
+  const pagesDir = path.resolve("pages");
+  if (fs.existsSync(pagesDir)) throw new Error("pages/ exists; the bench build puts its reference page there and removes it after");
+  fs.mkdirSync(pagesDir);
+  fs.copyFileSync(path.resolve("bench/static-page.tsx"), path.join(pagesDir, "bench-static.tsx"));
+  try {
+    const result = spawnSync(process.execPath, [nextBin, "build"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, ...benchEnv, NODE_ENV: "production" },
+    });
+    if (result.status !== 0) throw new Error("next build failed");
+  } finally {
+    fs.rmSync(pagesDir, { recursive: true, force: true });
+  }
 }
 
 export async function freePort(): Promise<number> {

@@ -2,7 +2,7 @@
  * The benchmark's "framework ceiling": a page Next prerenders at build time and serves
  * as a file, with no session, database or layout work. Pages Router because every App
  * Router page shares the root layout, which reads the session and so is dynamic.
- * Only built when CONVENE_BENCH_BUILD=1 (see next.config.ts), never in the app.
+ * bench/server.ts copies it into pages/ for the bench's own build only, never the app's.
  */
 const ROWS = 120;
 
