@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { ACCESS_INVENTORY, type Access, type AccessEntry } from "../lib/security/access-inventory";
 import { requestLink, readSignInLink, signInAs, signUp, uniqueEmail } from "./auth-helpers";
 
@@ -37,7 +37,6 @@ const MARKERS: Record<string, string | RegExp> = {
 
 const SENDS_SIGNED_IN_ON = new Set(["/signin", "/join"]);
 
-const test = base.extend({});
 test.describe.configure({ mode: "serial" });
 
 const clients = new Map<Role, APIRequestContext>();
