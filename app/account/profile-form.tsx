@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormStatus } from "@/components/form-status";
 import { TextField } from "@/components/text-field";
 import { TimeZoneSelect } from "@/components/time-zone-select";
 import { idleFormState } from "@/lib/form-state";
@@ -25,20 +26,7 @@ export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
     typed ? typed[name] === "on" || typed[name] === "true" : defaults[name];
   return (
     <form action={formAction} className="usa-form usa-form--large" noValidate>
-      {state.status === "success" ? (
-        <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{state.message}</p>
-          </div>
-        </div>
-      ) : null}
-      {state.status === "error" ? (
-        <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{state.message}</p>
-          </div>
-        </div>
-      ) : null}
+      <FormStatus state={state} />
       <TextField name="name" label="Full name" autoComplete="name" defaultValue={text("name")} errors={errors.name} />
       <TextField
         name="agency"

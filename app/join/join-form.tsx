@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { FormStatus } from "@/components/form-status";
 import { TextField } from "@/components/text-field";
 import { TimeZoneSelect } from "@/components/time-zone-select";
 import { idleFormState } from "@/lib/form-state";
@@ -15,13 +16,7 @@ export function JoinForm({ defaults, next }: { defaults: Defaults; next: string 
   const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} className="usa-form usa-form--large" noValidate>
-      {state.status === "error" ? (
-        <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{state.message}</p>
-          </div>
-        </div>
-      ) : null}
+      <FormStatus state={state} />
       <input type="hidden" name="next" value={next} />
       <TextField name="name" label="Full name" autoComplete="name" defaultValue={values.name} errors={errors.name} />
       <TextField

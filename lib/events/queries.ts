@@ -82,10 +82,16 @@ type ListArgs = {
  * not cached: every distinct key is an entry kept on disk, and visitors choose them.
  */
 export async function listPublicEvents(args: ListArgs): Promise<EventListPage> {
-  const { now, filters = {}, page = 1, ...rest } = args;
+  const { now, filters = {}, ...rest } = args;
+  // Bounded before the cache sees it, so no odd page number becomes a cache entry of its own.
+  const page = boundedPage(args.page);
   const plain = Object.values(filters).every((value) => value === undefined || value === "");
-  if (now || !plain || page > CACHED_LIST_PAGES) return readPublicEvents(args);
+  if (now || !plain || page > CACHED_LIST_PAGES) return readPublicEvents({ ...args, page });
   return cachedPublicEvents({ ...rest, page });
+}
+
+function boundedPage(page: number | undefined): number {
+  return page !== undefined && Number.isFinite(page) ? Math.min(Math.max(1, Math.trunc(page)), MAX_EVENTS_PAGE) : 1;
 }
 
 const CACHED_LIST_PAGES = 5;
@@ -111,7 +117,7 @@ async function readPublicEvents({ when, page = 1, pageSize = EVENTS_PAGE_SIZE, n
     filters.topic ? arrayContains(events.tags, [filters.topic]) : undefined,
     query ? sql`${events.search} @@ websearch_to_tsquery('english', ${query})` : undefined,
   );
-  const safePage = Math.min(Math.max(1, Math.trunc(page)), MAX_EVENTS_PAGE);
+  const safePage = boundedPage(page);
   const [items, [totals]] = await Promise.all([
     db
       .select(summaryColumns)

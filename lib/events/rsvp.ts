@@ -36,13 +36,14 @@ const eventColumns = {
 
 export type LockedEvent = Awaited<ReturnType<typeof lockEvent>>;
 
+/** How long a seat change waits for the event's lock, and how many times it tries. Tests shorten them. */
+export const RSVP_LOCKING = { timeoutMs: 5_000, attempts: 3 };
+
 /**
  * Every change to who holds a seat starts here: the event row is locked, so
  * RSVPs to one event take turns and capacity is counted inside the lock. A wait
  * longer than the lock timeout fails the transaction instead of hanging.
  */
-export const RSVP_LOCKING = { timeoutMs: 5_000, attempts: 3 };
-
 export async function lockEvent(tx: Tx, eventId: string) {
   await tx.execute(sql.raw(`set local lock_timeout = '${Math.trunc(RSVP_LOCKING.timeoutMs)}ms'`));
   const [event] = await tx.select(eventColumns).from(events).where(eq(events.id, eventId)).for("update");

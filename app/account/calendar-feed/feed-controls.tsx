@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormStatus } from "@/components/form-status";
 import { CalendarSubscribe } from "@/components/calendar-subscribe";
 import { calendarFeedAction, type CalendarFeedState } from "./actions";
 
@@ -33,13 +34,7 @@ export function CalendarFeedControls({ enabled, createdLabel }: { enabled: boole
           </div>
         ) : null}
       </div>
-      {state.status === "error" ? (
-        <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{state.message}</p>
-          </div>
-        </div>
-      ) : null}
+      <FormStatus state={state} />
 
       <p>
         {enabled

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormStatus } from "@/components/form-status";
 import { idleFormState } from "@/lib/form-state";
 import { saveNotificationPreferences } from "./actions";
 
@@ -22,20 +23,7 @@ export function NotificationsForm({ defaults }: { defaults: NotificationDefaults
   const remindersError = state.fieldErrors?.reminders?.[0];
   return (
     <form action={formAction} className="usa-form usa-form--large" noValidate>
-      {state.status === "success" ? (
-        <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{state.message}</p>
-          </div>
-        </div>
-      ) : null}
-      {state.status === "error" ? (
-        <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{state.message}</p>
-          </div>
-        </div>
-      ) : null}
+      <FormStatus state={state} />
       <fieldset
         className={`usa-fieldset${remindersError ? " usa-form-group--error" : ""}`}
         aria-describedby={`reminders-hint${remindersError ? " reminders-error" : ""}`}
