@@ -1,10 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
+import { VISITOR_PREFIX, visitorPathFor } from "@/lib/visitor-pages";
 
 /**
  * Gives every page a fresh CSP nonce. Next reads the policy from the request
  * headers and puts the nonce on its own scripts; the browser gets the same policy.
- * Authorization is never decided here: pages and lib/ do that beside the data.
+ * A visitor without a session cookie asking for a public page is sent to its
+ * cached twin instead (lib/visitor-pages.ts). Authorization is never decided
+ * here: pages and lib/ do that beside the data; a forged or stale cookie only
+ * means the per-request page, which checks the session itself.
  */
 export function proxy(request: NextRequest) {
   // Next's router answers a malformed percent-escape in a dynamic segment with a bare 500.
@@ -19,19 +23,43 @@ export function proxy(request: NextRequest) {
     url.pathname = `${url.pathname.replace(/\/$/, "")}/one-click`;
     return NextResponse.rewrite(url);
   }
-  const nonce = newNonce();
-  const policy = contentSecurityPolicy({
-    nonce,
-    development: process.env.NODE_ENV === "development",
-    formActionOrigins: loginGovOrigin(),
-  });
+  const visitorPath = isCookieLessRead(request) ? visitorPathFor(request.nextUrl.pathname) : null;
+  if (visitorPath) {
+    const url = request.nextUrl.clone();
+    url.pathname = visitorPath;
+    const response = NextResponse.rewrite(url);
+    response.headers.set("Content-Security-Policy", policyWith(null));
+    return response;
+  }
 
+  const nonce = newNonce();
+  const policy = policyWith(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // The cached tree has one public address each, its twin's: asked for directly, it is a page not found.
+  const response = isVisitorTreePath(request.nextUrl.pathname)
+    ? NextResponse.rewrite(new URL(VISITOR_PREFIX, request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+function policyWith(nonce: string | null): string {
+  return contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === "development", formActionOrigins: loginGovOrigin() });
+}
+
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+/** A read with no session cookie and no query (Next's own `_rsc` cache-buster aside) is the same for every visitor. */
+function isCookieLessRead(request: NextRequest): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return false;
+  return [...request.nextUrl.searchParams.keys()].every((key) => key === "_rsc");
+}
+
+function isVisitorTreePath(pathname: string): boolean {
+  return pathname === VISITOR_PREFIX || pathname.startsWith(`${VISITOR_PREFIX}/`);
 }
 
 /**

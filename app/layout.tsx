@@ -3,10 +3,7 @@ import "./globals.css";
 import type { Metadata } from "next";
 import { GovBanner } from "@/components/gov-banner";
 import { SiteFooter } from "@/components/site-footer";
-import { SiteHeader } from "@/components/site-header";
 import { UswdsScript } from "@/components/uswds-script";
-import { getHeaderViewer } from "@/lib/auth/viewer";
-import { signOutAction } from "./sign-out-action";
 
 export const metadata: Metadata = {
   title: { default: "Social Media Community of Practice", template: "%s | Social Media Community of Practice" },
@@ -14,8 +11,13 @@ export const metadata: Metadata = {
     "Events, networking and shared resources for government social media managers and specialists, from GSA's Technology Transformation Services.",
 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const viewer = await getHeaderViewer();
+/**
+ * Reads nothing per request, so the pages a visitor without a session gets
+ * (app/visitor) can be prerendered and cached. The header, which shows who is
+ * signed in, lives in the layout of each tree: app/(site) reads the session,
+ * app/visitor knows there is none.
+ */
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
       <body>
@@ -24,10 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <GovBanner />
         <div className="usa-overlay" />
-        <SiteHeader viewer={viewer} signOutAction={signOutAction} />
-        <main id="main-content" className="site-main" tabIndex={-1}>
-          {children}
-        </main>
+        {children}
         <SiteFooter />
         <UswdsScript />
       </body>

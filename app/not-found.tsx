@@ -1,25 +1,15 @@
-import Link from "next/link";
+import { NotFoundContent } from "@/components/not-found-content";
+import { SiteFrame } from "@/components/site-frame";
 
+/**
+ * Next renders this with every page as the root boundary, cached pages too, so it
+ * must not read the session. Unknown addresses reach app/(site)/[...missing]
+ * instead, which shows the signed-in header; this one is the last resort.
+ */
 export default function NotFound() {
   return (
-    <div className="grid-container usa-section usa-prose">
-      <h1>Page not found</h1>
-      <p className="usa-intro">We can&rsquo;t find the page you&rsquo;re looking for.</p>
-      <p>It may have been moved or removed, or the address may be mistyped. You can:</p>
-      <ul>
-        <li>
-          Go to the{" "}
-          <Link href="/" className="usa-link">
-            home page
-          </Link>
-        </li>
-        <li>
-          Browse{" "}
-          <Link href="/events" className="usa-link">
-            upcoming events
-          </Link>
-        </li>
-      </ul>
-    </div>
+    <SiteFrame viewer={null}>
+      <NotFoundContent />
+    </SiteFrame>
   );
 }

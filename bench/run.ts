@@ -135,7 +135,7 @@ try {
       url: server.url,
       event: seeded.rush,
       sessions: seeded.rushers,
-      actionId: findActionId(".next-bench", "app/events/[slug]/actions.ts", "changeRsvp"),
+      actionId: findActionId(".next-bench", "app/(site)/events/[slug]/actions.ts", "changeRsvp"),
       concurrency: 100,
     });
     rushRssMb = rushSampler.stop().peakRssMb;

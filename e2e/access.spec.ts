@@ -104,12 +104,18 @@ function urlOf(entry: AccessEntry): string {
     .replace("[slug]", samples["[slug]"]!)
     .replace("/calendar/feed/[token]", "/calendar/feed/not-a-real-token.ics")
     .replace("/unsubscribe/[token]", "/unsubscribe/not-a-real-token")
-    .replace("[...nextauth]", "session");
+    .replace("[...nextauth]", "session")
+    .replace("/[...missing]", "/no-such-page")
+    .replace("/visitor/[...path]", "/visitor/events");
 }
 
 type Expectation = "allowed" | "sign-in" | "join" | "forbidden" | "not-found";
 
+// Addresses that answer 404 to everyone: unknown pages, and the cached visitor tree, whose pages have public addresses of their own.
+const NOT_FOUND_FOR_ALL = new Set(["/[...missing]", "/visitor/[...path]"]);
+
 function expectationFor(entry: AccessEntry, role: Role): Expectation {
+  if (NOT_FOUND_FOR_ALL.has(entry.id)) return "not-found";
   if (entry.access === "token") return "not-found"; // the walk only knows a made-up token
   if (entry.access === "dev-mailbox") return "allowed"; // the e2e server turns the dev mailbox on
   if (ROLE_RANK[role] >= RANK[entry.access]) return "allowed";

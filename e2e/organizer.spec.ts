@@ -1,15 +1,8 @@
 import fs from "node:fs/promises";
 import { DEMO_MEMBER_EMAILS, DEMO_ORGANIZER_EMAIL } from "../db/seed";
 import { signIn, signInAs } from "./auth-helpers";
+import { tomorrowInEastern } from "./dates";
 import { expect, expectAccessible, test } from "./fixtures";
-
-/** Tomorrow's date in Washington, as an HTML date input wants it: soon enough to be on the first page of /events. */
-function tomorrowInEastern(): string {
-  const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    tomorrow,
-  );
-}
 
 const BODY = [
   "Bring a post you want to make clearer.",

@@ -46,7 +46,7 @@ describe("a database error mid-request writes nothing", () => {
     const event = await createEvent(database.db, { capacity: 5 });
     await breakOutbox();
     viewerNow.current = viewerOf(member);
-    const { changeRsvp } = await import("@/app/events/[slug]/actions");
+    const { changeRsvp } = await import("@/app/(site)/events/[slug]/actions");
     const before = await snapshotOf(database.db);
     const state = await changeRsvp({ status: "idle" }, formData({ eventId: event.id, slug: event.slug, intent: "going" }));
     expect(state).toEqual({ status: "error", message: expect.stringMatching(/Nothing changed; please try again/) });

@@ -65,125 +65,125 @@ async function linkResource(eventId?: string) {
 
 /** For each action: the people, and one call with valid input. Each scene builds its own rows. */
 const SCENES: Record<string, () => Promise<Scene>> = {
-  "app/join/actions.ts#joinCommunity": async () => {
+  "app/(site)/join/actions.ts#joinCommunity": async () => {
     const { people: p } = await people();
-    const { joinCommunity } = await import("@/app/join/actions");
+    const { joinCommunity } = await import("@/app/(site)/join/actions");
     const fields = { name: "Pat Example", agency: "GSA", jobTitle: "Specialist", timeZone: "America/Chicago", acceptGuidelines: "on", acknowledgeFoia: "on" };
     return { people: p, call: () => joinCommunity({ status: "idle" }, form(fields)) };
   },
-  "app/account/actions.ts#saveProfile": async () => {
+  "app/(site)/account/actions.ts#saveProfile": async () => {
     const { people: p } = await people();
-    const { saveProfile } = await import("@/app/account/actions");
+    const { saveProfile } = await import("@/app/(site)/account/actions");
     const fields = { name: "Renamed Person", agency: "GSA", jobTitle: "Lead", timeZone: "America/Denver", directoryOptIn: "on" };
     return { people: p, call: () => saveProfile({ status: "idle" }, form(fields)) };
   },
-  "app/account/actions.ts#signOutEverywhereAction": async () => {
+  "app/(site)/account/actions.ts#signOutEverywhereAction": async () => {
     const { people: p, users } = await people();
     for (const user of Object.values(users)) {
       await db().insert(sessions).values({ sessionToken: randomUUID(), userId: user.id, expires: new Date(Date.now() + 86_400_000) });
     }
-    const { signOutEverywhereAction } = await import("@/app/account/actions");
+    const { signOutEverywhereAction } = await import("@/app/(site)/account/actions");
     return { people: p, call: () => signOutEverywhereAction() };
   },
-  "app/account/actions.ts#deleteAccount": async () => {
+  "app/(site)/account/actions.ts#deleteAccount": async () => {
     const { people: p } = await people();
-    const { deleteAccount } = await import("@/app/account/actions");
+    const { deleteAccount } = await import("@/app/(site)/account/actions");
     // Each person confirms with their own address, as the form asks.
     return { people: p, call: () => deleteAccount({ status: "idle" }, form({ confirmEmail: viewerNow.current?.email ?? "someone@agency.gov" })) };
   },
-  "app/account/calendar-feed/actions.ts#calendarFeedAction": async () => {
+  "app/(site)/account/calendar-feed/actions.ts#calendarFeedAction": async () => {
     const { people: p } = await people();
-    const { calendarFeedAction } = await import("@/app/account/calendar-feed/actions");
+    const { calendarFeedAction } = await import("@/app/(site)/account/calendar-feed/actions");
     return { people: p, call: () => calendarFeedAction({ status: "idle" } as never, form({ intent: "create" })) };
   },
-  "app/account/notifications/actions.ts#saveNotificationPreferences": async () => {
+  "app/(site)/account/notifications/actions.ts#saveNotificationPreferences": async () => {
     const { people: p } = await people();
-    const { saveNotificationPreferences } = await import("@/app/account/notifications/actions");
+    const { saveNotificationPreferences } = await import("@/app/(site)/account/notifications/actions");
     return { people: p, call: () => saveNotificationPreferences({ status: "idle" }, form({ reminders: "none", weeklyDigest: "on" })) };
   },
-  "app/manage/events/[id]/attendees/message/actions.ts#messageAttendeesAction": async () => {
+  "app/(site)/manage/events/[id]/attendees/message/actions.ts#messageAttendeesAction": async () => {
     const { people: p, users } = await people();
     const event = await createEvent(db());
     await db().insert(rsvps).values({ eventId: event.id, userId: users.member.id, status: "going" });
-    const { messageAttendeesAction } = await import("@/app/manage/events/[id]/attendees/message/actions");
+    const { messageAttendeesAction } = await import("@/app/(site)/manage/events/[id]/attendees/message/actions");
     const fields = { intent: "send", audience: "going", subject: "Room change", body: "We moved to room 2." };
     return { people: p, call: () => messageAttendeesAction(event.id, { step: "edit", values: { audience: "", subject: "", body: "" } }, form(fields)) };
   },
-  "app/events/[slug]/actions.ts#changeRsvp": async () => {
+  "app/(site)/events/[slug]/actions.ts#changeRsvp": async () => {
     const { people: p } = await people();
     const event = await createEvent(db());
-    const { changeRsvp } = await import("@/app/events/[slug]/actions");
+    const { changeRsvp } = await import("@/app/(site)/events/[slug]/actions");
     return { people: p, call: () => changeRsvp({ status: "idle" }, form({ eventId: event.id, slug: event.slug, intent: "going" })) };
   },
-  "app/manage/events/actions.ts#createEventAction": async () => {
+  "app/(site)/manage/events/actions.ts#createEventAction": async () => {
     const { people: p } = await people();
-    const { createEventAction } = await import("@/app/manage/events/actions");
+    const { createEventAction } = await import("@/app/(site)/manage/events/actions");
     return { people: p, call: () => createEventAction({ status: "idle" }, form(VALID_EVENT)) };
   },
-  "app/manage/events/actions.ts#updateEventAction": async () => {
+  "app/(site)/manage/events/actions.ts#updateEventAction": async () => {
     const { people: p } = await people();
     const event = await createEvent(db(), { status: "draft", publishedAt: null });
-    const { updateEventAction } = await import("@/app/manage/events/actions");
+    const { updateEventAction } = await import("@/app/(site)/manage/events/actions");
     return { people: p, call: () => updateEventAction(event.id, { status: "idle" }, form({ ...VALID_EVENT, title: "Changed title" })) };
   },
-  "app/manage/events/actions.ts#publishEventAction": async () => {
+  "app/(site)/manage/events/actions.ts#publishEventAction": async () => {
     const { people: p } = await people();
     const event = await createEvent(db(), { status: "draft", publishedAt: null });
-    const { publishEventAction } = await import("@/app/manage/events/actions");
+    const { publishEventAction } = await import("@/app/(site)/manage/events/actions");
     return { people: p, call: () => publishEventAction(event.id) };
   },
-  "app/manage/events/actions.ts#unpublishEventAction": async () => {
+  "app/(site)/manage/events/actions.ts#unpublishEventAction": async () => {
     const { people: p } = await people();
     const event = await createEvent(db());
-    const { unpublishEventAction } = await import("@/app/manage/events/actions");
+    const { unpublishEventAction } = await import("@/app/(site)/manage/events/actions");
     return { people: p, call: () => unpublishEventAction(event.id) };
   },
-  "app/manage/events/actions.ts#duplicateEventAction": async () => {
+  "app/(site)/manage/events/actions.ts#duplicateEventAction": async () => {
     const { people: p } = await people();
     const event = await createEvent(db());
-    const { duplicateEventAction } = await import("@/app/manage/events/actions");
+    const { duplicateEventAction } = await import("@/app/(site)/manage/events/actions");
     return { people: p, call: () => duplicateEventAction(event.id) };
   },
-  "app/manage/events/actions.ts#cancelEventAction": async () => {
+  "app/(site)/manage/events/actions.ts#cancelEventAction": async () => {
     const { people: p } = await people();
     const event = await createEvent(db());
-    const { cancelEventAction } = await import("@/app/manage/events/actions");
+    const { cancelEventAction } = await import("@/app/(site)/manage/events/actions");
     return { people: p, call: () => cancelEventAction(event.id, { status: "idle" }, form({ message: "Rescheduling." })) };
   },
-  "app/manage/events/[id]/attendees/actions.ts#checkInAction": async () => {
+  "app/(site)/manage/events/[id]/attendees/actions.ts#checkInAction": async () => {
     const { people: p, users } = await people();
     const event = await createEvent(db());
     await db().insert(rsvps).values({ eventId: event.id, userId: users.member.id, status: "going" });
-    const { checkInAction } = await import("@/app/manage/events/[id]/attendees/actions");
+    const { checkInAction } = await import("@/app/(site)/manage/events/[id]/attendees/actions");
     return { people: p, call: () => checkInAction({ status: "idle" }, form({ eventId: event.id, userId: users.member.id, checkedIn: "true" })) };
   },
-  "app/manage/resources/actions.ts#createLinkResourceAction": async () => {
+  "app/(site)/manage/resources/actions.ts#createLinkResourceAction": async () => {
     const { people: p } = await people();
-    const { createLinkResourceAction } = await import("@/app/manage/resources/actions");
+    const { createLinkResourceAction } = await import("@/app/(site)/manage/resources/actions");
     return { people: p, call: () => createLinkResourceAction({ status: "idle" }, form({ title: "Guide", type: "guide", url: "https://digital.gov/" })) };
   },
-  "app/manage/resources/actions.ts#updateResourceAction": async () => {
+  "app/(site)/manage/resources/actions.ts#updateResourceAction": async () => {
     const { people: p } = await people();
     const resource = await linkResource();
-    const { updateResourceAction } = await import("@/app/manage/resources/actions");
+    const { updateResourceAction } = await import("@/app/(site)/manage/resources/actions");
     return { people: p, call: () => updateResourceAction(resource.id, { status: "idle" }, form({ title: "Renamed", type: "guide", url: "https://digital.gov/" })) };
   },
-  "app/manage/resources/actions.ts#removeResourceAction": async () => {
+  "app/(site)/manage/resources/actions.ts#removeResourceAction": async () => {
     const { people: p } = await people();
     const resource = await linkResource();
-    const { removeResourceAction } = await import("@/app/manage/resources/actions");
+    const { removeResourceAction } = await import("@/app/(site)/manage/resources/actions");
     return { people: p, call: () => removeResourceAction(resource.id, { status: "idle" }, form({})) };
   },
-  "app/admin/members/actions.ts#changeRoleAction": async () => {
+  "app/(site)/admin/members/actions.ts#changeRoleAction": async () => {
     const { people: p } = await people();
     const target = await createMember(db());
-    const { changeRoleAction } = await import("@/app/admin/members/actions");
+    const { changeRoleAction } = await import("@/app/(site)/admin/members/actions");
     return { people: p, call: () => changeRoleAction({ status: "idle" }, form({ userId: target.id, role: "organizer" })) };
   },
-  "app/admin/members/actions.ts#setDisabledAction": async () => {
+  "app/(site)/admin/members/actions.ts#setDisabledAction": async () => {
     const { people: p } = await people();
     const target = await createMember(db());
-    const { setDisabledAction } = await import("@/app/admin/members/actions");
+    const { setDisabledAction } = await import("@/app/(site)/admin/members/actions");
     return { people: p, call: () => setDisabledAction({ status: "idle" }, form({ userId: target.id, disabled: "true" })) };
   },
 };

@@ -4,7 +4,8 @@
  */
 
 export type CspOptions = {
-  nonce: string;
+  /** Null for a page served from the cache (see below), which cannot carry a per-response nonce. */
+  nonce: string | null;
   development: boolean;
   /** Origins a form may post to besides our own, such as Login.gov's, whose sign-in starts with a form post that redirects there. */
   formActionOrigins?: string[];
@@ -15,12 +16,23 @@ export type CspOptions = {
  * bootstrap load its chunks); nothing may frame us, change <base> or embed plugins.
  * Styles allow inline style attributes because USWDS and React set a few; a style
  * attribute cannot run script.
+ *
+ * A cached page (the visitor pages of lib/visitor-pages.ts) is the same bytes for
+ * every response, so a nonce in it would be public and worth nothing. Next writes
+ * its data as inline scripts, so those pages allow inline script from our own
+ * origin and no other: the remaining risk is markup injected into an event
+ * (Markdown is sanitized, React escapes the rest) running for someone who has no
+ * session to steal. Every page that knows who is asking keeps the nonce.
  */
 export function contentSecurityPolicy({ nonce, development, formActionOrigins = [] }: CspOptions): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     // React's development build evaluates source maps and hot updates with eval.
-    "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
+    "script-src": [
+      "'self'",
+      ...(nonce === null ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`, "'strict-dynamic'"]),
+      ...(development ? ["'unsafe-eval'"] : []),
+    ],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'", "data:"],

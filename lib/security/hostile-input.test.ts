@@ -80,7 +80,7 @@ describe("look-alike and malformed email addresses get no link", () => {
     ["a .mil look-alike", "pat@army.mil.evil.example"],
   ];
   it.each(hostile)("%s", async (_label, email) => {
-    const { requestSignInLink } = await import("@/app/signin/actions");
+    const { requestSignInLink } = await import("@/app/(site)/signin/actions");
     const state = await expectUnchanged(() => requestSignInLink({ status: "idle" }, formData({ email })));
     expect(state).toMatchObject({ status: expect.stringMatching(/^(invalid|refused)$/) });
     expect((state as { message: string }).message.length).toBeGreaterThan(10);
@@ -88,13 +88,13 @@ describe("look-alike and malformed email addresses get no link", () => {
   });
 
   it("control: a real government address does get a link", async () => {
-    const { requestSignInLink } = await import("@/app/signin/actions");
+    const { requestSignInLink } = await import("@/app/(site)/signin/actions");
     await requestSignInLink({ status: "idle" }, formData({ email: "pat@agency.gov" }));
     expect(signInCalls).toHaveLength(1);
   });
 
   it("a post with extra fields (mass assignment) is refused", async () => {
-    const { requestSignInLink } = await import("@/app/signin/actions");
+    const { requestSignInLink } = await import("@/app/(site)/signin/actions");
     const state = await requestSignInLink({ status: "idle" }, formData({ email: "pat@agency.gov", role: "admin" }));
     expect(state).toMatchObject({ status: "invalid", message: expect.stringContaining("fields it should not have") });
     expect(signInCalls).toEqual([]);
@@ -119,7 +119,7 @@ describe("open redirects in callbackUrl become a path on this site", () => {
   });
 
   it("the sign-in action passes only a safe path on to Auth.js", async () => {
-    const { requestSignInLink } = await import("@/app/signin/actions");
+    const { requestSignInLink } = await import("@/app/(site)/signin/actions");
     await requestSignInLink({ status: "idle" }, formData({ email: "pat@agency.gov", callbackUrl: "//evil.example/steal" }));
     expect(signInCalls[0]?.[1]).toEqual({ email: "pat@agency.gov", redirectTo: "/join?next=%2F" });
   });
@@ -134,7 +134,7 @@ describe("mass assignment: fields a form does not have are refused, not ignored"
     ["id on the profile", { id: "00000000-0000-0000-0000-000000000000" }],
   ])("%s", async (_label, extra) => {
     viewerNow.current = member;
-    const { saveProfile } = await import("@/app/account/actions");
+    const { saveProfile } = await import("@/app/(site)/account/actions");
     const fields = { name: "Pat", agency: "GSA", jobTitle: "Lead", timeZone: "America/Denver", ...extra };
     const state = await expectUnchanged(() => saveProfile({ status: "idle" }, formData(fields)));
     expect(state).toMatchObject({ status: "error", message: expect.stringContaining("fields it should not have") });
@@ -146,7 +146,7 @@ describe("mass assignment: fields a form does not have are refused, not ignored"
     ["sequence on a new event", { sequence: "99" }],
   ])("%s", async (_label, extra) => {
     viewerNow.current = organizer;
-    const { createEventAction } = await import("@/app/manage/events/actions");
+    const { createEventAction } = await import("@/app/(site)/manage/events/actions");
     const state = await expectUnchanged(() => createEventAction({ status: "idle" }, formData({ ...VALID_EVENT, ...extra })));
     expect(state).toMatchObject({ status: "error", message: expect.stringContaining("fields it should not have") });
   });
@@ -157,14 +157,14 @@ describe("mass assignment: fields a form does not have are refused, not ignored"
   ])("%s", async (_label, extra) => {
     viewerNow.current = member;
     const event = await createEvent(db());
-    const { changeRsvp } = await import("@/app/events/[slug]/actions");
+    const { changeRsvp } = await import("@/app/(site)/events/[slug]/actions");
     const state = await expectUnchanged(() => changeRsvp({ status: "idle" }, formData({ eventId: event.id, slug: event.slug, intent: "going", ...extra })));
     expect(state).toMatchObject({ status: "error" });
   });
 
   it("createdBy on a new link resource", async () => {
     viewerNow.current = organizer;
-    const { createLinkResourceAction } = await import("@/app/manage/resources/actions");
+    const { createLinkResourceAction } = await import("@/app/(site)/manage/resources/actions");
     const fields = { title: "Guide", type: "guide", url: "https://digital.gov/", createdBy: member.id };
     const state = await expectUnchanged(() => createLinkResourceAction({ status: "idle" }, formData(fields)));
     expect(state).toMatchObject({ status: "error" });
@@ -181,7 +181,7 @@ describe("CR/LF and markup in one-line text are refused with the field named", (
     ["join URL with javascript:", { joinUrl: "javascript:alert(document.cookie)" }, "joinUrl"],
   ])("%s", async (_label, overrides, field) => {
     viewerNow.current = organizer;
-    const { createEventAction } = await import("@/app/manage/events/actions");
+    const { createEventAction } = await import("@/app/(site)/manage/events/actions");
     const state = await expectUnchanged(() => createEventAction({ status: "idle" }, formData({ ...VALID_EVENT, ...overrides })));
     expect(state).toMatchObject({ status: "error" });
     expect((state as { fieldErrors: Record<string, string[]> }).fieldErrors[field]?.[0]).toBeTruthy();
@@ -194,7 +194,7 @@ describe("CR/LF and markup in one-line text are refused with the field named", (
     ["job title with a right-to-left override", { jobTitle: "Lead\u202Etxt.exe" }, "jobTitle"],
   ])("%s", async (_label, overrides, field) => {
     viewerNow.current = member;
-    const { saveProfile } = await import("@/app/account/actions");
+    const { saveProfile } = await import("@/app/(site)/account/actions");
     const fields = { name: "Pat", agency: "GSA", jobTitle: "Lead", timeZone: "America/Denver", ...overrides };
     const state = await expectUnchanged(() => saveProfile({ status: "idle" }, formData(fields)));
     expect((state as { fieldErrors: Record<string, string[]> }).fieldErrors[field]?.[0]).toBeTruthy();
@@ -202,7 +202,7 @@ describe("CR/LF and markup in one-line text are refused with the field named", (
 
   it("a resource title with a line break", async () => {
     viewerNow.current = organizer;
-    const { createLinkResourceAction } = await import("@/app/manage/resources/actions");
+    const { createLinkResourceAction } = await import("@/app/(site)/manage/resources/actions");
     const state = await expectUnchanged(() =>
       createLinkResourceAction({ status: "idle" }, formData({ title: "Guide\r\nBcc: x@evil.example", type: "guide", url: "https://digital.gov/" })),
     );
@@ -228,7 +228,7 @@ describe("invalid dates and time zones", () => {
 
   it("a member's time zone must be a real IANA zone", async () => {
     viewerNow.current = member;
-    const { saveProfile } = await import("@/app/account/actions");
+    const { saveProfile } = await import("@/app/(site)/account/actions");
     const fields = { name: "Pat", agency: "GSA", jobTitle: "Lead", timeZone: "Not/AZone" };
     const state = await expectUnchanged(() => saveProfile({ status: "idle" }, formData(fields)));
     expect((state as { fieldErrors: Record<string, string[]> }).fieldErrors.timeZone?.[0]).toMatch(/time zone/);
@@ -267,7 +267,7 @@ describe("IDOR: another member's things by id or token are not found", () => {
   it("a member cannot delete someone else's account by typing their address", async () => {
     const other = await createMember(db());
     viewerNow.current = member;
-    const { deleteAccount } = await import("@/app/account/actions");
+    const { deleteAccount } = await import("@/app/(site)/account/actions");
     const state = await expectUnchanged(() => deleteAccount({ status: "idle" }, formData({ confirmEmail: other.email })));
     expect(state).toMatchObject({ status: "error" });
     expect(await db().select().from(users).where(eq(users.id, other.id))).toHaveLength(1);
@@ -278,7 +278,7 @@ describe("IDOR: another member's things by id or token are not found", () => {
     const other = await createMember(db());
     await db().insert(rsvps).values({ eventId: event.id, userId: other.id, status: "going" });
     viewerNow.current = member;
-    const { checkInAction } = await import("@/app/manage/events/[id]/attendees/actions");
+    const { checkInAction } = await import("@/app/(site)/manage/events/[id]/attendees/actions");
     const state = await expectUnchanged(() => checkInAction({ status: "idle" }, formData({ eventId: event.id, userId: other.id, checkedIn: "true" })));
     expect(state).toMatchObject({ status: "error" });
   });
@@ -288,7 +288,7 @@ describe("IDOR: another member's things by id or token are not found", () => {
     const elsewhere = await createEvent(db());
     await db().insert(rsvps).values({ eventId: elsewhere.id, userId: member.id, status: "going" });
     viewerNow.current = organizer;
-    const { checkInAction } = await import("@/app/manage/events/[id]/attendees/actions");
+    const { checkInAction } = await import("@/app/(site)/manage/events/[id]/attendees/actions");
     const state = await expectUnchanged(() => checkInAction({ status: "idle" }, formData({ eventId: event.id, userId: member.id, checkedIn: "true" })));
     expect(state).toMatchObject({ status: "error" });
   });
@@ -380,7 +380,7 @@ describe("double submits do not double anything", () => {
   it("RSVPing twice keeps one RSVP and sends one confirmation", async () => {
     const event = await createEvent(db());
     viewerNow.current = member;
-    const { changeRsvp } = await import("@/app/events/[slug]/actions");
+    const { changeRsvp } = await import("@/app/(site)/events/[slug]/actions");
     const fields = { eventId: event.id, slug: event.slug, intent: "going" };
     await Promise.all([changeRsvp({ status: "idle" }, formData(fields)), changeRsvp({ status: "idle" }, formData(fields))]);
     expect(await db().select().from(rsvps).where(eq(rsvps.eventId, event.id))).toHaveLength(1);
@@ -391,7 +391,7 @@ describe("double submits do not double anything", () => {
   it("cancelling twice sends one cancellation", async () => {
     const event = await createEvent(db());
     viewerNow.current = member;
-    const { changeRsvp } = await import("@/app/events/[slug]/actions");
+    const { changeRsvp } = await import("@/app/(site)/events/[slug]/actions");
     await changeRsvp({ status: "idle" }, formData({ eventId: event.id, slug: event.slug, intent: "going" }));
     const cancel = { eventId: event.id, slug: event.slug, intent: "cancel" };
     await changeRsvp({ status: "idle" }, formData(cancel));
@@ -403,7 +403,7 @@ describe("double submits do not double anything", () => {
   it("joining twice keeps the first acceptance time", async () => {
     const fresh = await createMember(db(), { guidelinesAcceptedAt: null });
     viewerNow.current = viewerOf(fresh);
-    const { joinCommunity } = await import("@/app/join/actions");
+    const { joinCommunity } = await import("@/app/(site)/join/actions");
     const fields = { name: "Pat", agency: "GSA", jobTitle: "Lead", timeZone: "America/Chicago", acceptGuidelines: "on", acknowledgeFoia: "on" };
     await joinCommunity({ status: "idle" }, formData(fields)).catch(() => null);
     const [first] = await db().select().from(users).where(eq(users.id, fresh.id));

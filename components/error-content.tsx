@@ -1,7 +1,7 @@
 "use client";
 
 /** Never shows the error itself: its message may carry SQL or file paths. The digest lets support find the log line. */
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export function ErrorContent({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <div className="grid-container usa-section">
       <div className="usa-alert usa-alert--error" role="alert">

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Outcome } from "@/app/manage/events/form-controls";
+import { Outcome } from "@/app/(site)/manage/events/form-controls";
 import { idleFormState, type FormState } from "@/lib/form-state";
 
 export function RemoveResourceForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {

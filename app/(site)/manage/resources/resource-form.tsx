@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Input, Outcome } from "@/app/manage/events/form-controls";
+import { Input, Outcome } from "@/app/(site)/manage/events/form-controls";
 import { idleFormState, type FormState } from "@/lib/form-state";
 import type { ResourceFormFields } from "@/lib/resources/resource-schema";
 import type { EventOption } from "./event-options";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Outcome } from "@/app/manage/events/form-controls";
+import { Outcome } from "@/app/(site)/manage/events/form-controls";
 import { idleFormState, type FormState } from "@/lib/form-state";
 import type { ResourceFormFields } from "@/lib/resources/resource-schema";
 import type { EventOption } from "./event-options";

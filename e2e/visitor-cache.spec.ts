@@ -1,0 +1,94 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { DEMO_ORGANIZER_EMAIL } from "../db/seed";
+import { signInAs, signUp, uniqueEmail } from "./auth-helpers";
+import { tomorrowInEastern } from "./dates";
+import { expect, test } from "./fixtures";
+
+/** Asks twice as a visitor with no cookies: the second answer must come from Next's cache. */
+async function cachedVisit(request: APIRequestContext, path: string): Promise<string> {
+  await request.get(path);
+  const response = await request.get(path);
+  expect(response.status(), path).toBe(200);
+  expect(response.headers()["x-nextjs-cache"], `${path} served from the cache`).toBe("HIT");
+  return response.text();
+}
+
+async function publishEvent(page: Page, title: string): Promise<{ publicPath: string; manageUrl: string }> {
+  await signInAs(page, DEMO_ORGANIZER_EMAIL);
+  await page.goto("/manage/events/new");
+  const form = page.locator("main form");
+  await form.getByLabel("Title", { exact: true }).fill(title);
+  await form.getByLabel("Date", { exact: true }).fill(tomorrowInEastern());
+  await form.getByLabel("Start time").fill("09:00");
+  await form.getByLabel("End time").fill("10:00");
+  await form.getByLabel("Format").selectOption("in_person");
+  await form.getByLabel("Location").fill("GSA Headquarters, Room 1201");
+  await form.getByLabel("Capacity").fill("3");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published. The event is now on the public calendar.")).toBeVisible();
+  const publicPath = await page.getByRole("link", { name: "Public page" }).getAttribute("href");
+  return { publicPath: publicPath!, manageUrl: page.url() };
+}
+
+test.describe("cached pages for visitors", () => {
+  test("visitors get cached pages with nothing personal in them; signed-in people get their own", async ({ page, playwright, baseURL }) => {
+    const visitor = await playwright.request.newContext({ baseURL });
+    for (const path of ["/", "/events"]) {
+      const html = await cachedVisit(visitor, path);
+      expect(html).toContain(">Sign in<");
+      expect(html).not.toContain("Sign out");
+      const policy = (await visitor.get(path)).headers()["content-security-policy"];
+      // The same bytes go to everyone, so no nonce; scripts still only from this origin.
+      expect(policy).toContain("script-src 'self' 'unsafe-inline'");
+      expect(policy).not.toContain("nonce-");
+    }
+    // The cached tree has no address of its own.
+    expect((await visitor.get("/visitor/events")).status()).toBe(404);
+    // A query (search, filters, pages) is rendered per request.
+    expect((await visitor.get("/events?q=captions")).headers()["x-nextjs-cache"]).toBeUndefined();
+    await visitor.dispose();
+
+    await signUp(page, uniqueEmail("cachecheck"), { name: "Casey Cache", agency: "General Services Administration", jobTitle: "Analyst" });
+    const response = await page.goto("/events");
+    expect(response!.headers()["x-nextjs-cache"]).toBeUndefined();
+    expect(response!.headers()["content-security-policy"]).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+    await expect(page.getByRole("link", { name: "My account" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign in", exact: true })).toHaveCount(0);
+  });
+
+  test("an organizer's edit, an RSVP and a cancellation reach visitors at once", async ({ page, browser, playwright, baseURL }) => {
+    const title = `Cache Clinic ${Date.now().toString(36)}`;
+    const { publicPath, manageUrl } = await publishEvent(page, title);
+    const visitor = await playwright.request.newContext({ baseURL });
+    expect(await cachedVisit(visitor, publicPath)).toContain("3 seats left");
+    expect(await cachedVisit(visitor, "/events")).toContain(title);
+
+    await page.goto(manageUrl);
+    await page.getByRole("link", { name: "Edit", exact: true }).click();
+    await page.locator("main form").getByLabel("Location").fill("GSA Headquarters, Room 1300");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("GSA Headquarters, Room 1300")).toBeVisible();
+    expect(await (await visitor.get(publicPath)).text()).toContain("Room 1300");
+
+    const memberContext = await browser.newContext();
+    const member = await memberContext.newPage();
+    await signUp(member, uniqueEmail("cacheseat"));
+    await member.goto(publicPath);
+    await member.getByRole("button", { name: "RSVP: I'm going" }).click();
+    await expect(member.getByTestId("rsvp-panel")).toContainText("You're going");
+    await memberContext.close();
+    expect(await (await visitor.get(publicPath)).text()).toContain("2 seats left");
+
+    await page.goto(manageUrl);
+    await page.getByRole("button", { name: "Cancel event" }).click();
+    await page.getByLabel("Message to attendees").fill("The room is closed for repairs.");
+    await page.getByRole("button", { name: "Cancel event" }).click();
+    await expect(page.getByRole("heading", { name: "This event has been cancelled" })).toBeVisible();
+    const afterCancel = await (await visitor.get(publicPath)).text();
+    expect(afterCancel).toContain("This event has been cancelled");
+    expect(afterCancel).toContain("The room is closed for repairs.");
+    await visitor.dispose();
+  });
+});
