@@ -14,8 +14,10 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // No page needs image optimization; unoptimized images and no allowed sources keep /_next/image from fetching anything.
   images: { unoptimized: true, remotePatterns: [], localPatterns: [] },
-  // forbidden() answers a member who asks for an organizer page with a real 403.
-  experimental: { authInterrupts: true },
+  // forbidden() answers a member who asks for an organizer page with a real 403 (authInterrupts).
+  // Cached pages and data live in memory only (an LRU of cacheMaxMemorySize, 50 MB by default):
+  // a visitor asking for made-up event addresses must not be able to fill the disk with cached 404s.
+  experimental: { authInterrupts: true, isrFlushToDisk: false },
   async headers() {
     return [{ source: "/:path*", headers: baseSecurityHeaders({ production: process.env.NODE_ENV === "production" }) }];
   },

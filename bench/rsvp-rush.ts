@@ -72,7 +72,6 @@ export async function runRsvpRush({
   async function one(session: { userId: string; token: string }) {
     const form = new FormData();
     form.append("eventId", event.id);
-    form.append("slug", event.slug);
     form.append("intent", "going");
     const body = await encodeReply([{ status: "idle" }, form]);
     const began = performance.now();

@@ -44,8 +44,8 @@ function isOutsideNext(error: unknown) {
  * Next's data cache (shared by every request of this server, never per person)
  * around a read whose result is the same for every viewer. Only pass functions
  * that take no viewer and return nothing personal. Every distinct argument list is
- * an entry that Next keeps on disk for good, so never key by what a visitor types
- * or by the clock.
+ * an entry in Next's in-memory LRU (next.config.ts), where it can push out the
+ * pages visitors need, so never key by what a visitor types or by the clock.
  */
 export function sharedCache<Args extends unknown[], Result>(
   read: (...args: Args) => Promise<Result>,
@@ -67,12 +67,28 @@ export function sharedCache<Args extends unknown[], Result>(
  * Expires tags at once (not stale-while-revalidate): after an edit, the next
  * visitor gets the new event. Called after the transaction commits, so a request
  * in between cannot cache the old row again. Does nothing outside a request
- * (Vitest, scripts), where there is no cache to expire.
+ * (Vitest, scripts), where there is no cache to expire. In a server action it
+ * also makes Next re-render the page in its answer.
  */
 export function expireTags(tags: string[]) {
+  revalidateEach(tags, { expire: 0 });
+}
+
+/**
+ * Marks tags stale: the next reader gets the old entry once while a fresh one is
+ * built behind it (a page being rebuilt waits for fresh data rather than keep
+ * stale rows). For changes many people make at once, such as RSVPs, where a
+ * seat count one request behind is fine and a page render per change is not:
+ * unlike expireTags, it does not make a server action re-render its page.
+ */
+export function staleTags(tags: string[]) {
+  revalidateEach(tags, { expire: SHARED_CACHE_SECONDS });
+}
+
+function revalidateEach(tags: string[], profile: { expire: number }) {
   for (const tag of new Set(tags)) {
     try {
-      revalidateTag(tag, { expire: 0 });
+      revalidateTag(tag, profile);
     } catch (error) {
       if (!isOutsideNext(error)) throw error;
     }

@@ -196,24 +196,35 @@ export type ViewerEventState = {
   /** Only people going, and organizers, may see where to join. */
   joinUrl: string | null;
   canManage: boolean;
+  /** Counted now, not cached; null for a visitor, who gets the cached count. */
+  goingCount: number | null;
 };
+
+/** What an RSVP changes on the page, as the RSVP action answers it. */
+export type RsvpView = { rsvp: ViewerEventState["rsvp"]; joinUrl: string | null; goingCount: number };
 
 /** The small per-viewer part of an event page; never cached, scoped by the viewer in the query. */
 export async function getViewerEventState({ eventId, viewer }: { eventId: string; viewer: Viewer | null }): Promise<ViewerEventState> {
-  if (!viewer) return { rsvp: null, joinUrl: null, canManage: false };
+  if (!viewer) return { rsvp: null, joinUrl: null, canManage: false, goingCount: null };
   const db = await getDb();
   const canManage = canSeeDrafts(viewer);
   const result = await db.execute(sql`
     select r.status,
            case when r.status = 'waitlisted' then ${waitlistPositionOfR} end as position,
-           e.join_url
+           e.join_url,
+           (select count(*)::int from ${rsvps} g where g.event_id = e.id and g.status = 'going') as going_count
     from ${events} e
     left join ${rsvps} r on r.event_id = e.id and r.user_id = ${viewer.id}
     where e.id = ${eventId}`);
-  type Row = { status: "going" | "waitlisted" | "cancelled" | null; position: number | null; join_url: string | null };
+  type Row = { status: "going" | "waitlisted" | "cancelled" | null; position: number | null; join_url: string | null; going_count: number };
   const row = rowsOf<Row>(result)[0];
-  if (!row) return { rsvp: null, joinUrl: null, canManage };
+  if (!row) return { rsvp: null, joinUrl: null, canManage, goingCount: null };
   const rsvp = row.status ? { status: row.status, waitlistPosition: row.position } : null;
   const joinUrl = canManage || rsvp?.status === "going" ? row.join_url : null;
-  return { rsvp, joinUrl, canManage };
+  return { rsvp, joinUrl, canManage, goingCount: Number(row.going_count) };
+}
+
+export async function getRsvpView({ eventId, viewer }: { eventId: string; viewer: Viewer }): Promise<RsvpView> {
+  const { rsvp, joinUrl, goingCount } = await getViewerEventState({ eventId, viewer });
+  return { rsvp, joinUrl, goingCount: goingCount ?? 0 };
 }

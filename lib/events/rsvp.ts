@@ -1,5 +1,5 @@
 import "server-only";
-import { eventTags, expireTags } from "@/lib/cache/shared-cache";
+import { eventTags, staleTags } from "@/lib/cache/shared-cache";
 import { and, asc, count, eq, gt, ne, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
@@ -121,8 +121,8 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
     const position = status === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
     return { result: { status, waitlistPosition: position, changed: true }, event };
   }));
-  // Seat counts are part of the cached event page and lists.
-  if (result.changed) expireTags(eventTags(event));
+  // Seat counts are part of the cached event page and lists; the person who RSVPed gets theirs from the action.
+  if (result.changed) staleTags(eventTags(event));
   return result;
 }
 
@@ -151,7 +151,7 @@ export async function cancelRsvp(viewer: Viewer | null, { eventId }: { eventId: 
     const cancelled = await cancelRsvpInLockedEvent(tx, { event, userId: viewer.id, now });
     return { changed: cancelled, event };
   }));
-  if (changed) expireTags(eventTags(event));
+  if (changed) staleTags(eventTags(event));
   return { changed };
 }
 

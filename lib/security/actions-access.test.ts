@@ -113,7 +113,7 @@ const SCENES: Record<string, () => Promise<Scene>> = {
     const { people: p } = await people();
     const event = await createEvent(db());
     const { changeRsvp } = await import("@/app/(site)/events/[slug]/actions");
-    return { people: p, call: () => changeRsvp({ status: "idle" }, form({ eventId: event.id, slug: event.slug, intent: "going" })) };
+    return { people: p, call: () => changeRsvp({ status: "idle" }, form({ eventId: event.id, intent: "going" })) };
   },
   "app/(site)/manage/events/actions.ts#createEventAction": async () => {
     const { people: p } = await people();

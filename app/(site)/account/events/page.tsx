@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RsvpPanel } from "@/app/(site)/events/[slug]/rsvp-panel";
+import { RsvpPanel, RsvpProvider } from "@/app/(site)/events/[slug]/rsvp-panel";
 import { requireMemberPage } from "@/lib/auth/guards";
 import { listMyRsvps } from "@/lib/events/my-events";
 import { formatShortStart } from "@/lib/time";
@@ -36,12 +36,14 @@ export default async function MyEventsPage() {
                 {rsvp.eventStatus === "cancelled" ? (
                   <p className="text-secondary-dark text-bold">This event was cancelled.</p>
                 ) : (
-                  <RsvpPanel
-                    eventId={rsvp.eventId}
-                    slug={rsvp.slug}
-                    rsvp={{ status: rsvp.status, waitlistPosition: rsvp.waitlistPosition }}
-                    full={false}
-                  />
+                  // Seats and the join link are not shown here, only the RSVP itself.
+                  <RsvpProvider
+                    initial={{ rsvp: { status: rsvp.status, waitlistPosition: rsvp.waitlistPosition }, joinUrl: null, goingCount: 0 }}
+                    capacity={null}
+                    refreshPage
+                  >
+                    <RsvpPanel eventId={rsvp.eventId} />
+                  </RsvpProvider>
                 )}
               </li>
             ))}

@@ -1,41 +1,47 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
+import { getRsvpView, type RsvpView } from "@/lib/events/queries";
 import { cancelRsvp, rsvpToEvent } from "@/lib/events/rsvp";
 import { formFields } from "@/lib/members/profile-schema";
 
-export type RsvpFormState = { status: "idle" | "done" | "error"; message?: string };
+export type RsvpFormState = { status: "idle" | "done" | "error"; message?: string; view?: RsvpView };
 
-const rsvpInput = z.strictObject({ eventId: z.uuid(), slug: z.string().min(1).max(200) });
+const rsvpInput = z.strictObject({
+  eventId: z.uuid(),
+  intent: z.enum(["going", "cancel"]),
+  refresh: z.literal("page").optional(),
+});
 
-/** RSVP or cancel from an event page; the decision and the capacity check happen in lib/events/rsvp. */
+/**
+ * RSVP or cancel; the decision and the capacity check happen in lib/events/rsvp.
+ * Answers with the viewer's new RSVP view instead of a re-rendered page (see
+ * RsvpProvider): during a rush that render would be most of the cost.
+ */
 export async function changeRsvp(_previous: RsvpFormState, formData: FormData): Promise<RsvpFormState> {
-  const fields = formFields(formData);
-  const intent = fields.intent;
-  delete fields.intent;
-  const parsed = rsvpInput.safeParse(fields);
-  if (!parsed.success || (intent !== "going" && intent !== "cancel")) {
+  const parsed = rsvpInput.safeParse(formFields(formData));
+  if (!parsed.success) {
     return { status: "error", message: "That request was not understood. Reload the page and try again." };
   }
+  const { eventId, intent } = parsed.data;
   const viewer = await getViewer();
   try {
+    let message = "Your RSVP is cancelled.";
     if (intent === "going") {
-      const result = await rsvpToEvent(viewer, { eventId: parsed.data.eventId });
-      revalidatePath(`/events/${parsed.data.slug}`);
-      return {
-        status: "done",
-        message:
-          result.status === "going"
-            ? "You're going. A confirmation is on its way to your email."
-            : `The event is full, so you're number ${result.waitlistPosition} on the waitlist. We'll email you if a seat opens.`,
-      };
+      const result = await rsvpToEvent(viewer, { eventId });
+      message =
+        result.status === "going"
+          ? "You're going. A confirmation is on its way to your email."
+          : `The event is full, so you're number ${result.waitlistPosition} on the waitlist. We'll email you if a seat opens.`;
+    } else {
+      await cancelRsvp(viewer, { eventId });
     }
-    await cancelRsvp(viewer, { eventId: parsed.data.eventId });
-    revalidatePath(`/events/${parsed.data.slug}`);
-    return { status: "done", message: "Your RSVP is cancelled." };
+    if (parsed.data.refresh) refresh();
+    // rsvpToEvent and cancelRsvp refuse anyone signed out, so there is a viewer here.
+    return { status: "done", message, view: viewer ? await getRsvpView({ eventId, viewer }) : undefined };
   } catch (error) {
     if (isAppError(error)) return { status: "error", message: error.message };
     console.error("RSVP failed:", error);

@@ -1,21 +1,78 @@
 "use client";
 
-import { useActionState } from "react";
+import { createContext, use, useActionState } from "react";
+import { availabilityLabel } from "@/components/event-tags";
+import { EventFact } from "@/components/event-fact";
+import type { RsvpView } from "@/lib/events/queries";
 import { changeRsvp, type RsvpFormState } from "./actions";
 
-type Props = {
-  eventId: string;
-  slug: string;
-  rsvp: { status: "going" | "waitlisted" | "cancelled"; waitlistPosition: number | null } | null;
-  full: boolean;
+type RsvpContextValue = {
+  view: RsvpView;
+  capacity: number | null;
+  state: RsvpFormState;
+  formAction: (formData: FormData) => void;
+  pending: boolean;
+  refreshPage: boolean;
 };
 
-const initial: RsvpFormState = { status: "idle" };
+const RsvpContext = createContext<RsvpContextValue | null>(null);
+const idle: RsvpFormState = { status: "idle" };
+
+/**
+ * The viewer's part of an event: their RSVP, the seats left and the join link.
+ * An RSVP answers with the new state and only these parts change; the rest of
+ * the page stays as rendered, so a rush of RSVPs costs no page renders. Keyed
+ * by the server's view, so a fresh render (a reload, My events' refresh) resets it.
+ */
+export function RsvpProvider({
+  initial,
+  capacity,
+  refreshPage = false,
+  children,
+}: {
+  initial: RsvpView;
+  capacity: number | null;
+  /** My events re-renders after a change, so a cancelled event leaves the list. */
+  refreshPage?: boolean;
+  children: React.ReactNode;
+}) {
+  const [state, formAction, pending] = useActionState(changeRsvp, idle);
+  const view = state.view ?? initial;
+  return <RsvpContext value={{ view, capacity, state, formAction, pending, refreshPage }}>{children}</RsvpContext>;
+}
+
+function useRsvp(): RsvpContextValue {
+  const value = use(RsvpContext);
+  if (!value) throw new Error("RSVP parts must be inside an RsvpProvider");
+  return value;
+}
+
+export function SeatsFact() {
+  const { view, capacity } = useRsvp();
+  const label = availabilityLabel(capacity, view.goingCount);
+  return label ? <EventFact label="Seats">{label}</EventFact> : null;
+}
+
+export function JoinLinkFact() {
+  const { view } = useRsvp();
+  return (
+    <EventFact label="Online" data-testid="join-link">
+      {view.joinUrl ? (
+        <a href={view.joinUrl} className="usa-link" rel="noopener noreferrer">
+          Join the session
+        </a>
+      ) : (
+        "The join link is shared with members who are going."
+      )}
+    </EventFact>
+  );
+}
 
 /** The viewer's RSVP state and the one button that changes it. */
-export function RsvpPanel({ eventId, slug, rsvp, full }: Props) {
-  const [state, formAction, pending] = useActionState(changeRsvp, initial);
-  const active = rsvp && rsvp.status !== "cancelled" ? rsvp : null;
+export function RsvpPanel({ eventId }: { eventId: string }) {
+  const { view, capacity, state, formAction, pending, refreshPage } = useRsvp();
+  const active = view.rsvp && view.rsvp.status !== "cancelled" ? view.rsvp : null;
+  const full = capacity !== null && view.goingCount >= capacity;
   return (
     <div className="margin-top-2" data-testid="rsvp-panel">
       {state.status !== "idle" ? (
@@ -33,7 +90,7 @@ export function RsvpPanel({ eventId, slug, rsvp, full }: Props) {
       ) : null}
       <form action={formAction}>
         <input type="hidden" name="eventId" value={eventId} />
-        <input type="hidden" name="slug" value={slug} />
+        {refreshPage ? <input type="hidden" name="refresh" value="page" /> : null}
         {active ? (
           <button className="usa-button usa-button--outline" type="submit" name="intent" value="cancel" disabled={pending}>
             {active.status === "going" ? "Cancel my RSVP" : "Leave the waitlist"}
