@@ -6,7 +6,7 @@
  *
  *   BENCH_SECONDS (10)  BENCH_WARMUP_SECONDS (3)  BENCH_CONNECTIONS (50)
  *   BENCH_SKIP_BUILD=1  reuse .next-bench        BENCH_RUSH_MEMBERS (1000)
- *   BENCH_SERVER_NODE_OPTIONS  passed to the server as NODE_OPTIONS
+ *   BENCH_SERVER_NODE_OPTIONS  Node flags for the server (default: the heap cap of `npm start`)
  */
 import { execSync } from "node:child_process";
 import { sql } from "drizzle-orm";
@@ -20,7 +20,7 @@ import { startReferenceServer } from "./reference-server";
 import { runLibRush, type LibRushResult } from "./lib-rush";
 import { checkRsvpRush, findActionId, runRsvpRush, type RushCheck, type RushTiming } from "./rsvp-rush";
 import { createRushEvent, createSessions, FULL_SIZE, seedScaled, type ScaledSize } from "./seed-scaled";
-import { buildServer, startServer } from "./server";
+import { buildServer, serverNodeFlags, startServer } from "./server";
 import { printReport, type Row } from "./report";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -88,7 +88,7 @@ async function measure(
 
 const driver = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
 console.log(`Convene bench on ${driver}: ${connections} connections, ${seconds} s per route after ${warmup} s warm-up`);
-if (process.env.BENCH_SERVER_NODE_OPTIONS) console.log(`Server NODE_OPTIONS: ${process.env.BENCH_SERVER_NODE_OPTIONS}`);
+console.log(`Server node flags: ${serverNodeFlags().join(" ") || "(none)"}`);
 
 const full = await timed("Fresh database (full)", () => createFreshDb("full"));
 const small = await timed("Fresh database (100 events)", () => createFreshDb("small"));

@@ -46,6 +46,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Node's flags for the server: BENCH_SERVER_NODE_OPTIONS when set (say
+ * `--max-old-space-size=512` or `--cpu-prof`), else the ones `npm start` gives
+ * production in package.json, so the bench measures the server as deployed.
+ */
+export function serverNodeFlags(): string[] {
+  if (process.env.BENCH_SERVER_NODE_OPTIONS !== undefined) return process.env.BENCH_SERVER_NODE_OPTIONS.split(/\s+/).filter(Boolean);
+  const start = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+  return start.split(/\s+/).filter((word) => word.startsWith("--max-old-space-size="));
+}
+
 export type RunningServer = { url: string; pid: number; stop: () => Promise<void> };
 
 export async function startServer(dbEnv: Record<string, string>): Promise<RunningServer> {
@@ -53,15 +64,13 @@ export async function startServer(dbEnv: Record<string, string>): Promise<Runnin
   fs.rmSync(path.join(distDir, "cache", "fetch-cache"), { recursive: true, force: true });
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags(), nextBin, "start", "-p", String(port)], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
       ...benchEnv,
       ...dbEnv,
       NODE_ENV: "production",
-      // e.g. --max-old-space-size=256, to see how the server fares with a bounded heap.
-      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUTH_URL: url,
     },

@@ -1,7 +1,7 @@
 import "server-only";
 import { eventTags, staleTags } from "@/lib/cache/shared-cache";
 import { and, asc, count, eq, gt, ne, sql } from "drizzle-orm";
-import { getDb, type Tx } from "@/db";
+import { getDb, type Db, type Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { RetriesExhaustedError, withTransientRetry } from "@/db/retry";
 import { events, rsvps, users } from "@/db/schema";
@@ -67,7 +67,7 @@ function assertOpenForRsvp(event: NonNullable<LockedEvent> | null, now: Date): a
   }
 }
 
-async function recipientFor(tx: Tx, userId: string): Promise<Recipient> {
+async function recipientFor(tx: Tx | Db, userId: string): Promise<Recipient> {
   const [row] = await tx
     .select({ email: users.email, name: users.name, timeZone: users.timeZone, inviteEmails: users.inviteEmails })
     .from(users)
@@ -85,26 +85,41 @@ async function waitlistPosition(tx: Tx, eventId: string, userId: string): Promis
 
 
 /**
+ * What an RSVP decides on, read in one statement once the event is locked: the
+ * member's current RSVP and how many are going and waiting. A separate statement,
+ * because subqueries beside a FOR UPDATE read the snapshot from before the lock
+ * wait (the PostgreSQL race test overbooks with them). Every round trip made
+ * while the lock is held is one every other member in a rush waits for.
+ */
+async function seatState(tx: Tx, eventId: string, userId: string) {
+  const result = await tx.execute(sql`
+    select (select r.status from ${rsvps} r where r.event_id = ${eventId} and r.user_id = ${userId}) as existing,
+           (select count(*)::int from ${rsvps} g where g.event_id = ${eventId} and g.status = 'going') as going,
+           (select count(*)::int from ${rsvps} w where w.event_id = ${eventId} and w.status = 'waitlisted') as waiting`);
+  const row = rowsOf<{ existing: RsvpState | null; going: number; waiting: number }>(result)[0]!;
+  return { existing: row.existing, going: Number(row.going), waiting: Number(row.waiting) };
+}
+
+/**
  * "I'm going": a seat when one is free, else the end of the waitlist. Asking
  * again while going or waitlisted changes nothing and keeps the queue place.
  */
 export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId: string }, now = new Date()): Promise<RsvpResult> {
   assertMember(viewer);
   const db = await getDb();
+  // Read before the lock: the address an email goes to does not decide anything.
+  const recipient = await recipientFor(db, viewer.id);
   const { result, event } = await seatChange(() => db.transaction(async (tx): Promise<{ result: RsvpResult; event: NonNullable<LockedEvent> }> => {
     const event = await lockEvent(tx, eventId);
     assertOpenForRsvp(event, now);
-    const [existing] = await tx
-      .select({ status: rsvps.status })
-      .from(rsvps)
-      .where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, viewer.id)));
-    if (existing && existing.status !== "cancelled") {
-      const position = existing.status === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
-      return { result: { status: existing.status, waitlistPosition: position, changed: false }, event };
+    const { existing, going, waiting } = await seatState(tx, eventId, viewer.id);
+    if (existing && existing !== "cancelled") {
+      const position = existing === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
+      return { result: { status: existing, waitlistPosition: position, changed: false }, event };
     }
-    const going = await countGoing(tx, eventId);
     const status = event.capacity === null || going < event.capacity ? "going" : "waitlisted";
-    // clock_timestamp(), not the caller's clock: the queue follows the order the lock was granted.
+    // clock_timestamp(), not the caller's clock: the queue follows the order the lock was granted,
+    // so a newcomer joins behind everyone already waiting.
     await tx
       .insert(rsvps)
       .values({ eventId, userId: viewer.id, status, queuedAt: sql`clock_timestamp()`, updatedAt: now })
@@ -113,13 +128,8 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
         set: { status, queuedAt: sql`clock_timestamp()`, updatedAt: now, checkedInAt: null },
       });
     if (status === "going") await syncReminders(tx, { eventId, userId: viewer.id, now });
-    await queueEventMail(tx, {
-      kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted",
-      event,
-      recipient: await recipientFor(tx, viewer.id),
-    });
-    const position = status === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
-    return { result: { status, waitlistPosition: position, changed: true }, event };
+    await queueEventMail(tx, { kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient });
+    return { result: { status, waitlistPosition: status === "waitlisted" ? waiting + 1 : null, changed: true }, event };
   }));
   // Seat counts are part of the cached event page and lists; the person who RSVPed gets theirs from the action.
   if (result.changed) staleTags(eventTags(event));

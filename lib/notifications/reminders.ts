@@ -46,20 +46,19 @@ export async function syncReminders(
       and ((k.kind = 'reminder_day' and u.reminder_day_before) or (k.kind = 'reminder_hour' and u.reminder_hour_before))
       and ${inScope(sql`r.event_id`, sql`r.user_id`)}`;
 
+  // One statement (it runs inside an RSVP's event lock): the three parts touch different rows.
   await tx.execute(sql`
-    with wanted as (${wanted})
-    update notifications n set due_at = w.due_at
-    from wanted w
-    where n.status = 'pending' and n.kind = w.kind and n.user_id = w.user_id and n.event_id = w.event_id
-      and n.due_at <> w.due_at`);
-  await tx.execute(sql`
-    with wanted as (${wanted})
-    delete from notifications n
-    where n.status = 'pending' and n.kind in ('reminder_day', 'reminder_hour')
-      and ${inScope(sql`n.event_id`, sql`n.user_id`)}
-      and not exists (select 1 from wanted w where w.kind = n.kind and w.user_id = n.user_id and w.event_id = n.event_id)`);
-  await tx.execute(sql`
-    with wanted as (${wanted})
+    with wanted as (${wanted}),
+    moved as (
+      update notifications n set due_at = w.due_at
+      from wanted w
+      where n.status = 'pending' and n.kind = w.kind and n.user_id = w.user_id and n.event_id = w.event_id
+        and n.due_at <> w.due_at),
+    unwanted as (
+      delete from notifications n
+      where n.status = 'pending' and n.kind in ('reminder_day', 'reminder_hour')
+        and ${inScope(sql`n.event_id`, sql`n.user_id`)}
+        and not exists (select 1 from wanted w where w.kind = n.kind and w.user_id = n.user_id and w.event_id = n.event_id))
     insert into notifications (key, kind, user_id, event_id, due_at)
     select w.kind || ':' || w.event_id || ':' || w.user_id, w.kind, w.user_id, w.event_id, w.due_at
     from wanted w
