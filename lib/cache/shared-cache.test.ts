@@ -29,6 +29,8 @@ const { getEventBySlug, listPublicEvents } = await import("@/lib/events/queries"
 const { cancelEvent, getEventForEditing, updateEvent } = await import("@/lib/events/manage");
 const { rsvpToEvent } = await import("@/lib/events/rsvp");
 const { getCommunityFeed } = await import("@/lib/calendar/feeds");
+const { documentFor } = await import("@/lib/calendar/documents");
+const { expireTags } = await import("@/lib/cache/shared-cache");
 
 const database = useTestDatabase();
 const day = 24 * 3600_000;
@@ -87,7 +89,22 @@ describe("shared cache of public event data", () => {
     expect((await getCommunityFeed()).body).toContain("STATUS:CANCELLED");
   });
 
-  it("keeps searches and filters out of the cache: each key would be an entry kept on disk", async () => {
+  it("serves the community feed's body from memory, always with the ETag of that body", async () => {
+    const { event } = await setUp();
+    const first = await getCommunityFeed();
+    expect(first.body).toContain("Before the edit");
+    await database.db.update(events).set({ title: "Renamed behind the cache's back" });
+    const second = await getCommunityFeed();
+    expect(second).toEqual(first);
+    expect(second.etag).toBe(documentFor(second.body, second.lastModified).etag);
+    expireTags([`event:${event.id}`, "events"]);
+    const third = await getCommunityFeed();
+    expect(third.body).toContain("Renamed behind the cache's back");
+    expect(third.etag).not.toBe(first.etag);
+    expect(third.etag).toBe(documentFor(third.body, third.lastModified).etag);
+  });
+
+  it("keeps searches and filters out of the cache: each key would be an entry in memory that could push out pages", async () => {
     const { event } = await setUp();
     const search = { when: "upcoming" as const, filters: { query: "edit" } };
     expect((await listPublicEvents(search)).items.map((item) => item.title)).toEqual(["Before the edit"]);

@@ -56,14 +56,36 @@ export async function getEventCalendar({ slug }: { slug: string }): Promise<Cale
  * events_status_starts_idx.
  */
 export async function getCommunityFeed({ now }: { now?: Date } = {}): Promise<CalendarDocument> {
-  return now ? readCommunityFeed(now) : cachedCommunityFeed();
+  if (now) return readCommunityFeed(now);
+  const version = await cachedCommunityVersion();
+  const body = communityBodies.get(version.etag);
+  // A version without its body here was built before the last rebuild replaced it: read afresh.
+  return body === undefined ? rememberCommunityFeed(await readCommunityFeed(new Date())) : { ...version, body };
 }
 
-// The finished document is cached, one entry, so most polls cost neither a query nor an ICS build.
-const cachedCommunityFeed = sharedCache(() => readCommunityFeed(new Date()), "calendar:community", {
-  tags: () => [cacheTags.events],
-  revalidate: SHARED_CACHE_SECONDS,
-});
+/**
+ * Next's data cache keeps entries as JSON and parses them on every read; for this
+ * feed (hundreds of KB) that parse would be most of each request. So the cached
+ * entry is only the document's version, one entry, and the body it names stays in
+ * this process. Both live in this process's memory (next.config.ts), so polls
+ * cost neither a query, an ICS build nor a parse.
+ */
+const communityBodies = new Map<string, string>();
+
+function rememberCommunityFeed(document: CalendarDocument): CalendarDocument {
+  communityBodies.clear();
+  communityBodies.set(document.etag, document.body);
+  return document;
+}
+
+const cachedCommunityVersion = sharedCache(
+  async (): Promise<Omit<CalendarDocument, "body">> => {
+    const { etag, lastModified } = rememberCommunityFeed(await readCommunityFeed(new Date()));
+    return { etag, lastModified };
+  },
+  "calendar:community",
+  { tags: () => [cacheTags.events], revalidate: SHARED_CACHE_SECONDS },
+);
 
 async function readCommunityFeed(now: Date): Promise<CalendarDocument> {
   const db = await getDb();
