@@ -1,0 +1,157 @@
+import Link from "next/link";
+import { EventTags } from "@/components/event-tags";
+import { AddToCalendar } from "@/components/add-to-calendar";
+import { Markdown } from "@/components/markdown";
+import { getViewerEventState, type EventDetail } from "@/lib/events/queries";
+import { listEventResources } from "@/lib/resources/queries";
+import type { Viewer } from "@/lib/viewer";
+import { JoinLinkFact, RsvpPanel, RsvpProvider, SeatsFact } from "@/app/(site)/events/[slug]/rsvp-panel";
+import { formatEventWhen, zonesDiffer } from "@/lib/time";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { EventFact } from "@/components/event-fact";
+import { EventHosts } from "@/components/event-hosts";
+
+/**
+ * One event's page. With no viewer it is what every visitor sees and may be
+ * cached (app/visitor); with one, their RSVP, join link and time zone are added.
+ */
+export async function EventDetailContent({ event, viewer }: { event: EventDetail; viewer: Viewer | null }) {
+  const when = formatEventWhen(event.startsAt, event.endsAt, event.timeZone);
+  const viewerWhen =
+    viewer && zonesDiffer(event.timeZone, viewer.timeZone, event.startsAt)
+      ? formatEventWhen(event.startsAt, event.endsAt, viewer.timeZone)
+      : null;
+  const [state, eventResources] = await Promise.all([
+    getViewerEventState({ eventId: event.id, viewer }),
+    listEventResources({ eventId: event.id, viewer }),
+  ]);
+  const now = new Date();
+  const rsvpClosedReason =
+    event.status !== "published"
+      ? null
+      : event.startsAt <= now
+        ? "This event has started or already happened, so RSVPs are closed."
+        : event.rsvpDeadline && event.rsvpDeadline <= now
+          ? "RSVPs for this event are closed."
+          : null;
+  const rsvpView = { rsvp: state.rsvp, joinUrl: state.joinUrl, goingCount: state.goingCount ?? event.goingCount };
+
+  return (
+    <div className="grid-container usa-section">
+      <Breadcrumbs trail={[{ href: "/events", label: "Events" }]} current={event.title} />
+
+      {event.status === "draft" ? (
+        <div className="usa-alert usa-alert--warning usa-alert--slim">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">Draft: only organizers can see this event until it is published.</p>
+          </div>
+        </div>
+      ) : null}
+      {event.status === "cancelled" ? (
+        <div className="usa-alert usa-alert--error" role="status">
+          <div className="usa-alert__body">
+            <h2 className="usa-alert__heading">This event has been cancelled</h2>
+            {event.cancellationMessage ? <p className="usa-alert__text">{event.cancellationMessage}</p> : null}
+          </div>
+        </div>
+      ) : null}
+
+      <h1>{event.title}</h1>
+      <p className="usa-intro">{event.summary}</p>
+      <EventTags event={event} />
+
+      <div className="grid-row grid-gap-lg margin-top-3">
+        <div className="tablet:grid-col-8">
+          <Markdown source={event.body} />
+        </div>
+        <aside className="tablet:grid-col-4" aria-labelledby="event-details-heading">
+          <RsvpProvider key={JSON.stringify(rsvpView)} initial={rsvpView} capacity={event.capacity}>
+            <div className="usa-summary-box">
+              <div className="usa-summary-box__body">
+                <h2 id="event-details-heading" className="usa-summary-box__heading">
+                  Event details
+                </h2>
+                <dl className="usa-summary-box__text">
+                  <EventFact label="When">
+                    <time dateTime={event.startsAt.toISOString()}>
+                      {when.date}
+                      <br />
+                      {when.time}
+                    </time>
+                    {viewerWhen ? (
+                      <>
+                        <br />
+                        <span className="font-body-2xs">
+                          Your time: {viewerWhen.date}, {viewerWhen.time}
+                        </span>
+                      </>
+                    ) : null}
+                  </EventFact>
+                  {event.location ? (
+                    <EventFact label="Where">{event.location}</EventFact>
+                  ) : null}
+                  {event.format !== "in_person" ? <JoinLinkFact /> : null}
+                  <SeatsFact />
+                </dl>
+                {rsvpClosedReason ? <p>{rsvpClosedReason}</p> : null}
+                {event.status === "published" && !rsvpClosedReason && !viewer ? (
+                  <Link className="usa-button" href={`/signin?callbackUrl=${encodeURIComponent(`/events/${event.slug}`)}`}>
+                    Sign in to RSVP
+                  </Link>
+                ) : null}
+                {event.status === "published" && !rsvpClosedReason && viewer && !viewer.hasJoined ? (
+                  <Link className="usa-button" href={`/join?next=${encodeURIComponent(`/events/${event.slug}`)}`}>
+                    Finish joining to RSVP
+                  </Link>
+                ) : null}
+                {event.status === "published" && viewer?.hasJoined && (!rsvpClosedReason || state.rsvp) ? (
+                  <RsvpPanel eventId={event.id} />
+                ) : null}
+                <AddToCalendar event={event} />
+                {state.canManage ? (
+                  <p className="margin-top-2">
+                    <Link href={`/manage/events/${event.id}`} className="usa-link">
+                      Manage this event
+                    </Link>
+                  </p>
+                ) : null}
+              </div>
+            </div>
+          </RsvpProvider>
+
+          {eventResources.length > 0 ? (
+            <section aria-labelledby="resources-heading" className="margin-top-3">
+              <h2 id="resources-heading" className="font-heading-md">
+                Slides, recordings and resources
+              </h2>
+              <ul className="usa-list">
+                {eventResources.map((resource) => (
+                  <li key={resource.id}>
+                    {resource.href ? (
+                      <a href={resource.href} className="usa-link">
+                        {resource.title}
+                      </a>
+                    ) : (
+                      resource.title
+                    )}{" "}
+                    <span className="usa-tag bg-base-dark">{resource.type}</span>
+                  </li>
+                ))}
+              </ul>
+              {viewer?.hasJoined ? null : (
+                <p className="font-body-2xs">
+                  <Link href={`/signin?callbackUrl=${encodeURIComponent(`/events/${event.slug}`)}`} className="usa-link">
+                    Sign in
+                  </Link>{" "}
+                  to open the community&rsquo;s resources.
+                </p>
+              )}
+            </section>
+          ) : null}
+
+          <EventHosts hosts={event.hosts} />
+        </aside>
+      </div>
+    </div>
+  );
+}
