@@ -156,6 +156,8 @@ export const events = pgTable(
     index("events_public_ends_idx").on(t.endsAt).where(sql`status in ('published', 'cancelled')`),
     index("events_search_idx").using("gin", t.search),
     index("events_tags_idx").using("gin", t.tags),
+    // The topic filter's list of choices (distinct tags of published events), read from the index alone.
+    index("events_published_tags_idx").on(t.tags).where(sql`status = 'published'`),
     check("events_ends_after_starts", sql`${t.endsAt} > ${t.startsAt}`),
     check("events_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
     // Lets "still to come" (ends_at >= now) also bound starts_at, so upcoming lists use an ordered index.
@@ -213,6 +215,8 @@ export const resources = pgTable(
     index("resources_event_idx").on(t.eventId),
     index("resources_search_idx").using("gin", t.search),
     index("resources_topics_idx").using("gin", t.topics),
+    // The library's list of topics, read from the index alone (GIN cannot return the arrays).
+    index("resources_topic_lists_idx").on(t.topics),
   ],
 );
 
