@@ -1,2 +1,0 @@
-CREATE INDEX "events_published_tags_idx" ON "events" USING btree ("tags") WHERE status = 'published';--> statement-breakpoint
-CREATE INDEX "resources_topic_lists_idx" ON "resources" USING btree ("topics");
