@@ -220,8 +220,12 @@ export async function getViewerEventState({ eventId, viewer }: { eventId: string
   const row = rowsOf<Row>(result)[0];
   if (!row) return { rsvp: null, joinUrl: null, canManage, goingCount: null };
   const rsvp = row.status ? { status: row.status, waitlistPosition: row.position } : null;
-  const joinUrl = canManage || rsvp?.status === "going" ? row.join_url : null;
-  return { rsvp, joinUrl, canManage, goingCount: Number(row.going_count) };
+  return { rsvp, joinUrl: visibleJoinUrl(viewer, rsvp?.status ?? null, row.join_url), canManage, goingCount: Number(row.going_count) };
+}
+
+/** Where to join, for this viewer: only people going, and organizers, may see it. */
+export function visibleJoinUrl(viewer: Viewer, rsvpStatus: "going" | "waitlisted" | "cancelled" | null, joinUrl: string | null): string | null {
+  return canSeeDrafts(viewer) || rsvpStatus === "going" ? joinUrl : null;
 }
 
 export async function getRsvpView({ eventId, viewer }: { eventId: string; viewer: Viewer }): Promise<RsvpView> {

@@ -33,9 +33,22 @@ describe("RSVP rules", () => {
   it("gives a seat while there is one, then a waitlist place, and emails each person", async () => {
     const event = await createEvent(database.db, { capacity: 2 });
     const [a, b, c] = await createMembers(database.db, 3);
-    expect(await rsvpToEvent(viewerOf(a!), { eventId: event.id })).toEqual({ status: "going", waitlistPosition: null, changed: true });
+    expect(await rsvpToEvent(viewerOf(a!), { eventId: event.id })).toEqual({
+      status: "going",
+      waitlistPosition: null,
+      changed: true,
+      goingCount: 1,
+      joinUrl: event.joinUrl,
+    });
     expect(await rsvpToEvent(viewerOf(b!), { eventId: event.id })).toMatchObject({ status: "going" });
-    expect(await rsvpToEvent(viewerOf(c!), { eventId: event.id })).toEqual({ status: "waitlisted", waitlistPosition: 1, changed: true });
+    // Someone waiting is told the seat count but not where to join.
+    expect(await rsvpToEvent(viewerOf(c!), { eventId: event.id })).toEqual({
+      status: "waitlisted",
+      waitlistPosition: 1,
+      changed: true,
+      goingCount: 2,
+      joinUrl: null,
+    });
     expect(await mailKindsTo(a!.email)).toEqual(["rsvp_confirmed"]);
     expect(await mailKindsTo(c!.email)).toEqual(["rsvp_waitlisted"]);
   });
@@ -46,7 +59,13 @@ describe("RSVP rules", () => {
     await rsvpToEvent(viewerOf(a!), { eventId: event.id });
     await rsvpToEvent(viewerOf(b!), { eventId: event.id });
     await rsvpToEvent(viewerOf(c!), { eventId: event.id });
-    expect(await rsvpToEvent(viewerOf(b!), { eventId: event.id })).toEqual({ status: "waitlisted", waitlistPosition: 1, changed: false });
+    expect(await rsvpToEvent(viewerOf(b!), { eventId: event.id })).toEqual({
+      status: "waitlisted",
+      waitlistPosition: 1,
+      changed: false,
+      goingCount: 1,
+      joinUrl: null,
+    });
     expect(await rsvpToEvent(viewerOf(a!), { eventId: event.id })).toMatchObject({ status: "going", changed: false });
     const rows = await database.db.select().from(rsvps).where(eq(rsvps.eventId, event.id));
     expect(rows).toHaveLength(3);
@@ -73,7 +92,13 @@ describe("RSVP rules", () => {
     for (const member of [a, b, c]) await rsvpToEvent(viewerOf(member!), { eventId: event.id });
     await cancelRsvp(viewerOf(b!), { eventId: event.id });
     expect(await statusOf(event.id, c!.id)).toBe("waitlisted");
-    expect(await rsvpToEvent(viewerOf(b!), { eventId: event.id })).toEqual({ status: "waitlisted", waitlistPosition: 2, changed: true });
+    expect(await rsvpToEvent(viewerOf(b!), { eventId: event.id })).toEqual({
+      status: "waitlisted",
+      waitlistPosition: 2,
+      changed: true,
+      goingCount: 1,
+      joinUrl: null,
+    });
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import "server-only";
 import { eventTags, staleTags } from "@/lib/cache/shared-cache";
 import { and, asc, count, eq, gt, ne, sql } from "drizzle-orm";
-import { getDb, type Db, type Tx } from "@/db";
+import { getDb, type Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { RetriesExhaustedError, withTransientRetry } from "@/db/retry";
 import { events, rsvps, users } from "@/db/schema";
@@ -11,10 +11,18 @@ import type { Viewer } from "@/lib/viewer";
 import { queueEventMail, type Recipient } from "./emails";
 import { waitlistPositionOfR } from "./waitlist";
 import { formatShortStart } from "@/lib/time";
+import { visibleJoinUrl } from "./queries";
 import { syncReminders } from "@/lib/notifications/reminders";
 
 export type RsvpState = "going" | "waitlisted" | "cancelled";
-export type RsvpResult = { status: Exclude<RsvpState, "cancelled">; waitlistPosition: number | null; changed: boolean };
+export type RsvpResult = {
+  status: Exclude<RsvpState, "cancelled">;
+  waitlistPosition: number | null;
+  changed: boolean;
+  /** People going once this RSVP is in, and where to join as this member may see it: what the page shows them next. */
+  goingCount: number;
+  joinUrl: string | null;
+};
 
 const eventColumns = {
   id: events.id,
@@ -67,7 +75,7 @@ function assertOpenForRsvp(event: NonNullable<LockedEvent> | null, now: Date): a
   }
 }
 
-async function recipientFor(tx: Tx | Db, userId: string): Promise<Recipient> {
+async function recipientFor(tx: Tx, userId: string): Promise<Recipient> {
   const [row] = await tx
     .select({ email: users.email, name: users.name, timeZone: users.timeZone, inviteEmails: users.inviteEmails })
     .from(users)
@@ -95,9 +103,18 @@ async function seatState(tx: Tx, eventId: string, userId: string) {
   const result = await tx.execute(sql`
     select (select r.status from ${rsvps} r where r.event_id = ${eventId} and r.user_id = ${userId}) as existing,
            (select count(*)::int from ${rsvps} g where g.event_id = ${eventId} and g.status = 'going') as going,
-           (select count(*)::int from ${rsvps} w where w.event_id = ${eventId} and w.status = 'waitlisted') as waiting`);
-  const row = rowsOf<{ existing: RsvpState | null; going: number; waiting: number }>(result)[0]!;
-  return { existing: row.existing, going: Number(row.going), waiting: Number(row.waiting) };
+           (select count(*)::int from ${rsvps} w where w.event_id = ${eventId} and w.status = 'waitlisted') as waiting,
+           u.email, u.name, u.time_zone, u.invite_emails
+    from ${users} u where u.id = ${userId}`);
+  type Row = { existing: RsvpState | null; going: number; waiting: number; email: string; name: string | null; time_zone: string; invite_emails: boolean };
+  const row = rowsOf<Row>(result)[0];
+  if (!row) throw new AppError("not_found", "That member could not be found.");
+  return {
+    existing: row.existing,
+    going: Number(row.going),
+    waiting: Number(row.waiting),
+    recipient: { email: row.email, name: row.name, timeZone: row.time_zone, inviteEmails: row.invite_emails } satisfies Recipient,
+  };
 }
 
 /**
@@ -107,15 +124,14 @@ async function seatState(tx: Tx, eventId: string, userId: string) {
 export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId: string }, now = new Date()): Promise<RsvpResult> {
   assertMember(viewer);
   const db = await getDb();
-  // Read before the lock: the address an email goes to does not decide anything.
-  const recipient = await recipientFor(db, viewer.id);
   const { result, event } = await seatChange(() => db.transaction(async (tx): Promise<{ result: RsvpResult; event: NonNullable<LockedEvent> }> => {
     const event = await lockEvent(tx, eventId);
     assertOpenForRsvp(event, now);
-    const { existing, going, waiting } = await seatState(tx, eventId, viewer.id);
+    const { existing, going, waiting, recipient } = await seatState(tx, eventId, viewer.id);
     if (existing && existing !== "cancelled") {
       const position = existing === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
-      return { result: { status: existing, waitlistPosition: position, changed: false }, event };
+      const joinUrl = visibleJoinUrl(viewer, existing, event.joinUrl);
+      return { result: { status: existing, waitlistPosition: position, changed: false, goingCount: going, joinUrl }, event };
     }
     const status = event.capacity === null || going < event.capacity ? "going" : "waitlisted";
     // clock_timestamp(), not the caller's clock: the queue follows the order the lock was granted,
@@ -129,7 +145,14 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
       });
     if (status === "going") await syncReminders(tx, { eventId, userId: viewer.id, now });
     await queueEventMail(tx, { kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient });
-    return { result: { status, waitlistPosition: status === "waitlisted" ? waiting + 1 : null, changed: true }, event };
+    const result: RsvpResult = {
+      status,
+      waitlistPosition: status === "waitlisted" ? waiting + 1 : null,
+      changed: true,
+      goingCount: status === "going" ? going + 1 : going,
+      joinUrl: visibleJoinUrl(viewer, status, event.joinUrl),
+    };
+    return { result, event };
   }));
   // Seat counts are part of the cached event page and lists; the person who RSVPed gets theirs from the action.
   if (result.changed) staleTags(eventTags(event));
