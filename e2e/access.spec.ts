@@ -50,6 +50,8 @@ async function sessionFor(browser: Browser, baseURL: string, role: Role, ip: str
   if (role === "not-joined") {
     const email = uniqueEmail("access-not-joined");
     await requestLink(page, email);
+    // Leaving before the answer can cancel the request, and then no link is ever sent.
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
     await page.goto(await readSignInLink(page, email));
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Join the community" })).toBeVisible();

@@ -58,9 +58,9 @@ export async function getEventCalendar({ slug }: { slug: string }): Promise<Cale
 export async function getCommunityFeed({ now }: { now?: Date } = {}): Promise<CalendarDocument> {
   if (now) return readCommunityFeed(now);
   const version = await cachedCommunityVersion();
-  const body = communityBodies.get(version.etag);
-  // A version without its body here was built before the last rebuild replaced it: read afresh.
-  return body === undefined ? rememberCommunityFeed(await readCommunityFeed(new Date())) : { ...version, body };
+  // A version whose body is no longer here was replaced by a rebuild since: read afresh.
+  if (latestCommunityFeed?.etag === version.etag) return latestCommunityFeed;
+  return rememberCommunityFeed(await readCommunityFeed(new Date()));
 }
 
 /**
@@ -70,11 +70,10 @@ export async function getCommunityFeed({ now }: { now?: Date } = {}): Promise<Ca
  * this process. Both live in this process's memory (next.config.ts), so polls
  * cost neither a query, an ICS build nor a parse.
  */
-const communityBodies = new Map<string, string>();
+let latestCommunityFeed: CalendarDocument | null = null;
 
 function rememberCommunityFeed(document: CalendarDocument): CalendarDocument {
-  communityBodies.clear();
-  communityBodies.set(document.etag, document.body);
+  latestCommunityFeed = document;
   return document;
 }
 

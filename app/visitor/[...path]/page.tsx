@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { EventDetailContent } from "@/components/pages/event-detail";
 import { EventsListContent, parseEventsQuery } from "@/components/pages/events-list";
 import { HomeContent } from "@/components/pages/home";
@@ -22,10 +23,13 @@ export function generateStaticParams(): { path: string[] }[] {
 
 type Props = { params: Promise<{ path: string[] }> };
 
+// Metadata and the page read the same event: one read per render.
+const loadPublicEvent = cache((slug: string) => getEventBySlug({ slug, viewer: null }));
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = visitorViewOf((await params).path);
   if (view?.kind === "events") return { title: "Events" };
-  if (view?.kind === "event") return { title: (await getEventBySlug({ slug: view.slug, viewer: null }))?.title ?? "Event not found" };
+  if (view?.kind === "event") return { title: (await loadPublicEvent(view.slug))?.title ?? "Event not found" };
   return {};
 }
 
@@ -34,7 +38,7 @@ export default async function VisitorPage({ params }: Props) {
   if (view?.kind === "home") return <HomeContent />;
   if (view?.kind === "events") return <EventsListContent query={parseEventsQuery({})} />;
   if (view?.kind === "event") {
-    const event = await getEventBySlug({ slug: view.slug, viewer: null });
+    const event = await loadPublicEvent(view.slug);
     if (event) return <EventDetailContent event={event} viewer={null} />;
   }
   notFound();
