@@ -1,8 +1,8 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Env } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/env";
 
 /**
  * Development needs no setup: a random secret is made once and kept under the
@@ -21,4 +21,17 @@ export function ensureAuthSecret(env: Env) {
     fs.writeFileSync(file, secret, { mode: 0o600 });
   }
   process.env.AUTH_SECRET = secret;
+}
+
+/**
+ * A key of its own for each purpose, derived from AUTH_SECRET, so a signature made for
+ * one purpose (an unsubscribe link, say) can never stand in for another (a calendar
+ * reply address). Rotating AUTH_SECRET invalidates every one of them.
+ */
+export function purposeKey(purpose: string): Buffer {
+  const env = getEnv();
+  ensureAuthSecret(env);
+  const secret = env.AUTH_SECRET ?? process.env.AUTH_SECRET;
+  if (!secret) throw new Error(`AUTH_SECRET is not set, so ${purpose} tokens cannot be signed`);
+  return createHmac("sha256", secret).update(`convene:${purpose}`).digest();
 }

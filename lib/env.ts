@@ -28,6 +28,12 @@ const envSchema = z
       .regex(/^smtps?:\/\//, { error: "must be an smtp:// or smtps:// URL" })
       .optional(),
     MAIL_FROM: z.string().min(3).default("Social Media Community of Practice <convene@localhost>"),
+    // Calendar replies (Accept/Decline) are addressed to rsvp+<token>@ this domain; default: MAIL_FROM's domain.
+    MAIL_REPLY_DOMAIN: z
+      .string()
+      .toLowerCase()
+      .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, { error: "must be a domain name such as convene.example.gov" })
+      .optional(),
     ALLOWED_EMAIL_DOMAINS: commaList
       .default(["gov", "mil"])
       .refine((labels) => labels.length > 0 && labels.every((label) => /^[a-z0-9-]+$/.test(label)), {

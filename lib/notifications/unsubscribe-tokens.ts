@@ -1,7 +1,6 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { ensureAuthSecret } from "@/lib/auth-secret";
-import { getEnv } from "@/lib/env";
+import { purposeKey } from "@/lib/auth-secret";
 import { siteUrl } from "@/lib/site";
 import { OPTIONAL_EMAIL_KINDS, type OptionalEmailKind } from "./kinds";
 
@@ -16,12 +15,7 @@ const VERSION = "u1";
 const UUID_HEX = /^[0-9a-f]{32}$/;
 
 function signingKey(): Buffer {
-  const env = getEnv();
-  ensureAuthSecret(env);
-  const secret = env.AUTH_SECRET ?? process.env.AUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set, so unsubscribe links cannot be signed");
-  // A key of its own, so a signature made here can never stand in for one made elsewhere with AUTH_SECRET.
-  return createHmac("sha256", secret).update("convene:unsubscribe").digest();
+  return purposeKey("unsubscribe");
 }
 
 function sign(payload: string): Buffer {
