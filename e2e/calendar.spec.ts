@@ -32,7 +32,7 @@ test.describe("calendar files", () => {
     const vevents = calendar.getAllSubcomponents("vevent");
     expect(vevents).toHaveLength(1);
     const event = vevents[0]!;
-    expect(String(event.getFirstPropertyValue("uid"))).toMatch(/^[0-9a-f-]{36}@convene$/);
+    expect(String(event.getFirstPropertyValue("uid"))).toMatch(/^[0-9a-f-]{36}@localhost:\d+$/);
     expect(event.getFirstPropertyValue("summary")).toBe(title);
     expect(String(event.getFirstPropertyValue("url"))).toMatch(new RegExp(`/events/${slug}$`));
 

@@ -100,9 +100,11 @@ export async function insertEvent(db: Db, overrides: Partial<NewEvent> = {}) {
 
 /** Points siteUrl and the organizer at fixed values for the calling test file, and puts them back after. */
 export function useCalendarEnv() {
-  const saved = { AUTH_URL: process.env.AUTH_URL, MAIL_FROM: process.env.MAIL_FROM };
+  const saved = { AUTH_URL: process.env.AUTH_URL, MAIL_FROM: process.env.MAIL_FROM, AUTH_SECRET: process.env.AUTH_SECRET };
   beforeAll(() => {
     process.env.AUTH_URL = SITE;
+    // Reply addresses are signed; a fixed secret keeps tests from writing a development one into .data/.
+    process.env.AUTH_SECRET ??= "test-secret-for-calendar-invites-0123456789";
     process.env.MAIL_FROM = `Social Media Community of Practice <${ORGANIZER_EMAIL}>`;
     resetEnvForTests();
   });

@@ -77,7 +77,7 @@ function assertOpenForRsvp(event: NonNullable<LockedEvent> | null, now: Date): a
 
 async function recipientFor(tx: Tx, userId: string): Promise<Recipient> {
   const [row] = await tx
-    .select({ email: users.email, name: users.name, timeZone: users.timeZone, inviteEmails: users.inviteEmails })
+    .select({ userId: users.id, email: users.email, name: users.name, timeZone: users.timeZone, inviteEmails: users.inviteEmails })
     .from(users)
     .where(eq(users.id, userId));
   if (!row) throw new AppError("not_found", "That member could not be found.");
@@ -113,7 +113,7 @@ async function seatState(tx: Tx, eventId: string, userId: string) {
     existing: row.existing,
     going: Number(row.going),
     waiting: Number(row.waiting),
-    recipient: { email: row.email, name: row.name, timeZone: row.time_zone, inviteEmails: row.invite_emails } satisfies Recipient,
+    recipient: { userId, email: row.email, name: row.name, timeZone: row.time_zone, inviteEmails: row.invite_emails } satisfies Recipient,
   };
 }
 
@@ -144,7 +144,7 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
         set: { status, queuedAt: sql`clock_timestamp()`, updatedAt: now, checkedInAt: null },
       });
     if (status === "going") await syncReminders(tx, { eventId, userId: viewer.id, now });
-    await queueEventMail(tx, { kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient });
+    await queueEventMail(tx, { kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient, now });
     const result: RsvpResult = {
       status,
       waitlistPosition: status === "waitlisted" ? waiting + 1 : null,
@@ -203,7 +203,7 @@ export async function cancelRsvpInLockedEvent(
     .returning({ status: rsvps.status });
   if (!previous) return false;
   await syncReminders(tx, { eventId: event.id, userId, now });
-  if (notify) await queueEventMail(tx, { kind: "rsvp_cancelled", event, recipient: await recipientFor(tx, userId) });
+  if (notify) await queueEventMail(tx, { kind: "rsvp_cancelled", event, recipient: await recipientFor(tx, userId), now });
   if (event.status === "published" && event.endsAt > now) await promoteFromWaitlist(tx, { event, now });
   return true;
 }
@@ -224,7 +224,7 @@ export async function promoteFromWaitlist(tx: Tx, { event, now }: { event: NonNu
     .limit(Math.min(free, 10_000));
   for (const row of next) {
     await tx.update(rsvps).set({ status: "going", updatedAt: now }).where(eq(rsvps.id, row.id));
-    await queueEventMail(tx, { kind: "rsvp_promoted", event, recipient: await recipientFor(tx, row.userId) });
+    await queueEventMail(tx, { kind: "rsvp_promoted", event, recipient: await recipientFor(tx, row.userId), now });
   }
   // Only reminders still ahead are added: someone promoted after the day-before time gets the hour-before one.
   if (next.length > 0) await syncReminders(tx, { eventId: event.id, now });
