@@ -16,8 +16,11 @@ export type AddToCalendarEvent = {
 /**
  * "Add to calendar": a native disclosure, so it opens with Enter or Space and works
  * before (or without) any JavaScript. Drafts and cancelled events get nothing to add.
+ * The .ics file is the member's own copy when they RSVPed (app/(site)/events/[slug]/calendar.ics);
+ * someone whose calendar already holds our invite (`hasInvite`) is told so instead of being
+ * offered Google or Outlook links, which would add a second entry the invite cannot update.
  */
-export function AddToCalendar({ event }: { event: AddToCalendarEvent }) {
+export function AddToCalendar({ event, hasInvite = false }: { event: AddToCalendarEvent; hasInvite?: boolean }) {
   if (event.status === "draft" || event.status === "cancelled") return null;
   const path = `/events/${encodeURIComponent(event.slug)}`;
   const linkEvent: CalendarLinkEvent = {
@@ -46,7 +49,13 @@ export function AddToCalendar({ event }: { event: AddToCalendarEvent }) {
             </a>{" "}
             <span className="font-body-2xs text-base">(Apple Calendar, Outlook desktop and most others)</span>
           </li>
-          {web.map((link) => (
+          {hasInvite ? (
+            <li className="margin-bottom-1" data-testid="invite-in-calendar">
+              The invitation we emailed you is already in your calendar and stays up to date. Adding the event to
+              Google Calendar or Outlook again would make a second copy that changes won&rsquo;t reach.
+            </li>
+          ) : null}
+          {(hasInvite ? [] : web).map((link) => (
             <li key={link.label} className="margin-bottom-1">
               <a className="usa-link usa-link--external" href={link.href} target="_blank" rel="noopener noreferrer">
                 {link.label}
