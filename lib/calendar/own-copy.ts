@@ -6,6 +6,7 @@ import { isPublicEvent } from "@/lib/events/public";
 import type { Viewer } from "@/lib/viewer";
 import { documentFor, type CalendarDocument } from "./documents";
 import { buildCalendar, eventUid } from "./ics";
+import { inviteEventColumns } from "./invites";
 
 /**
  * A member's own copy of an event (issue 15, item 6). For someone going it is the event as
@@ -18,21 +19,7 @@ export async function getOwnEventCalendar(viewer: Viewer, { slug }: { slug: stri
   const db = await getDb();
   const [row] = await db
     .select({
-      event: {
-        id: events.id,
-        slug: events.slug,
-        title: events.title,
-        summary: events.summary,
-        status: events.status,
-        startsAt: events.startsAt,
-        endsAt: events.endsAt,
-        timeZone: events.timeZone,
-        location: events.location,
-        joinUrl: events.joinUrl,
-        format: events.format,
-        sequence: events.sequence,
-        updatedAt: events.updatedAt,
-      },
+      event: inviteEventColumns,
       rsvpStatus: rsvps.status,
       rsvpUpdatedAt: rsvps.updatedAt,
       inviteUid: calendarInvites.uid,

@@ -14,6 +14,7 @@ import type { EventInput } from "./event-schema";
 import { countGoing, lockEvent, promoteFromWaitlist, type LockedEvent } from "./rsvp";
 import { rearmMovedReminders, syncReminders } from "@/lib/notifications/reminders";
 import { scheduleEventUpdate } from "./updates";
+import { inviteEventColumns } from "@/lib/calendar/invites";
 import { freeSlug, retryOnSlugClash, slugBase, slugHasBase } from "./slug";
 
 export const MANAGE_PAGE_SIZE = 20;
@@ -30,28 +31,16 @@ const countOf = (status: "going" | "waitlisted") =>
   sql<number>`(select count(*)::int from ${rsvps} r where r.event_id = ${events}.id and r.status = ${status})`;
 
 const managedColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  summary: events.summary,
+  ...inviteEventColumns,
   body: events.body,
   kind: events.kind,
-  format: events.format,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  timeZone: events.timeZone,
-  location: events.location,
-  joinUrl: events.joinUrl,
   capacity: events.capacity,
   rsvpDeadline: events.rsvpDeadline,
   tags: events.tags,
   hosts: events.hosts,
-  sequence: events.sequence,
   cancellationMessage: events.cancellationMessage,
   publishedAt: events.publishedAt,
   cancelledAt: events.cancelledAt,
-  updatedAt: events.updatedAt,
 };
 
 export type ManagedEvent = Awaited<ReturnType<typeof readEvent>> & { goingCount: number; waitlistCount: number };

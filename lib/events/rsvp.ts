@@ -8,6 +8,7 @@ import { events, rsvps, users } from "@/db/schema";
 import { assertMember } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
+import { inviteEventColumns } from "@/lib/calendar/invites";
 import { queueEventMail, type Recipient } from "./emails";
 import { waitlistPositionOfR } from "./waitlist";
 import { formatShortStart } from "@/lib/time";
@@ -24,23 +25,7 @@ export type RsvpResult = {
   joinUrl: string | null;
 };
 
-const eventColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  summary: events.summary,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  timeZone: events.timeZone,
-  location: events.location,
-  joinUrl: events.joinUrl,
-  format: events.format,
-  sequence: events.sequence,
-  updatedAt: events.updatedAt,
-  capacity: events.capacity,
-  rsvpDeadline: events.rsvpDeadline,
-};
+const eventColumns = { ...inviteEventColumns, capacity: events.capacity, rsvpDeadline: events.rsvpDeadline };
 
 export type LockedEvent = Awaited<ReturnType<typeof lockEvent>>;
 
