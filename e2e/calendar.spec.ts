@@ -68,6 +68,10 @@ test.describe("calendar files", () => {
     await expect(page.getByTestId("rsvp-panel")).toContainText("You're going.");
     const joinUrl = await page.getByRole("link", { name: "Join the session" }).getAttribute("href");
 
+    // Straight after the RSVP, and again on a fresh render of the page.
+    await page.getByText("Add to calendar").click();
+    await expect(page.getByTestId("invite-in-calendar")).toContainText("already in your calendar");
+    await expect(page.getByRole("link", { name: "Google Calendar" })).toHaveCount(0);
     await page.reload();
     await page.getByText("Add to calendar").click();
     await expect(page.getByTestId("invite-in-calendar")).toContainText("already in your calendar");

@@ -36,7 +36,7 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
         : event.rsvpDeadline && event.rsvpDeadline <= now
           ? "RSVPs for this event are closed."
           : null;
-  const rsvpView = { rsvp: state.rsvp, joinUrl: state.joinUrl, goingCount: state.goingCount ?? event.goingCount };
+  const rsvpView = { rsvp: state.rsvp, joinUrl: state.joinUrl, goingCount: state.goingCount ?? event.goingCount, hasInvite };
 
   return (
     <div className="grid-container usa-section">
@@ -109,7 +109,7 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
                 {event.status === "published" && viewer?.hasJoined && (!rsvpClosedReason || state.rsvp) ? (
                   <RsvpPanel eventId={event.id} />
                 ) : null}
-                <AddToCalendar event={event} hasInvite={hasInvite} />
+                <AddToCalendar event={event} />
                 {state.canManage ? (
                   <p className="margin-top-2">
                     <Link href={`/manage/events/${event.id}`} className="usa-link">

@@ -90,15 +90,19 @@ export function eventMail({
   return { to: recipient.email, subject: subjects[kind](event.title), text: lines.join("\n"), calendar, kind };
 }
 
-/** Records the calendar part (if any) and queues the mail in the caller's transaction, together. */
+/**
+ * Records the calendar part (if any) and queues the mail in the caller's transaction, together.
+ * Returns the invite it carries, or null.
+ */
 export async function queueEventMail(
   tx: Tx | Db,
   params: Omit<Parameters<typeof eventMail>[0], "invite">,
-): Promise<number> {
+): Promise<InviteMessage | null> {
   const now = params.now ?? new Date();
   const intent = calendarIntent[params.kind];
   const invite = intent
     ? await recordInvite(tx, { event: params.event, userId: params.recipient.userId, intent, wantsInvites: params.recipient.inviteEmails, now })
     : null;
-  return enqueueMail(tx, eventMail({ ...params, invite, now }));
+  await enqueueMail(tx, eventMail({ ...params, invite, now }));
+  return invite;
 }

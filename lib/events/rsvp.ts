@@ -23,6 +23,8 @@ export type RsvpResult = {
   /** People going once this RSVP is in, and where to join as this member may see it: what the page shows them next. */
   goingCount: number;
   joinUrl: string | null;
+  /** Whether the member's calendar holds our invite, so the page offers no second copy. */
+  hasInvite: boolean;
 };
 
 const eventColumns = { ...inviteEventColumns, capacity: events.capacity, rsvpDeadline: events.rsvpDeadline };
@@ -89,15 +91,17 @@ async function seatState(tx: Tx, eventId: string, userId: string) {
     select (select r.status from ${rsvps} r where r.event_id = ${eventId} and r.user_id = ${userId}) as existing,
            (select count(*)::int from ${rsvps} g where g.event_id = ${eventId} and g.status = 'going') as going,
            (select count(*)::int from ${rsvps} w where w.event_id = ${eventId} and w.status = 'waitlisted') as waiting,
+           exists (select 1 from calendar_invites ci where ci.event_id = ${eventId} and ci.user_id = ${userId} and ci.state = 'sent') as has_invite,
            u.email, u.name, u.time_zone, u.invite_emails
     from ${users} u where u.id = ${userId}`);
-  type Row = { existing: RsvpState | null; going: number; waiting: number; email: string; name: string | null; time_zone: string; invite_emails: boolean };
+  type Row = { existing: RsvpState | null; going: number; waiting: number; has_invite: boolean; email: string; name: string | null; time_zone: string; invite_emails: boolean };
   const row = rowsOf<Row>(result)[0];
   if (!row) throw new AppError("not_found", "That member could not be found.");
   return {
     existing: row.existing,
     going: Number(row.going),
     waiting: Number(row.waiting),
+    hasInvite: Boolean(row.has_invite),
     recipient: { userId, email: row.email, name: row.name, timeZone: row.time_zone, inviteEmails: row.invite_emails } satisfies Recipient,
   };
 }
@@ -112,11 +116,11 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
   const { result, event } = await seatChange(() => db.transaction(async (tx): Promise<{ result: RsvpResult; event: NonNullable<LockedEvent> }> => {
     const event = await lockEvent(tx, eventId);
     assertOpenForRsvp(event, now);
-    const { existing, going, waiting, recipient } = await seatState(tx, eventId, viewer.id);
+    const { existing, going, waiting, hasInvite, recipient } = await seatState(tx, eventId, viewer.id);
     if (existing && existing !== "cancelled") {
       const position = existing === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
       const joinUrl = visibleJoinUrl(viewer, existing, event.joinUrl);
-      return { result: { status: existing, waitlistPosition: position, changed: false, goingCount: going, joinUrl }, event };
+      return { result: { status: existing, waitlistPosition: position, changed: false, goingCount: going, joinUrl, hasInvite }, event };
     }
     const status = event.capacity === null || going < event.capacity ? "going" : "waitlisted";
     // clock_timestamp(), not the caller's clock: the queue follows the order the lock was granted,
@@ -129,13 +133,14 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
         set: { status, queuedAt: sql`clock_timestamp()`, updatedAt: now, checkedInAt: null },
       });
     if (status === "going") await syncReminders(tx, { eventId, userId: viewer.id, now });
-    await queueEventMail(tx, { kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient, now });
+    const invite = await queueEventMail(tx, { kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient, now });
     const result: RsvpResult = {
       status,
       waitlistPosition: status === "waitlisted" ? waiting + 1 : null,
       changed: true,
       goingCount: status === "going" ? going + 1 : going,
       joinUrl: visibleJoinUrl(viewer, status, event.joinUrl),
+      hasInvite: invite !== null,
     };
     return { result, event };
   }));
