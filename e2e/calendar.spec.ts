@@ -79,6 +79,7 @@ test.describe("calendar files", () => {
 
     const response = await page.request.get(`/events/${slug}/calendar.ics`);
     expect(response.headers()["cache-control"]).toBe("private, no-store");
+    expect(response.headers()["vary"]).toMatch(/cookie/i);
     const mine = parse(await response.text()).getFirstSubcomponent("vevent")!;
     expect(String(mine.getFirstPropertyValue("uid"))).toBe(String(before.getFirstPropertyValue("uid")));
     expect(String(mine.getFirstPropertyValue("status"))).toBe("CONFIRMED");
