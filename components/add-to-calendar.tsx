@@ -1,5 +1,6 @@
 import { googleCalendarUrl, office365Url, outlookLiveUrl, type CalendarLinkEvent } from "@/lib/calendar/links";
 import { siteUrl } from "@/lib/site";
+import { WebCalendarLinks } from "@/app/(site)/events/[slug]/rsvp-panel";
 
 /** What anyone may see of an event: no join link, which only people going get. */
 export type AddToCalendarEvent = {
@@ -16,6 +17,9 @@ export type AddToCalendarEvent = {
 /**
  * "Add to calendar": a native disclosure, so it opens with Enter or Space and works
  * before (or without) any JavaScript. Drafts and cancelled events get nothing to add.
+ * The .ics file is the member's own copy when they RSVPed (app/(site)/events/[slug]/calendar.ics);
+ * someone whose calendar already holds our invite is told so instead of being offered Google or
+ * Outlook links (WebCalendarLinks, which reads the RSVP: render this inside an RsvpProvider).
  */
 export function AddToCalendar({ event }: { event: AddToCalendarEvent }) {
   if (event.status === "draft" || event.status === "cancelled") return null;
@@ -46,14 +50,7 @@ export function AddToCalendar({ event }: { event: AddToCalendarEvent }) {
             </a>{" "}
             <span className="font-body-2xs text-base">(Apple Calendar, Outlook desktop and most others)</span>
           </li>
-          {web.map((link) => (
-            <li key={link.label} className="margin-bottom-1">
-              <a className="usa-link usa-link--external" href={link.href} target="_blank" rel="noopener noreferrer">
-                {link.label}
-                <span className="usa-sr-only"> (opens in a new tab)</span>
-              </a>
-            </li>
-          ))}
+          <WebCalendarLinks links={web} />
         </ul>
         <p className="usa-hint font-body-2xs margin-bottom-0">
           Using Outlook on a government network (GCC High or DoD)? Download the .ics file and open it. The Outlook links

@@ -39,8 +39,10 @@ export const resourceTypeEnum = pgEnum("resource_type", [
   "link",
 ]);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
-export const notificationKindEnum = pgEnum("notification_kind", ["reminder_day", "reminder_hour", "follow_up", "digest"]);
+// event_update: the batched calendar update after an edit (lib/events/updates.ts); essential, no opt-out.
+export const notificationKindEnum = pgEnum("notification_kind", ["reminder_day", "reminder_hour", "follow_up", "digest", "event_update"]);
 export const notificationStatusEnum = pgEnum("notification_status", ["pending", "sent", "skipped"]);
+export const calendarInviteStateEnum = pgEnum("calendar_invite_state", ["sent", "cancelled"]);
 export const messageAudienceEnum = pgEnum("message_audience", ["going", "waitlisted", "both"]);
 
 /** Auth.js `users`, extended with what a community member is. */
@@ -192,6 +194,34 @@ export const rsvps = pgTable(
     index("rsvps_event_status_queue_idx").on(t.eventId, t.status, t.queuedAt),
     index("rsvps_user_idx").on(t.userId, t.status),
   ],
+);
+
+/**
+ * Whether a member's calendar holds this event's invite (lib/calendar/invites.ts), one row per
+ * RSVP, written in the transaction that queues the mail carrying the REQUEST or CANCEL. Every
+ * later decision (send an update? a CANCEL?) is read from here, never from preferences.
+ */
+export const calendarInvites = pgTable(
+  "calendar_invites",
+  {
+    rsvpId: uuid("rsvp_id")
+      .primaryKey()
+      .references(() => rsvps.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // The UID the member's calendar knows the event by (invites sent before this table say <id>@convene).
+    uid: text("uid").notNull(),
+    // The SEQUENCE of the last REQUEST or CANCEL sent; the next message carries more.
+    sequence: integer("sequence").notNull(),
+    state: calendarInviteStateEnum("state").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("calendar_invites_event_idx").on(t.eventId, t.state), index("calendar_invites_user_idx").on(t.userId)],
 );
 
 export const resources = pgTable(

@@ -1,4 +1,5 @@
 import ICAL from "ical.js";
+import { signUp, uniqueEmail } from "./auth-helpers";
 import { expect, test } from "./fixtures";
 
 function parse(text: string) {
@@ -32,7 +33,7 @@ test.describe("calendar files", () => {
     const vevents = calendar.getAllSubcomponents("vevent");
     expect(vevents).toHaveLength(1);
     const event = vevents[0]!;
-    expect(String(event.getFirstPropertyValue("uid"))).toMatch(/^[0-9a-f-]{36}@convene$/);
+    expect(String(event.getFirstPropertyValue("uid"))).toMatch(/^[0-9a-f-]{36}@localhost:\d+$/);
     expect(event.getFirstPropertyValue("summary")).toBe(title);
     expect(String(event.getFirstPropertyValue("url"))).toMatch(new RegExp(`/events/${slug}$`));
 
@@ -54,6 +55,36 @@ test.describe("calendar files", () => {
 
     const again = await request.get("/calendar/community.ics", { headers: { "If-None-Match": etag! } });
     expect(again.status()).toBe(304);
+  });
+
+  test("a member going downloads their own copy, and is told the invite is already in their calendar", async ({ page }) => {
+    await signUp(page, uniqueEmail("owncopy"));
+    await page.goto("/events?q=Bluesky&format=virtual");
+    await page.getByRole("list", { name: "Upcoming events" }).getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/events\/[^/?#]+$/);
+    const slug = /\/events\/([^/?#]+)$/.exec(page.url())?.[1];
+    const before = parse(await (await page.request.get(`/events/${slug}/calendar.ics`)).text()).getFirstSubcomponent("vevent")!;
+    await page.getByRole("button", { name: "RSVP: I'm going" }).click();
+    await expect(page.getByTestId("rsvp-panel")).toContainText("You're going.");
+    const joinUrl = await page.getByRole("link", { name: "Join the session" }).getAttribute("href");
+
+    // Straight after the RSVP, and again on a fresh render of the page.
+    await page.getByText("Add to calendar").click();
+    await expect(page.getByTestId("invite-in-calendar")).toContainText("already in your calendar");
+    await expect(page.getByRole("link", { name: "Google Calendar" })).toHaveCount(0);
+    await page.reload();
+    await page.getByText("Add to calendar").click();
+    await expect(page.getByTestId("invite-in-calendar")).toContainText("already in your calendar");
+    await expect(page.getByRole("link", { name: "Google Calendar" })).toHaveCount(0);
+
+    const response = await page.request.get(`/events/${slug}/calendar.ics`);
+    expect(response.headers()["cache-control"]).toBe("private, no-store");
+    expect(response.headers()["vary"]).toMatch(/cookie/i);
+    const mine = parse(await response.text()).getFirstSubcomponent("vevent")!;
+    expect(String(mine.getFirstPropertyValue("uid"))).toBe(String(before.getFirstPropertyValue("uid")));
+    expect(String(mine.getFirstPropertyValue("status"))).toBe("CONFIRMED");
+    expect(String(mine.getFirstPropertyValue("description"))).toContain(joinUrl!);
+    expect(String(before.getFirstPropertyValue("description"))).not.toContain(joinUrl!);
   });
 
   test("an unknown personal feed link is not found", async ({ request }) => {

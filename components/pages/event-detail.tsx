@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { EventTags } from "@/components/event-tags";
 import { AddToCalendar } from "@/components/add-to-calendar";
+import { hasCalendarInvite } from "@/lib/calendar/own-copy";
 import { Markdown } from "@/components/markdown";
 import { getViewerEventState, type EventDetail } from "@/lib/events/queries";
 import { listEventResources } from "@/lib/resources/queries";
@@ -21,9 +22,10 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
     viewer && zonesDiffer(event.timeZone, viewer.timeZone, event.startsAt)
       ? formatEventWhen(event.startsAt, event.endsAt, viewer.timeZone)
       : null;
-  const [state, eventResources] = await Promise.all([
+  const [state, eventResources, hasInvite] = await Promise.all([
     getViewerEventState({ eventId: event.id, viewer }),
     listEventResources({ eventId: event.id, viewer }),
+    hasCalendarInvite(viewer, event.id),
   ]);
   const now = new Date();
   const rsvpClosedReason =
@@ -34,7 +36,7 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
         : event.rsvpDeadline && event.rsvpDeadline <= now
           ? "RSVPs for this event are closed."
           : null;
-  const rsvpView = { rsvp: state.rsvp, joinUrl: state.joinUrl, goingCount: state.goingCount ?? event.goingCount };
+  const rsvpView = { rsvp: state.rsvp, joinUrl: state.joinUrl, goingCount: state.goingCount ?? event.goingCount, hasInvite };
 
   return (
     <div className="grid-container usa-section">

@@ -19,7 +19,7 @@ useCalendarEnv();
 
 const now = new Date("2030-03-01T12:00:00Z");
 const daysFromNow = (days: number) => new Date(now.getTime() + days * 24 * 3600_000);
-const uid = (id: string) => `${id}@convene`;
+const uid = (id: string) => `${id}@convene.example.gov`;
 const get = (path: string, headers: Record<string, string> = {}) => new Request(`https://convene.example.gov${path}`, { headers });
 
 type Row = Awaited<ReturnType<typeof insertEvent>>;

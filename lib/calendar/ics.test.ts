@@ -26,7 +26,7 @@ const goldenRequest = [
   "PRODID:-//Convene//Community events//EN",
   "METHOD:REQUEST",
   "BEGIN:VEVENT",
-  "UID:0d5f3c2a-8b1e-4c7d-9a6f-2e4b8c1d7f30@convene",
+  "UID:0d5f3c2a-8b1e-4c7d-9a6f-2e4b8c1d7f30@convene.example.gov",
   "SUMMARY:Plain language clinic",
   "DTSTAMP:20291202T153000Z",
   "DTSTART:20300115T190000Z",
@@ -77,7 +77,7 @@ describe("an invitation's life: REQUEST, update, CANCEL", () => {
     const [first, second, third] = parsed.map(onlyEvent);
     expect(parsed.map((calendar) => textOf(calendar, "method"))).toEqual(["REQUEST", "REQUEST", "CANCEL"]);
     for (const event of [first!, second!, third!]) {
-      expect(textOf(event, "uid")).toBe(`${original.id}@convene`);
+      expect(textOf(event, "uid")).toBe(`${original.id}@convene.example.gov`);
       expect(paramOf(event, "attendee", "partstat")).toBe("ACCEPTED");
       expect(paramOf(event, "attendee", "rsvp")).toBe("FALSE");
       expect(paramOf(event, "attendee", "cn")).toBe("Priya Raman");
@@ -106,7 +106,7 @@ describe("an invitation's life: REQUEST, update, CANCEL", () => {
   });
 
   it("gives the same UID whatever else changes", () => {
-    expect(eventUid(original.id)).toBe(`${original.id}@convene`);
+    expect(eventUid(original.id)).toBe(`${original.id}@convene.example.gov`);
     const again = buildCalendar({ method: "REQUEST", events: [original], attendee, now: sentAt });
     expect(again).toBe(request);
   });
@@ -239,7 +239,7 @@ describe("folding and escaping", () => {
     expect(text.match(/^UID:/gm)).toHaveLength(1);
     expect(text.match(/^ATTENDEE/gm)).toHaveLength(1);
     const event = onlyEvent(parseCalendar(text));
-    expect(textOf(event, "uid")).toBe(`${inviteEvent().id}@convene`);
+    expect(textOf(event, "uid")).toBe(`${inviteEvent().id}@convene.example.gov`);
     expect(textOf(event, "summary")).toBe(cleanText(title));
     expect(event.getAllProperties("attendee")).toHaveLength(1);
     expect(paramOf(event, "attendee", "cn")).toBe("Priya 'PR' ATTENDEE:mailto:eve@evil.example");

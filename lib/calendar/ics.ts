@@ -15,6 +15,14 @@ export type CalendarEntry = {
   showJoinUrl?: boolean;
   /** When a feed's copy last changed (an RSVP can change it without the event changing); defaults to event.updatedAt. */
   revisedAt?: Date;
+  /** The UID a member's calendar already knows the event by (their invite's); defaults to eventUid. */
+  uid?: string;
+  /** The member's own SEQUENCE (lib/calendar/invites.ts), which may be ahead of the event's. */
+  sequence?: number;
+  /** Who cancelled, for a CANCEL's description: the member (their RSVP) or the organizers (the event). */
+  cancelledBy?: "member" | "organizers";
+  /** The organizers' reason for cancelling the event, shown in the calendar entry. */
+  cancelNote?: string | null;
 };
 
 export type CalendarAttendee = { email: string; name: string | null };
@@ -27,14 +35,20 @@ export type BuildCalendarInput = {
   refreshMinutes?: number;
   /** DTSTAMP of an iTIP message; clients order two messages with one SEQUENCE by it. */
   now?: Date;
+  /** The address a calendar's Accept or Decline goes to (the member's reply address); defaults to MAIL_FROM's. */
+  organizerEmail?: string;
 };
 
 export const PRODUCT_ID = "-//Convene//Community events//EN";
 const MAX_OCTETS = 75;
 
-/** Never random and never tied to the host name, so a calendar recognizes every later copy of the event. */
+/**
+ * Never random, so a calendar recognizes every later copy of the event, and carrying this
+ * deployment's host (AUTH_URL), so files from a staging copy of production data can never
+ * change the entries production put in members' calendars.
+ */
 export function eventUid(eventId: string): string {
-  return `${eventId}@convene`;
+  return `${eventId}@${new URL(siteUrl()).host}`;
 }
 
 /**
@@ -56,7 +70,8 @@ export function buildCalendar(input: BuildCalendarInput): string {
   }
 
   const now = input.now ?? new Date();
-  const organizer = organizerFromMailFrom(getEnv().MAIL_FROM);
+  const fromMailFrom = organizerFromMailFrom(getEnv().MAIL_FROM);
+  const organizer = { name: fromMailFrom.name, email: input.organizerEmail ?? fromMailFrom.email };
   const header = runIcs([], { productId: PRODUCT_ID, method }).filter(
     (line) => line !== "END:VCALENDAR" && !line.startsWith("X-PUBLISHED-TTL:"),
   );
@@ -132,7 +147,7 @@ function eventAttributes({
   const revisedAt = entry.revisedAt ?? event.updatedAt;
 
   return {
-    uid: eventUid(event.id),
+    uid: entry.uid ?? eventUid(event.id),
     // DTSTAMP: `ics` reads it though its types omit it, and defaults it to the clock.
     // A feed's DTSTAMP is when the copy last changed, so an unchanged feed hashes to the same ETag.
     timestamp: method === "PUBLISH" ? revisedAt.getTime() : now.getTime(),
@@ -144,12 +159,12 @@ function eventAttributes({
     endInputType: "utc",
     endOutputType: "utc",
     title: cleanText(event.title),
-    description: cleanText(describe({ event, cancelled, showJoinUrl, pageUrl })),
+    description: cleanText(describe({ entry, cancelled, showJoinUrl, pageUrl })),
     location: locationOf(event, showJoinUrl),
     url: pageUrl,
     status,
     busyStatus: status === "TENTATIVE" ? "TENTATIVE" : undefined,
-    sequence: event.sequence,
+    sequence: entry.sequence ?? event.sequence,
     lastModified: revisedAt.getTime(),
     organizer: { name: cleanParam(organizer.name), email: organizer.email },
   };
@@ -169,18 +184,22 @@ function attendeeLine({ email, name }: CalendarAttendee): string {
 const emailPattern = /^[^\s\p{Cc}@"<>;:,\\]+@[^\s\p{Cc}@"<>;:,\\]+$/u;
 
 function describe({
-  event,
+  entry,
   cancelled,
   showJoinUrl,
   pageUrl,
 }: {
-  event: InviteEvent;
+  entry: CalendarEntry;
   cancelled: boolean;
   showJoinUrl: boolean;
   pageUrl: string;
 }): string {
+  const { event } = entry;
   const parts: string[] = [];
-  if (cancelled) parts.push("This event has been cancelled.");
+  // A member's own cancellation leaves the event on: saying it was cancelled would be false.
+  if (cancelled && entry.cancelledBy === "member" && event.status !== "cancelled") parts.push("You cancelled your RSVP.");
+  else if (cancelled) parts.push("This event has been cancelled.");
+  if (cancelled && entry.cancelNote?.trim()) parts.push(`Message from the organizers: ${entry.cancelNote.trim()}`);
   if (event.summary.trim()) parts.push(event.summary.trim());
   if (showJoinUrl) parts.push(`Join online: ${event.joinUrl}`);
   else if (!cancelled && event.format !== "in_person") parts.push("Members who RSVP get the link to join online.");

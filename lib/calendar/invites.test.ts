@@ -5,15 +5,20 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outbox } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
+import { rsvps } from "@/db/schema";
 import { queueEventMail } from "@/lib/events/emails";
 import { deliverPendingMail } from "@/lib/mail";
-import { buildInviteAttachment } from "./invites";
-import { inviteEvent, onlyEvent, ORGANIZER_EMAIL, paramOf, parseCalendar, textOf, useCalendarEnv } from "./test-helpers";
+import { createMember } from "@/test/factories";
+import { buildInviteAttachment, type InviteMessage } from "./invites";
+import { readReplyAddress } from "./reply-address";
+import { insertEvent, inviteEvent, onlyEvent, ORGANIZER_EMAIL, paramOf, parseCalendar, SITE, textOf, useCalendarEnv } from "./test-helpers";
 
 const database = useTestDatabase();
 useCalendarEnv();
 
-const recipient = { email: "priya.raman@hhs.gov", name: "Priya Raman", timeZone: "America/Chicago", inviteEmails: true };
+const recipient = { userId: "", email: "priya.raman@hhs.gov", name: "Priya Raman", timeZone: "America/Chicago", inviteEmails: true };
+const RSVP_ID = "0b7c8a52-3f1d-4c2e-9a51-6f0e2d3c4b5a";
+const invite = (method: InviteMessage["method"], sequence = 0): InviteMessage => ({ method, sequence, uid: "u-1@convene.example.gov", rsvpId: RSVP_ID });
 const received: string[] = [];
 let server: SMTPServer;
 let transport: Transporter;
@@ -45,11 +50,14 @@ afterAll(async () => {
 describe("buildInviteAttachment", () => {
   it("returns the outbox attachment for a REQUEST or CANCEL", () => {
     const event = inviteEvent();
-    const request = buildInviteAttachment({ event, attendee: recipient, method: "REQUEST" });
+    const request = buildInviteAttachment({ event, attendee: recipient, invite: invite("REQUEST", 3) });
     expect(request).toMatchObject({ method: "REQUEST", filename: "invite.ics" });
     expect(textOf(parseCalendar(request!.content), "method")).toBe("REQUEST");
+    // The member's own UID and SEQUENCE, not the event's.
+    expect(textOf(onlyEvent(parseCalendar(request!.content)), "uid")).toBe("u-1@convene.example.gov");
+    expect(textOf(onlyEvent(parseCalendar(request!.content)), "sequence")).toBe("3");
 
-    const cancel = buildInviteAttachment({ event: { ...event, sequence: 1 }, attendee: recipient, method: "CANCEL" });
+    const cancel = buildInviteAttachment({ event, attendee: recipient, invite: invite("CANCEL", 1) });
     const cancelled = parseCalendar(cancel!.content);
     expect(textOf(cancelled, "method")).toBe("CANCEL");
     expect(textOf(onlyEvent(cancelled), "status")).toBe("CANCELLED");
@@ -60,7 +68,7 @@ describe("buildInviteAttachment", () => {
     const quiet = console.error;
     console.error = () => {};
     try {
-      expect(buildInviteAttachment({ event: inviteEvent(), attendee: { email: "not an address", name: null }, method: "REQUEST" })).toBeUndefined();
+      expect(buildInviteAttachment({ event: inviteEvent(), attendee: { email: "not an address", name: null }, invite: invite("REQUEST") })).toBeUndefined();
     } finally {
       console.error = quiet;
     }
@@ -68,14 +76,16 @@ describe("buildInviteAttachment", () => {
 
   it("never emails a PUBLISH", () => {
     const method = "PUBLISH" as unknown as "REQUEST";
-    expect(() => buildInviteAttachment({ event: inviteEvent(), attendee: recipient, method })).toThrow(/REQUEST or CANCEL/);
+    expect(() => buildInviteAttachment({ event: inviteEvent(), attendee: recipient, invite: { ...invite("REQUEST"), method } })).toThrow(/REQUEST or CANCEL/);
   });
 });
 
 describe("an RSVP confirmation, end to end through SMTP", () => {
   it("arrives as text/calendar; method=REQUEST with an .ics attachment naming the attendee", async () => {
-    const event = inviteEvent({ title: "Crisis comms tabletop: Señales & rumors" });
-    await queueEventMail(database.db, { kind: "rsvp_confirmed", event, recipient });
+    const event = await insertEvent(database.db, { title: "Crisis comms tabletop: Señales & rumors" });
+    const member = await createMember(database.db, { email: recipient.email, name: recipient.name });
+    const [rsvp] = await database.db.insert(rsvps).values({ eventId: event.id, userId: member.id, status: "going" }).returning();
+    await queueEventMail(database.db, { kind: "rsvp_confirmed", event, recipient: { ...recipient, userId: member.id } });
     const [queued] = await database.db.select().from(outbox);
     expect(queued?.calendar?.method).toBe("REQUEST");
 
@@ -96,11 +106,14 @@ describe("an RSVP confirmation, end to end through SMTP", () => {
     const calendar = parseCalendar(attachment!.content.toString("utf8"));
     expect(textOf(calendar, "method")).toBe("REQUEST");
     const vevent = onlyEvent(calendar);
-    expect(textOf(vevent, "uid")).toBe(`${event.id}@convene`);
+    expect(textOf(vevent, "uid")).toBe(`${event.id}@${new URL(SITE).host}`);
     expect(textOf(vevent, "summary")).toBe(event.title);
     expect(textOf(vevent, "attendee")).toBe("mailto:priya.raman@hhs.gov");
     expect(paramOf(vevent, "attendee", "cn")).toBe("Priya Raman");
-    expect(textOf(vevent, "organizer")?.toLowerCase()).toBe(`mailto:${ORGANIZER_EMAIL}`);
+    // Decline in the member's calendar is mailed to their own signed reply address, CN the community's.
+    const organizer = textOf(vevent, "organizer")!.replace(/^mailto:/i, "");
+    expect(readReplyAddress(organizer)).toEqual({ rsvpId: rsvp!.id });
+    expect(paramOf(vevent, "organizer", "cn")).toBe("Social Media Community of Practice");
     expect(textOf(vevent, "description")).toContain(event.joinUrl!);
     expect(mail.text).toContain("A calendar invitation is attached.");
   });

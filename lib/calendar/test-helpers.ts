@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import ICAL from "ical.js";
+import nodeIcal from "node-ical";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { Db } from "@/db";
 import { events } from "@/db/schema";
@@ -100,9 +101,11 @@ export async function insertEvent(db: Db, overrides: Partial<NewEvent> = {}) {
 
 /** Points siteUrl and the organizer at fixed values for the calling test file, and puts them back after. */
 export function useCalendarEnv() {
-  const saved = { AUTH_URL: process.env.AUTH_URL, MAIL_FROM: process.env.MAIL_FROM };
+  const saved = { AUTH_URL: process.env.AUTH_URL, MAIL_FROM: process.env.MAIL_FROM, AUTH_SECRET: process.env.AUTH_SECRET };
   beforeAll(() => {
     process.env.AUTH_URL = SITE;
+    // Reply addresses are signed; a fixed secret keeps tests from writing a development one into .data/.
+    process.env.AUTH_SECRET ??= "test-secret-for-calendar-invites-0123456789";
     process.env.MAIL_FROM = `Social Media Community of Practice <${ORGANIZER_EMAIL}>`;
     resetEnvForTests();
   });
@@ -117,3 +120,51 @@ export function useCalendarEnv() {
 
 export const SITE = "https://convene.example.gov";
 export const ORGANIZER_EMAIL = "events@convene.example.gov";
+
+/** What a member's calendar reads from one iTIP message. */
+export type ReadInvite = {
+  method: string;
+  uid: string;
+  sequence: number;
+  status: string;
+  summary: string;
+  description: string;
+  organizer: string;
+  start: number;
+};
+
+/**
+ * Reads a REQUEST or CANCEL with two parsers that share no code, ical.js (Mozilla's, with
+ * the framing checks above) and node-ical, and expects them to agree on every field.
+ */
+export function readInvite(text: string): ReadInvite {
+  const calendar = parseCalendar(text);
+  const event = onlyEvent(calendar);
+  const first: ReadInvite = {
+    method: textOf(calendar, "method")!,
+    uid: textOf(event, "uid")!,
+    sequence: Number(textOf(event, "sequence")),
+    status: textOf(event, "status")!,
+    summary: textOf(event, "summary")!,
+    description: textOf(event, "description")!,
+    organizer: textOf(event, "organizer")!.replace(/^mailto:/i, "").toLowerCase(),
+    start: dateOf(event, "dtstart").getTime(),
+  };
+  const parsed = nodeIcal.sync.parseICS(text);
+  const list = Object.values(parsed).filter((item) => item.type === "VEVENT") as nodeIcal.VEvent[];
+  expect(list, "node-ical: one VEVENT").toHaveLength(1);
+  const other = list[0]!;
+  const organizer = other.organizer as unknown as { val: string } | string;
+  const second: ReadInvite = {
+    method: String((parsed.vcalendar as unknown as { method?: string } | undefined)?.method),
+    uid: other.uid,
+    sequence: Number(other.sequence),
+    status: String(other.status),
+    summary: String(other.summary),
+    description: String(other.description),
+    organizer: (typeof organizer === "string" ? organizer : organizer.val).replace(/^mailto:/i, "").toLowerCase(),
+    start: new Date(other.start).getTime(),
+  };
+  expect(second, "node-ical reads what ical.js reads").toEqual(first);
+  return first;
+}

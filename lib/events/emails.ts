@@ -1,12 +1,12 @@
 import "server-only";
 import type { Db, Tx } from "@/db";
-import { buildInviteAttachment } from "@/lib/calendar/invites";
+import { buildInviteAttachment, recordInvite, type InviteIntent, type InviteMessage } from "@/lib/calendar/invites";
 import type { InviteEvent } from "@/lib/calendar/types";
 import { enqueueMail, type OutgoingMail } from "@/lib/mail";
 import { COMMUNITY_NAME, siteUrl } from "@/lib/site";
 import { formatEventWhen, zonesDiffer } from "@/lib/time";
 
-export type Recipient = { email: string; name: string | null; timeZone: string; inviteEmails: boolean };
+export type Recipient = { userId: string; email: string; name: string | null; timeZone: string; inviteEmails: boolean };
 
 export type EventMailKind =
   | "rsvp_confirmed"
@@ -34,13 +34,13 @@ const openings: Record<EventMailKind, string> = {
   event_cancelled: "The organizers cancelled an event you RSVPed to.",
 };
 
-/** Which messages carry a calendar invitation, and of which iTIP method. */
-const calendarMethod: Partial<Record<EventMailKind, "REQUEST" | "CANCEL">> = {
-  rsvp_confirmed: "REQUEST",
-  rsvp_promoted: "REQUEST",
-  event_changed: "REQUEST",
-  rsvp_cancelled: "CANCEL",
-  event_cancelled: "CANCEL",
+/** What each message may do to the member's calendar; lib/calendar/invites.ts decides whether it does. */
+const calendarIntent: Partial<Record<EventMailKind, InviteIntent>> = {
+  rsvp_confirmed: "invite",
+  rsvp_promoted: "invite",
+  event_changed: "update",
+  rsvp_cancelled: "cancel",
+  event_cancelled: "cancel",
 };
 
 export function eventMail({
@@ -48,11 +48,16 @@ export function eventMail({
   event,
   recipient,
   note,
+  invite,
+  now,
 }: {
   kind: EventMailKind;
   event: InviteEvent;
   recipient: Recipient;
   note?: string | null;
+  /** The calendar part this message carries, as recorded by recordInvite; none without it. */
+  invite?: InviteMessage | null;
+  now?: Date;
 }): OutgoingMail {
   const when = formatEventWhen(event.startsAt, event.endsAt, event.timeZone);
   const lines = [`Hello ${recipient.name ?? "there"},`, "", openings[kind], "", event.title, "", `When: ${when.date}, ${when.time}`];
@@ -66,14 +71,38 @@ export function eventMail({
   if (note) lines.push("", "Message from the organizers:", note);
   lines.push("", `Event page: ${siteUrl(`/events/${event.slug}`)}`);
 
-  const method = calendarMethod[kind];
-  const calendar = method && recipient.inviteEmails ? buildInviteAttachment({ event, attendee: recipient, method }) : undefined;
-  if (calendar) lines.push("", method === "CANCEL" ? "A calendar cancellation is attached." : "A calendar invitation is attached.");
+  const calendar = invite
+    ? buildInviteAttachment({
+        event,
+        attendee: recipient,
+        invite,
+        cancelledBy: kind === "rsvp_cancelled" ? "member" : "organizers",
+        cancelNote: kind === "event_cancelled" ? note : null,
+        now,
+      })
+    : undefined;
+  if (calendar) {
+    const what = invite?.method === "CANCEL" ? "A calendar cancellation is attached." : kind === "event_changed" ? "The calendar update is attached." : "A calendar invitation is attached.";
+    lines.push("", what);
+  }
   lines.push("", `${COMMUNITY_NAME}`, "You can change which emails you get on your account page: " + siteUrl("/account"));
 
   return { to: recipient.email, subject: subjects[kind](event.title), text: lines.join("\n"), calendar, kind };
 }
 
-export async function queueEventMail(tx: Tx | Db, params: Parameters<typeof eventMail>[0]) {
-  await enqueueMail(tx, eventMail(params));
+/**
+ * Records the calendar part (if any) and queues the mail in the caller's transaction, together.
+ * Returns the invite it carries, or null.
+ */
+export async function queueEventMail(
+  tx: Tx | Db,
+  params: Omit<Parameters<typeof eventMail>[0], "invite">,
+): Promise<InviteMessage | null> {
+  const now = params.now ?? new Date();
+  const intent = calendarIntent[params.kind];
+  const invite = intent
+    ? await recordInvite(tx, { event: params.event, userId: params.recipient.userId, intent, wantsInvites: params.recipient.inviteEmails, now })
+    : null;
+  await enqueueMail(tx, eventMail({ ...params, invite, now }));
+  return invite;
 }

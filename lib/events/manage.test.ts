@@ -17,6 +17,13 @@ import {
   unpublishEvent,
   updateEvent,
 } from "./manage";
+import { sendDueNotifications } from "@/lib/notifications/send";
+import { UPDATE_QUIET_MS } from "./updates";
+
+/** The batched update goes once the organizer has been quiet for UPDATE_QUIET_MS. */
+async function afterQuietPeriod() {
+  await sendDueNotifications({ db: database.db, now: new Date(Date.now() + UPDATE_QUIET_MS + 1000) });
+}
 
 const database = useTestDatabase();
 
@@ -184,7 +191,7 @@ describe("createEventDraft and slugs", () => {
 });
 
 describe("updateEvent", () => {
-  it("emails everyone going and raises the sequence when the time changes on a published event", async () => {
+  it("emails everyone going (after the quiet period) and raises the sequence when the time changes on a published event", async () => {
     const id = await publishedEvent();
     const [going, waiting, gone] = await createMembers(database.db, 3);
     await rsvp(id, going!.id, "going", "2030-11-01T10:00:00Z");
@@ -198,6 +205,8 @@ describe("updateEvent", () => {
     );
     expect(result).toMatchObject({ changed: ["startsAt", "endsAt"], notified: 1 });
     expect((await eventRow(id)).sequence).toBe(1);
+    expect(await mail("event_changed")).toEqual([]);
+    await afterQuietPeriod();
     expect(await mail("event_changed")).toEqual([expect.objectContaining({ to: going!.email })]);
     const [updated] = await audits("event.updated");
     expect(updated).toMatchObject({ actorId: organizer.id, targetId: id, detail: expect.objectContaining({ changed: ["startsAt", "endsAt"] }) });
@@ -213,10 +222,11 @@ describe("updateEvent", () => {
     await rsvp(id, going!.id, "going", "2030-11-01T10:00:00Z");
     await updateEvent(organizer, id, input(overrides as Partial<EventInput>));
     expect((await eventRow(id)).sequence).toBe(1);
+    await afterQuietPeriod();
     expect(await mail("event_changed")).toHaveLength(1);
   });
 
-  it("raises the sequence but sends no email for a new title, and leaves drafts alone", async () => {
+  it("raises the sequence but emails nobody without an invite for a new title, and leaves drafts alone", async () => {
     const id = await publishedEvent();
     const [going] = await createMembers(database.db, 1);
     await rsvp(id, going!.id, "going", "2030-11-01T10:00:00Z");
@@ -230,6 +240,7 @@ describe("updateEvent", () => {
     const draft = await createEventDraft(organizer, input());
     await updateEvent(organizer, draft.id, input({ startsAt: new Date("2030-12-03T18:00:00Z") }));
     expect((await eventRow(draft.id)).sequence).toBe(0);
+    await afterQuietPeriod();
     expect(await mail()).toEqual([]);
   });
 

@@ -13,6 +13,8 @@ import { queueEventMail, type EventMailKind, type Recipient } from "./emails";
 import type { EventInput } from "./event-schema";
 import { countGoing, lockEvent, promoteFromWaitlist, type LockedEvent } from "./rsvp";
 import { rearmMovedReminders, syncReminders } from "@/lib/notifications/reminders";
+import { scheduleEventUpdate } from "./updates";
+import { inviteEventColumns } from "@/lib/calendar/invites";
 import { freeSlug, retryOnSlugClash, slugBase, slugHasBase } from "./slug";
 
 export const MANAGE_PAGE_SIZE = 20;
@@ -29,28 +31,16 @@ const countOf = (status: "going" | "waitlisted") =>
   sql<number>`(select count(*)::int from ${rsvps} r where r.event_id = ${events}.id and r.status = ${status})`;
 
 const managedColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  summary: events.summary,
+  ...inviteEventColumns,
   body: events.body,
   kind: events.kind,
-  format: events.format,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  timeZone: events.timeZone,
-  location: events.location,
-  joinUrl: events.joinUrl,
   capacity: events.capacity,
   rsvpDeadline: events.rsvpDeadline,
   tags: events.tags,
   hosts: events.hosts,
-  sequence: events.sequence,
   cancellationMessage: events.cancellationMessage,
   publishedAt: events.publishedAt,
   cancelledAt: events.cancelledAt,
-  updatedAt: events.updatedAt,
 };
 
 export type ManagedEvent = Awaited<ReturnType<typeof readEvent>> & { goingCount: number; waitlistCount: number };
@@ -80,7 +70,7 @@ async function lockExisting(tx: Tx, id: string) {
 /** Everyone to tell about a change, in queue order; disabled accounts are left out. */
 async function recipientsOf(tx: Tx, eventId: string, statuses: ("going" | "waitlisted")[]): Promise<Recipient[]> {
   return tx
-    .select({ email: users.email, name: users.name, timeZone: users.timeZone, inviteEmails: users.inviteEmails })
+    .select({ userId: users.id, email: users.email, name: users.name, timeZone: users.timeZone, inviteEmails: users.inviteEmails })
     .from(rsvps)
     .innerJoin(users, eq(users.id, rsvps.userId))
     .where(and(eq(rsvps.eventId, eventId), inArray(rsvps.status, statuses), isNull(users.disabledAt)))
@@ -92,10 +82,11 @@ async function tellEveryone(
   event: NonNullable<LockedEvent>,
   kind: EventMailKind,
   statuses: ("going" | "waitlisted")[],
-  note?: string,
+  note: string | undefined,
+  now: Date,
 ) {
   const recipients = await recipientsOf(tx, event.id, statuses);
-  for (const recipient of recipients) await queueEventMail(tx, { kind, event, recipient, note });
+  for (const recipient of recipients) await queueEventMail(tx, { kind, event, recipient, note, now });
   return recipients.length;
 }
 
@@ -194,14 +185,16 @@ function changedFields(current: Record<keyof EventInput, unknown>, input: EventI
   );
 }
 
-// What an invitation shows: a change here must reach every calendar that holds the event.
+// When and where: everyone going is told by email, invite or not.
 const SCHEDULE_FIELDS: (keyof EventInput)[] = ["startsAt", "endsAt", "timeZone", "location", "joinUrl"];
-const CALENDAR_TEXT_FIELDS: (keyof EventInput)[] = ["title", "summary"];
+// The rest of what a VEVENT shows (SUMMARY, DESCRIPTION, LOCATION's "Online"): calendars holding the invite are updated.
+const CALENDAR_TEXT_FIELDS: (keyof EventInput)[] = ["title", "summary", "format"];
 
 /**
- * Saves an edit. Attendees of a published event hear about changes to when and
- * where (with a higher SEQUENCE so calendars update); a raised capacity fills
- * the new seats from the waitlist in the same transaction.
+ * Saves an edit. Any change a calendar shows raises SEQUENCE and schedules one batched
+ * update (lib/events/updates.ts) for everyone holding the invite, and for everyone going
+ * when the time or place changed; a raised capacity fills the new seats from the waitlist
+ * in the same transaction.
  */
 export async function updateEvent(viewer: Viewer | null, id: string, input: EventInput, now = new Date()) {
   assertRole(viewer, ORGANIZERS);
@@ -228,14 +221,13 @@ export async function updateEvent(viewer: Viewer | null, id: string, input: Even
         current.status === "draft" && current.publishedAt === null
           ? await keepOrRegenerateSlug(tx, current.slug, slugBase(input.title, input.startsAt, input.timeZone), id)
           : current.slug;
-      // Calendars compare SEQUENCE: any change they show (title and summary too) raises it,
-      // but only schedule, place and join-link changes are worth an email to everyone going.
+      // Calendars compare SEQUENCE: any change they show raises it, and is sent to them.
       const calendarChanged = published && [...SCHEDULE_FIELDS, ...CALENDAR_TEXT_FIELDS].some((field) => changed.includes(field));
       const sequence = calendarChanged ? current.sequence + 1 : current.sequence;
       await tx.update(events).set({ ...input, slug, sequence, updatedAt: now }).where(eq(events.id, id));
 
       const updated: NonNullable<LockedEvent> = { ...locked, ...pickLocked(input), slug, sequence, updatedAt: now };
-      const notified = scheduleChanged ? await tellEveryone(tx, updated, "event_changed", ["going"]) : 0;
+      const notified = calendarChanged ? await scheduleEventUpdate(tx, { eventId: id, now, alsoGoing: scheduleChanged }) : 0;
       const capacityRaised =
         current.capacity !== input.capacity && (input.capacity === null || (current.capacity !== null && input.capacity > current.capacity));
       const promoted = published && capacityRaised && updated.endsAt > now ? await promoteFromWaitlist(tx, { event: updated, now }) : [];
@@ -393,7 +385,7 @@ export async function cancelEvent(viewer: Viewer | null, id: string, { message }
       .set({ status: "cancelled", cancelledAt: now, cancellationMessage: note, sequence, updatedAt: now })
       .where(eq(events.id, id));
     const cancelled = { ...event, status: "cancelled" as const, sequence, updatedAt: now };
-    const notified = await tellEveryone(tx, cancelled, "event_cancelled", ["going", "waitlisted"], note);
+    const notified = await tellEveryone(tx, cancelled, "event_cancelled", ["going", "waitlisted"], note, now);
     // A cancelled event has no reminders: the pending ones are deleted.
     await syncReminders(tx, { eventId: id, now });
     await recordAudit(tx, {

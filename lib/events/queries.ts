@@ -201,7 +201,13 @@ export type ViewerEventState = {
 };
 
 /** What an RSVP changes on the page, as the RSVP action answers it. */
-export type RsvpView = { rsvp: ViewerEventState["rsvp"]; joinUrl: string | null; goingCount: number };
+export type RsvpView = {
+  rsvp: ViewerEventState["rsvp"];
+  joinUrl: string | null;
+  goingCount: number;
+  /** The member's calendar holds our invite (lib/calendar/invites.ts); absent means no. */
+  hasInvite?: boolean;
+};
 
 /** The small per-viewer part of an event page; never cached, scoped by the viewer in the query. */
 export async function getViewerEventState({ eventId, viewer }: { eventId: string; viewer: Viewer | null }): Promise<ViewerEventState> {

@@ -39,6 +39,7 @@ describe("RSVP rules", () => {
       changed: true,
       goingCount: 1,
       joinUrl: event.joinUrl,
+      hasInvite: true,
     });
     expect(await rsvpToEvent(viewerOf(b!), { eventId: event.id })).toMatchObject({ status: "going" });
     // Someone waiting is told the seat count but not where to join.
@@ -48,6 +49,7 @@ describe("RSVP rules", () => {
       changed: true,
       goingCount: 2,
       joinUrl: null,
+      hasInvite: false,
     });
     expect(await mailKindsTo(a!.email)).toEqual(["rsvp_confirmed"]);
     expect(await mailKindsTo(c!.email)).toEqual(["rsvp_waitlisted"]);
@@ -65,6 +67,7 @@ describe("RSVP rules", () => {
       changed: false,
       goingCount: 1,
       joinUrl: null,
+      hasInvite: false,
     });
     expect(await rsvpToEvent(viewerOf(a!), { eventId: event.id })).toMatchObject({ status: "going", changed: false });
     const rows = await database.db.select().from(rsvps).where(eq(rsvps.eventId, event.id));
@@ -98,6 +101,7 @@ describe("RSVP rules", () => {
       changed: true,
       goingCount: 1,
       joinUrl: null,
+      hasInvite: false,
     });
   });
 

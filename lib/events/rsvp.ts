@@ -8,6 +8,7 @@ import { events, rsvps, users } from "@/db/schema";
 import { assertMember } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
+import { inviteEventColumns } from "@/lib/calendar/invites";
 import { queueEventMail, type Recipient } from "./emails";
 import { waitlistPositionOfR } from "./waitlist";
 import { formatShortStart } from "@/lib/time";
@@ -22,25 +23,11 @@ export type RsvpResult = {
   /** People going once this RSVP is in, and where to join as this member may see it: what the page shows them next. */
   goingCount: number;
   joinUrl: string | null;
+  /** Whether the member's calendar holds our invite, so the page offers no second copy. */
+  hasInvite: boolean;
 };
 
-const eventColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  summary: events.summary,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  timeZone: events.timeZone,
-  location: events.location,
-  joinUrl: events.joinUrl,
-  format: events.format,
-  sequence: events.sequence,
-  updatedAt: events.updatedAt,
-  capacity: events.capacity,
-  rsvpDeadline: events.rsvpDeadline,
-};
+const eventColumns = { ...inviteEventColumns, capacity: events.capacity, rsvpDeadline: events.rsvpDeadline };
 
 export type LockedEvent = Awaited<ReturnType<typeof lockEvent>>;
 
@@ -77,7 +64,7 @@ function assertOpenForRsvp(event: NonNullable<LockedEvent> | null, now: Date): a
 
 async function recipientFor(tx: Tx, userId: string): Promise<Recipient> {
   const [row] = await tx
-    .select({ email: users.email, name: users.name, timeZone: users.timeZone, inviteEmails: users.inviteEmails })
+    .select({ userId: users.id, email: users.email, name: users.name, timeZone: users.timeZone, inviteEmails: users.inviteEmails })
     .from(users)
     .where(eq(users.id, userId));
   if (!row) throw new AppError("not_found", "That member could not be found.");
@@ -104,16 +91,18 @@ async function seatState(tx: Tx, eventId: string, userId: string) {
     select (select r.status from ${rsvps} r where r.event_id = ${eventId} and r.user_id = ${userId}) as existing,
            (select count(*)::int from ${rsvps} g where g.event_id = ${eventId} and g.status = 'going') as going,
            (select count(*)::int from ${rsvps} w where w.event_id = ${eventId} and w.status = 'waitlisted') as waiting,
+           exists (select 1 from calendar_invites ci where ci.event_id = ${eventId} and ci.user_id = ${userId} and ci.state = 'sent') as has_invite,
            u.email, u.name, u.time_zone, u.invite_emails
     from ${users} u where u.id = ${userId}`);
-  type Row = { existing: RsvpState | null; going: number; waiting: number; email: string; name: string | null; time_zone: string; invite_emails: boolean };
+  type Row = { existing: RsvpState | null; going: number; waiting: number; has_invite: boolean; email: string; name: string | null; time_zone: string; invite_emails: boolean };
   const row = rowsOf<Row>(result)[0];
   if (!row) throw new AppError("not_found", "That member could not be found.");
   return {
     existing: row.existing,
     going: Number(row.going),
     waiting: Number(row.waiting),
-    recipient: { email: row.email, name: row.name, timeZone: row.time_zone, inviteEmails: row.invite_emails } satisfies Recipient,
+    hasInvite: Boolean(row.has_invite),
+    recipient: { userId, email: row.email, name: row.name, timeZone: row.time_zone, inviteEmails: row.invite_emails } satisfies Recipient,
   };
 }
 
@@ -127,11 +116,11 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
   const { result, event } = await seatChange(() => db.transaction(async (tx): Promise<{ result: RsvpResult; event: NonNullable<LockedEvent> }> => {
     const event = await lockEvent(tx, eventId);
     assertOpenForRsvp(event, now);
-    const { existing, going, waiting, recipient } = await seatState(tx, eventId, viewer.id);
+    const { existing, going, waiting, hasInvite, recipient } = await seatState(tx, eventId, viewer.id);
     if (existing && existing !== "cancelled") {
       const position = existing === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
       const joinUrl = visibleJoinUrl(viewer, existing, event.joinUrl);
-      return { result: { status: existing, waitlistPosition: position, changed: false, goingCount: going, joinUrl }, event };
+      return { result: { status: existing, waitlistPosition: position, changed: false, goingCount: going, joinUrl, hasInvite }, event };
     }
     const status = event.capacity === null || going < event.capacity ? "going" : "waitlisted";
     // clock_timestamp(), not the caller's clock: the queue follows the order the lock was granted,
@@ -144,13 +133,14 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
         set: { status, queuedAt: sql`clock_timestamp()`, updatedAt: now, checkedInAt: null },
       });
     if (status === "going") await syncReminders(tx, { eventId, userId: viewer.id, now });
-    await queueEventMail(tx, { kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient });
+    const invite = await queueEventMail(tx, { kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient, now });
     const result: RsvpResult = {
       status,
       waitlistPosition: status === "waitlisted" ? waiting + 1 : null,
       changed: true,
       goingCount: status === "going" ? going + 1 : going,
       joinUrl: visibleJoinUrl(viewer, status, event.joinUrl),
+      hasInvite: invite !== null,
     };
     return { result, event };
   }));
@@ -203,7 +193,7 @@ export async function cancelRsvpInLockedEvent(
     .returning({ status: rsvps.status });
   if (!previous) return false;
   await syncReminders(tx, { eventId: event.id, userId, now });
-  if (notify) await queueEventMail(tx, { kind: "rsvp_cancelled", event, recipient: await recipientFor(tx, userId) });
+  if (notify) await queueEventMail(tx, { kind: "rsvp_cancelled", event, recipient: await recipientFor(tx, userId), now });
   if (event.status === "published" && event.endsAt > now) await promoteFromWaitlist(tx, { event, now });
   return true;
 }
@@ -224,7 +214,7 @@ export async function promoteFromWaitlist(tx: Tx, { event, now }: { event: NonNu
     .limit(Math.min(free, 10_000));
   for (const row of next) {
     await tx.update(rsvps).set({ status: "going", updatedAt: now }).where(eq(rsvps.id, row.id));
-    await queueEventMail(tx, { kind: "rsvp_promoted", event, recipient: await recipientFor(tx, row.userId) });
+    await queueEventMail(tx, { kind: "rsvp_promoted", event, recipient: await recipientFor(tx, row.userId), now });
   }
   // Only reminders still ahead are added: someone promoted after the day-before time gets the hour-before one.
   if (next.length > 0) await syncReminders(tx, { eventId: event.id, now });

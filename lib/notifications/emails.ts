@@ -1,5 +1,4 @@
 import "server-only";
-import { buildInviteAttachment } from "@/lib/calendar/invites";
 import type { InviteEvent } from "@/lib/calendar/types";
 import type { OutgoingMail } from "@/lib/mail";
 import { COMMUNITY_NAME, siteUrl } from "@/lib/site";
@@ -37,12 +36,12 @@ export function reminderMail({
   kind,
   event,
   member,
-  now,
 }: {
   kind: "reminder_day" | "reminder_hour";
   event: InviteEvent;
   member: Member;
-  now: Date;
+  /** Unused since reminders carry no calendar part; kept so callers need not change. */
+  now?: Date;
 }): OutgoingMail {
   const soon = kind === "reminder_day" ? "starts tomorrow" : "starts in about an hour";
   const lines = [
@@ -59,16 +58,14 @@ export function reminderMail({
   // A virtual event with no link yet still tells people where to look.
   if (!event.joinUrl && !event.location) lines.push("Where: the organizers will share the details on the event page.");
   lines.push("", `Event page: ${siteUrl(`/events/${event.slug}`)}`);
-  // Same UID and SEQUENCE as the invitation, so a calendar updates its copy instead of adding one.
-  const calendar = buildInviteAttachment({ event, attendee: member, method: "REQUEST", now });
-  if (calendar) lines.push("", "The event is attached for your calendar.");
+  // No calendar part: whoever has the invite got it, and every change, already (lib/calendar/invites.ts),
+  // and a REQUEST here would put the event in the calendar of a member who turned invites off.
   const what = kind === "reminder_day" ? "reminders the day before events" : "reminders an hour before events";
   const { text, headers } = withUnsubscribe(member, kind, what, lines);
   return {
     to: member.email,
     subject: `Reminder: ${event.title}, ${formatShortStart(event.startsAt, member.timeZone)}`,
     text,
-    calendar,
     headers,
     kind,
   };

@@ -8,6 +8,7 @@ import { digestMail, followUpMail, reminderMail, type Member } from "./emails";
 import { FOLLOW_UP_TYPES } from "./follow-ups";
 import { preferenceColumnOf } from "./kinds";
 import { REMINDER_LEADS } from "./reminders";
+import { eventUpdateOutcome } from "@/lib/events/updates";
 
 export type SendResult = { sent: number; skipped: number };
 type Notification = typeof notifications.$inferSelect;
@@ -88,6 +89,8 @@ async function memberOf(tx: Tx, userId: string) {
 async function outcomeOf(tx: Tx, row: Notification, now: Date): Promise<Outcome> {
   const member = await memberOf(tx, row.userId);
   if (!member || member.disabledAt) return { skip: "account disabled" };
+  // Essential (the member's calendar must stay true): no preference turns it off.
+  if (row.kind === "event_update") return eventUpdateOutcome(tx, row, now);
   if (!member[preferenceColumnOf[row.kind]]) return { skip: "turned off by the member" };
   const to: Member = { id: member.id, email: member.email, name: member.name, timeZone: member.timeZone };
 

@@ -69,10 +69,15 @@ export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
             type="checkbox"
             name="inviteEmails"
             defaultChecked={checked("inviteEmails")}
+            aria-describedby="inviteEmails-hint"
           />
           <label className="usa-checkbox__label" htmlFor="inviteEmails">
             Email me calendar invitations for events I RSVP to
           </label>
+          <span className="usa-hint display-block" id="inviteEmails-hint">
+            Turning this off stops new invitations. An invitation already in your calendar still gets its updates and its
+            cancellation, so it never shows an old time or a cancelled event.
+          </span>
         </div>
       </fieldset>
       <button className="usa-button margin-top-3" type="submit" disabled={pending}>

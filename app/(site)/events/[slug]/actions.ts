@@ -30,14 +30,14 @@ export async function changeRsvp(_previous: RsvpFormState, formData: FormData): 
   const viewer = await getViewer();
   try {
     if (intent === "going") {
-      const { status, waitlistPosition, goingCount, joinUrl } = await rsvpToEvent(viewer, { eventId });
+      const { status, waitlistPosition, goingCount, joinUrl, hasInvite } = await rsvpToEvent(viewer, { eventId });
       if (parsed.data.refresh) refresh();
       const message =
         status === "going"
           ? "You're going. A confirmation is on its way to your email."
           : `The event is full, so you're number ${waitlistPosition} on the waitlist. We'll email you if a seat opens.`;
       // Built from what the RSVP's own transaction saw: no query more for the rush's most common request.
-      return { status: "done", message, view: { rsvp: { status, waitlistPosition }, joinUrl, goingCount } };
+      return { status: "done", message, view: { rsvp: { status, waitlistPosition }, joinUrl, goingCount, hasInvite } };
     }
     await cancelRsvp(viewer, { eventId });
     if (parsed.data.refresh) refresh();

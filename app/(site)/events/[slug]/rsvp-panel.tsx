@@ -68,6 +68,31 @@ export function JoinLinkFact() {
   );
 }
 
+/**
+ * The Google and Outlook links of the calendar menu, or, for a member whose calendar holds our
+ * invite, why there are none: they would add a second entry that updates never reach. Follows the
+ * RSVP as it changes on the page.
+ */
+export function WebCalendarLinks({ links }: { links: { label: string; href: string }[] }) {
+  const { view } = useRsvp();
+  if (view.hasInvite) {
+    return (
+      <li className="margin-bottom-1" data-testid="invite-in-calendar">
+        The invitation we emailed you is already in your calendar and stays up to date. Adding the event to Google
+        Calendar or Outlook again would make a second copy that changes won&rsquo;t reach.
+      </li>
+    );
+  }
+  return links.map((link) => (
+    <li key={link.label} className="margin-bottom-1">
+      <a className="usa-link usa-link--external" href={link.href} target="_blank" rel="noopener noreferrer">
+        {link.label}
+        <span className="usa-sr-only"> (opens in a new tab)</span>
+      </a>
+    </li>
+  ));
+}
+
 /** The viewer's RSVP state and the one button that changes it. */
 export function RsvpPanel({ eventId }: { eventId: string }) {
   const { view, capacity, state, formAction, pending, refreshPage } = useRsvp();
