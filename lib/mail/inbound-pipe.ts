@@ -23,7 +23,7 @@ async function readLimited(input: Readable, maxBytes: number): Promise<Buffer | 
 }
 
 /** The envelope recipient: the argument, else what Postfix's local(8) exports to a mailbox_command. */
-export function pipeRecipient(argument: string | undefined, env: NodeJS.ProcessEnv): string | null {
+export function pipeRecipient(argument: string | undefined, env: Record<string, string | undefined>): string | null {
   return argument?.trim() || env.ORIGINAL_RECIPIENT?.trim() || env.RECIPIENT?.trim() || null;
 }
 

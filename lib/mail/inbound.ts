@@ -44,7 +44,7 @@ function readMessage(stream: SMTPServerDataStream, maxBytes: number): Promise<Bu
     let size = 0;
     stream.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      // Past the limit, the rest is read and dropped: smtp-server answers 552 itself.
+      // Past the limit the rest is read and dropped, so the client gets its 552 after DATA.
       if (size <= maxBytes) chunks.push(chunk);
     });
     stream.on("end", () => resolve(stream.sizeExceeded || size > maxBytes ? null : Buffer.concat(chunks)));
@@ -69,6 +69,8 @@ export async function startMailReceiver({ host, port, lmtp = false, maxBytes }: 
     name: "convene-mail-in",
     banner: "Convene calendar replies",
     size: maxBytes,
+    // Advertised in EHLO, and enforced for clients that send more anyway.
+    rejectOversized: true,
     authOptional: true,
     // It sits behind the organization's relay, which does TLS, filtering and authentication toward the internet.
     disabledCommands: ["AUTH", "STARTTLS"],
@@ -87,8 +89,7 @@ export async function startMailReceiver({ host, port, lmtp = false, maxBytes }: 
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null, message?: string | SMTPServerDataResult[]) => void) {
       readMessage(stream, maxBytes)
         .then(async (message) => {
-          // Over the limit: smtp-server refuses it with 552 whatever is answered here.
-          if (!message) return callback(null);
+          if (!message) return callback(smtpError(552, `5.3.4 Message larger than ${maxBytes} bytes`));
           const answer = await deliver(message, session, lmtp);
           if ("perRecipient" in answer) return callback(null, answer.perRecipient);
           return callback(answer.single ?? null, answer.single ? undefined : "2.0.0 Calendar reply received");
