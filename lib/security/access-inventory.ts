@@ -79,7 +79,7 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   },
   { id: "/calendar/community.ics", kind: "route", methods: ["GET"], access: "public", scope: "published events only" },
   { id: "/events/[slug]/calendar.ics", kind: "route", methods: ["GET"], access: "public", scope: "published or cancelled events" },
-  { id: "/calendar/feed/[token]", kind: "route", methods: ["GET"], access: "token", scope: "the token owner's RSVPs; unknown or revoked token is 404" },
+  { id: "/calendar/feed/[token]", kind: "route", methods: ["GET"], access: "token", scope: "the token owner's RSVPs; a replaced or revoked token gets an empty calendar, an unknown one 404" },
   { id: "/resources/[id]/download", kind: "route", methods: ["GET"], access: "member" },
   { id: "/manage/events/[id]/attendees/csv", kind: "route", methods: ["GET"], access: "organizer" },
   { id: "/manage/resources/upload", kind: "route", methods: ["POST"], access: "organizer", scope: "same-origin POSTs only" },
