@@ -158,6 +158,11 @@ async function cancelByReply(target: ReplyTarget, now: Date): Promise<ReplyOutco
   }
   if (result.reason) return { outcome: "unchanged", rsvpId, reason: result.reason };
   // Seat counts show on cached pages; outside the web server this reaches no cache, which catches up within a minute.
-  staleTags(eventTags(result.event!));
+  // The decline is committed by now, so a cache that cannot be told must not turn it into "try again".
+  try {
+    staleTags(eventTags(result.event!));
+  } catch (error) {
+    console.warn("[mail-in] cached pages of the event not marked stale:", error instanceof Error ? error.message : error);
+  }
   return { outcome: "declined", rsvpId, eventId };
 }
