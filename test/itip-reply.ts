@@ -1,4 +1,5 @@
-import MailComposer from "nodemailer/lib/mail-composer";
+// The file, not the folder: Playwright loads this as a Node ES module, which cannot import a directory.
+import MailComposer from "nodemailer/lib/mail-composer/index.js";
 
 /**
  * A calendar reply as a calendar app sends it, for the receiver's tests and the e2e
