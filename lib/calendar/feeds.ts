@@ -113,14 +113,14 @@ const cachedCommunityVersion = sharedCache(
  * cancelled event changes, is unpublished or deleted). Read before the events, so a
  * change committed in between is in the body and never missing under a newer date.
  */
-async function readFeedVersion(): Promise<{ version: number; changedAt: Date }> {
+async function readFeedVersion(): Promise<{ changedAt: Date }> {
   const db = await getDb();
-  const [row] = await db.select({ version: feedVersion.version, changedAt: feedVersion.changedAt }).from(feedVersion).where(eq(feedVersion.id, 1));
-  return row ?? { version: 0, changedAt: new Date(0) };
+  const [row] = await db.select({ changedAt: feedVersion.changedAt }).from(feedVersion).where(eq(feedVersion.id, 1));
+  return row ?? { changedAt: new Date(0) };
 }
 
 async function readCommunityFeed(now: Date): Promise<CalendarDocument> {
-  const { version, changedAt } = await readFeedVersion();
+  const { changedAt } = await readFeedVersion();
   const db = await getDb();
   const rows = await upcomingThenRecent(
     now,
@@ -129,9 +129,9 @@ async function readCommunityFeed(now: Date): Promise<CalendarDocument> {
   );
   const document = buildCommunityCalendar(rows.map((row) => ({ ...row, joinUrl: null })));
   // Last-Modified is the version's time, which only goes forward: an unpublished event's
-  // removal is newer than anything still listed. The body's hash stays in the ETag, since
-  // events leave the 90-day window without a version change.
-  return { ...document, etag: `"${version}-${document.etag.slice(1)}`, lastModified: changedAt };
+  // removal is newer than anything still listed. The ETag stays the body's hash: a client's
+  // tag matches only while it holds exactly this body, so it can never keep a removed event.
+  return { ...document, lastModified: changedAt };
 }
 
 /**
