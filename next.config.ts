@@ -8,7 +8,8 @@ const benchBuild = process.env.CONVENE_BENCH_BUILD === "1";
 const nextConfig: NextConfig = {
   ...(benchBuild ? { distDir: ".next-bench" } : {}),
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // The calendar-reply receiver (lib/mail/inbound.ts) runs in the server process when MAIL_IN_URL is set: plain Node packages.
+  serverExternalPackages: ["@electric-sql/pglite", "smtp-server", "mailparser"],
   poweredByHeader: false,
   // `npm test` and CI run `tsc --noEmit` first; checking again inside every build only costs time.
   typescript: { ignoreBuildErrors: true },

@@ -8,6 +8,8 @@ import { defineConfig, devices } from "@playwright/test";
 // picks the port and writes it to the environment the workers inherit.
 process.env.E2E_PORT ??= String(await findFreePort());
 process.env.E2E_MAIL_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "convene-e2e-mail-"));
+// The app's calendar-reply receiver (MAIL_IN_URL) listens here; e2e/calendar-reply.spec.ts mails it.
+process.env.E2E_MAIL_IN_PORT ??= String(await findFreePort());
 const port = Number(process.env.E2E_PORT);
 // E2E_BASE_URL points the tests at a server that is already running (say `npm run dev`) instead of a fresh build.
 const externalBaseURL = process.env.E2E_BASE_URL;
@@ -57,7 +59,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port), E2E_MAIL_DIR: process.env.E2E_MAIL_DIR },
+    env: { E2E_PORT: String(port), E2E_MAIL_DIR: process.env.E2E_MAIL_DIR, E2E_MAIL_IN_PORT: process.env.E2E_MAIL_IN_PORT },
     // SIGTERM lets the script drop its scratch database and data directory.
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },

@@ -1,8 +1,9 @@
 import { googleSubscribeUrl, webcalUrl } from "@/lib/calendar/links";
 
 /**
- * Ways to subscribe to a calendar feed: the webcal:// link calendar apps register
- * for, Google's add-by-URL page, and the address itself for anything else. No
+ * Ways to subscribe to a calendar feed: webcal:// for Apple Calendar (and the other
+ * apps that register the scheme), Google's add-by-URL page with the https:// address
+ * (Google fetches webcal:// poorly), and the address itself for anything else. No
  * hooks and no server imports, so client components can render it too.
  */
 export function CalendarSubscribe({ feedUrl, calendarName }: { feedUrl: string; calendarName?: string }) {
@@ -12,7 +13,7 @@ export function CalendarSubscribe({ feedUrl, calendarName }: { feedUrl: string; 
       <ul className="usa-button-group">
         <li className="usa-button-group__item">
           <a className="usa-button" href={webcalUrl(feedUrl)}>
-            Subscribe in your calendar app<span className="usa-sr-only">{about}</span>
+            Subscribe in Apple Calendar<span className="usa-sr-only">{about}</span>
           </a>
         </li>
         <li className="usa-button-group__item">
@@ -22,7 +23,7 @@ export function CalendarSubscribe({ feedUrl, calendarName }: { feedUrl: string; 
         </li>
       </ul>
       <p className="margin-bottom-05">
-        For Outlook on the web or any other app, subscribe from the web (an &ldquo;internet calendar&rdquo;) with this
+        For Outlook or any other app, subscribe from the web (an &ldquo;internet calendar&rdquo;) with this
         address:
       </p>
       <p className="margin-top-0">

@@ -271,6 +271,34 @@ export const feedTokens = pgTable(
 
 export type OutboxCalendar = { method: "REQUEST" | "CANCEL"; content: string; filename: string };
 
+/**
+ * Feed links that were replaced or turned off (or whose account was deleted), kept by a
+ * trigger on feed_tokens: they answer an empty calendar, so subscribed apps drop the
+ * entries and their join links, where an unknown link is a 404. Only the hash, as in feed_tokens.
+ */
+export const revokedFeedTokens = pgTable("revoked_feed_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  revokedAt: timestamptz("revoked_at").notNull().defaultNow(),
+});
+
+/**
+ * The community feed's version: one row, raised by a trigger on events (migration
+ * 0005) whenever a published or cancelled event is added, changed or leaves, so the
+ * feed's Last-Modified only moves forward, an unpublish included. `changedAt` goes up
+ * by at least a second each time (HTTP dates have whole seconds); `bumpedBy` is the
+ * transaction that last raised it, so one statement over many events raises it once.
+ */
+export const feedVersion = pgTable(
+  "feed_version",
+  {
+    id: integer("id").primaryKey().default(1),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+    changedAt: timestamptz("changed_at").notNull().defaultNow(),
+    bumpedBy: bigint("bumped_by", { mode: "number" }),
+  },
+  (t) => [check("feed_version_one_row", sql`${t.id} = 1`)],
+);
+
 export const outbox = pgTable(
   "outbox",
   {

@@ -42,6 +42,9 @@ describe("configuration", () => {
     [{ AUTH_URL: "not a url" }, "AUTH_URL must be an absolute URL"],
     [{ NODE_ENV: "production" }, "AUTH_SECRET is required in production"],
     [{ LOGIN_GOV_ISSUER: "https://idp.int.identitysandbox.gov" }, "LOGIN_GOV_CLIENT_ID must be set together"],
+    [{ MAIL_IN_URL: "http://127.0.0.1:2525" }, "MAIL_IN_URL must be smtp://host:port or lmtp://host:port"],
+    [{ MAIL_IN_URL: "smtp://127.0.0.1" }, "MAIL_IN_URL must be smtp://host:port or lmtp://host:port"],
+    [{ MAIL_IN_MAX_BYTES: "100" }, "MAIL_IN_MAX_BYTES must be at least 10000"],
   ])("refuses %j with a message naming the variable", (source, message) => {
     const problems = problemsOf(source as Record<string, string>);
     expect(problems.join("\n")).toContain(message);

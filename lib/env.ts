@@ -34,6 +34,19 @@ const envSchema = z
       .toLowerCase()
       .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, { error: "must be a domain name such as convene.example.gov" })
       .optional(),
+    // The calendar-reply receiver: smtp:// or lmtp:// and the address to listen on. Set on the web server, it
+    // listens in that process; `npm run mail-in` listens on it too (default smtp://127.0.0.1:2525).
+    MAIL_IN_URL: z
+      .string()
+      .regex(/^(smtp|lmtp):\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}\/?$/, {
+        error: "must be smtp://host:port or lmtp://host:port, such as smtp://127.0.0.1:2525",
+      })
+      .optional(),
+    MAIL_IN_MAX_BYTES: z.coerce
+      .number({ error: "must be a whole number of bytes" })
+      .int({ error: "must be a whole number of bytes" })
+      .min(10_000, { error: "must be at least 10000" })
+      .default(2 * 1024 * 1024),
     ALLOWED_EMAIL_DOMAINS: commaList
       .default(["gov", "mil"])
       .refine((labels) => labels.length > 0 && labels.every((label) => /^[a-z0-9-]+$/.test(label)), {

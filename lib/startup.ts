@@ -38,6 +38,15 @@ export async function startServer() {
 
   const { startMailDeliverer } = await import("@/lib/mail");
   startMailDeliverer();
+  if (env.MAIL_IN_URL) {
+    // Calendar replies received in this process: the one way with the embedded database, which one process opens.
+    const { listenAddress, startMailReceiver } = await import("@/lib/mail/inbound");
+    const address = listenAddress(env.MAIL_IN_URL);
+    startMailReceiver({ ...address, maxBytes: env.MAIL_IN_MAX_BYTES }).then(
+      ({ port }) => console.log(`Convene: receiving calendar replies over ${address.lmtp ? "LMTP" : "SMTP"} on ${address.host}:${port}.`),
+      (error: unknown) => console.error("The calendar-reply receiver could not start:", error instanceof Error ? error.message : error),
+    );
+  }
   if (env.NOTIFICATIONS_INTERVAL_SECONDS > 0) {
     const { startNotificationScheduler } = await import("@/lib/notifications/scheduler");
     startNotificationScheduler({ intervalMs: env.NOTIFICATIONS_INTERVAL_SECONDS * 1000 });

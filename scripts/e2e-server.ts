@@ -35,6 +35,10 @@ if (process.env.E2E_MAIL_DIR) {
   cleanups.push(sink.close);
 }
 
+// The calendar-reply receiver runs in the app process (the embedded database allows one),
+// on the port Playwright chose, so a test can hand it a reply as a relay would.
+if (process.env.E2E_MAIL_IN_PORT) env.MAIL_IN_URL = `smtp://127.0.0.1:${process.env.E2E_MAIL_IN_PORT}`;
+
 // A local OpenID Connect provider stands in for Login.gov, so that provider is tested too.
 {
   const { startOidcProvider } = await import("../e2e/oidc-provider");

@@ -16,9 +16,9 @@ export function checkMinimumVersions({ lock, table }) {
     const rule = table.packages[name];
     if (!rule || !entry.version) continue;
     checked += 1;
-    // includePrerelease: next-auth's only v5 releases are betas, and beta.29 must count as below beta.30.
-    if (semver.lt(entry.version, rule.minimum, { includePrerelease: true })) {
-      const advisories = rule.advisories.filter((a) => semver.lt(entry.version, a.fixed, { includePrerelease: true }));
+    // semver orders prereleases too: next-auth's v5 releases are all betas, and beta.29 is below beta.30.
+    if (semver.lt(entry.version, rule.minimum)) {
+      const advisories = rule.advisories.filter((a) => semver.lt(entry.version, a.fixed));
       below.push({ name, location, version: entry.version, minimum: rule.minimum, advisories: advisories.map((a) => `${a.id} (${a.severity})`) });
     }
   }

@@ -11,7 +11,7 @@ import type { InviteEvent } from "./types";
 export type CalendarDocument = { body: string; etag: string; lastModified: Date | null };
 
 export const FEED_PAST_DAYS = 90;
-// A feed is read every hour by every subscriber; past this many events it is cut, latest last.
+// A feed is read every hour by every subscriber; past this many events the oldest past ones are left out (feeds.ts).
 export const FEED_MAX_EVENTS = 1000;
 export const FEED_REFRESH_MINUTES = 60;
 export const COMMUNITY_FEED_NAME = `${COMMUNITY_NAME} events`;

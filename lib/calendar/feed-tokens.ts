@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { feedTokens, users } from "@/db/schema";
+import { feedTokens, revokedFeedTokens, users } from "@/db/schema";
 import { assertMember } from "@/lib/auth/assert";
 import { siteUrl } from "@/lib/site";
 import type { Viewer } from "@/lib/viewer";
@@ -57,15 +57,31 @@ export async function revokeFeedToken(viewer: Viewer | null): Promise<boolean> {
   return deleted.length > 0;
 }
 
-/** The member a feed URL belongs to, or null for a token that is malformed, replaced, revoked or whose account is disabled. */
-export async function findUserByFeedToken(token: string): Promise<{ id: string; email: string; name: string | null } | null> {
+export type FeedOwner = { id: string; email: string; name: string | null };
+
+/**
+ * Whom a feed URL belongs to: the member, "revoked" for a link that was replaced or
+ * turned off (or whose account is deleted or disabled), or null for one that never
+ * existed or is malformed.
+ */
+export async function findFeedOwner(token: string): Promise<FeedOwner | "revoked" | null> {
   if (!tokenPattern.test(token)) return null;
+  const tokenHash = hashFeedToken(token);
   const db = await getDb();
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
+    .select({ id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt })
     .from(feedTokens)
     .innerJoin(users, eq(users.id, feedTokens.userId))
-    .where(and(eq(feedTokens.tokenHash, hashFeedToken(token)), isNull(users.disabledAt)))
+    .where(eq(feedTokens.tokenHash, tokenHash))
     .limit(1);
-  return row ?? null;
+  if (row) return row.disabledAt ? "revoked" : { id: row.id, email: row.email, name: row.name };
+  // Filled by a trigger on feed_tokens (migration 0005), whichever way a link went away.
+  const [revoked] = await db.select({ tokenHash: revokedFeedTokens.tokenHash }).from(revokedFeedTokens).where(eq(revokedFeedTokens.tokenHash, tokenHash));
+  return revoked ? "revoked" : null;
+}
+
+/** The member a feed URL belongs to, or null for a token that is malformed, replaced, revoked or whose account is disabled. */
+export async function findUserByFeedToken(token: string): Promise<FeedOwner | null> {
+  const owner = await findFeedOwner(token);
+  return owner === "revoked" ? null : owner;
 }

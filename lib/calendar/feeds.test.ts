@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { events, rsvps } from "@/db/schema";
+import { events, rsvps, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { insertUser, viewerFor } from "@/lib/members/test-users";
 import { revokeFeedToken, rotateFeedToken } from "./feed-tokens";
@@ -176,7 +176,7 @@ describe("a personal feed", () => {
     expect(textOf(found.get(uid(cancelled.id))!, "status")).toBe("CANCELLED");
   });
 
-  it("is served at its .ics address, privately, and 404s once the link is replaced or turned off", async () => {
+  it("is served at its .ics address, privately, and answers an empty calendar once the link is replaced or turned off", async () => {
     const member = await insertUser(database.db);
     const viewer = viewerFor(member);
     await database.db.insert(rsvps).values({ eventId: later.id, userId: member.id, status: "going" });
@@ -197,13 +197,29 @@ describe("a personal feed", () => {
     const notModified = await personalFeedResponse(get("/x", { "If-None-Match": etag }), { token: first, now });
     expect(notModified.status).toBe(304);
 
+    // Subscribed apps keep polling a dead link: an empty calendar makes them drop the entries and join links.
+    const expectEmptyCalendar = async (response: Response) => {
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toBe("private, no-store");
+      expect(response.headers.get("last-modified")).toBeNull();
+      const emptied = parseCalendar(await response.text());
+      expect(emptied.getAllSubcomponents("vevent")).toHaveLength(0);
+      expect(textOf(emptied, "x-wr-calname")).toMatch(/^My /);
+    };
     const second = await rotateFeedToken(viewer);
-    expect((await personalFeedResponse(get("/x"), { token: `${first}.ics`, now })).status).toBe(404);
+    await expectEmptyCalendar(await personalFeedResponse(get("/x", { "If-None-Match": etag }), { token: `${first}.ics`, now }));
     expect((await personalFeedResponse(get("/x"), { token: `${second}.ics`, now })).status).toBe(200);
 
     await revokeFeedToken(viewer);
-    expect((await personalFeedResponse(get("/x"), { token: `${second}.ics`, now })).status).toBe(404);
+    await expectEmptyCalendar(await personalFeedResponse(get("/x"), { token: `${second}.ics`, now }));
+    // A link that never existed, or is no token at all, is still not found.
+    expect((await personalFeedResponse(get("/x"), { token: `${"A".repeat(43)}.ics`, now })).status).toBe(404);
     expect((await personalFeedResponse(get("/x"), { token: "not-a-token.ics", now })).status).toBe(404);
+
+    // Deleting the account revokes its link the same way.
+    const third = await rotateFeedToken(viewer);
+    await database.db.delete(users).where(eq(users.id, member.id));
+    await expectEmptyCalendar(await personalFeedResponse(get("/x"), { token: `${third}.ics`, now }));
   });
 
   it("changes its ETag when the member's RSVP changes, even with no event edited", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, gte } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lte, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { events, rsvps } from "@/db/schema";
+import { events, feedVersion, rsvps } from "@/db/schema";
 import {
   buildCommunityCalendar,
   documentFor,
@@ -12,9 +12,9 @@ import {
   PERSONAL_FEED_NAME,
   type CalendarDocument,
 } from "./documents";
-import { isPublicEvent } from "@/lib/events/public";
+import { isPublicEvent, MAX_EVENT_DURATION_MS } from "@/lib/events/public";
 import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
-import { findUserByFeedToken } from "./feed-tokens";
+import { findFeedOwner } from "./feed-tokens";
 import { buildCalendar, type CalendarEntry } from "./ics";
 
 // No join URL: these columns feed public files, and what is never selected cannot leak.
@@ -35,6 +35,28 @@ const publicColumns = {
 
 function feedWindowStart(now: Date) {
   return new Date(now.getTime() - FEED_PAST_DAYS * 24 * 60 * 60 * 1000);
+}
+
+/**
+ * The cap's rule: every event not over yet, then the most recent past ones (back to
+ * FEED_PAST_DAYS) while there is room, so the cap drops the oldest past events first and
+ * never an upcoming one. `read` runs one range: upcoming soonest first, then past newest
+ * first. The rows come back in start order.
+ */
+async function upcomingThenRecent<T>(
+  now: Date,
+  read: (range: SQL, order: SQL, limit: number) => Promise<T[]>,
+  eventOf: (row: T) => { startsAt: Date; id: string },
+): Promise<T[]> {
+  // No event lasts longer than MAX_EVENT_DURATION_MS, so this bound on starts_at lets its index serve "not over yet".
+  const notOver = and(gt(events.endsAt, now), gte(events.startsAt, new Date(now.getTime() - MAX_EVENT_DURATION_MS)))!;
+  const upcoming = await read(notOver, asc(events.startsAt), Number.MAX_SAFE_INTEGER);
+  const room = FEED_MAX_EVENTS - upcoming.length;
+  const past = room > 0 ? await read(and(lte(events.endsAt, now), gte(events.startsAt, feedWindowStart(now)))!, desc(events.startsAt), room) : [];
+  return [...past, ...upcoming].sort((a, b) => {
+    const [x, y] = [eventOf(a), eventOf(b)];
+    return x.startsAt.getTime() - y.startsAt.getTime() || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  });
 }
 
 /** One published or cancelled event as a file to download; drafts do not exist here. */
@@ -86,39 +108,55 @@ const cachedCommunityVersion = sharedCache(
   { tags: () => [cacheTags.events], revalidate: SHARED_CACHE_SECONDS },
 );
 
-async function readCommunityFeed(now: Date): Promise<CalendarDocument> {
+/**
+ * The feed's version (migration 0005: a trigger raises it whenever a published or
+ * cancelled event changes, is unpublished or deleted). Read before the events, so a
+ * change committed in between is in the body and never missing under a newer date.
+ */
+async function readFeedVersion(): Promise<{ changedAt: Date }> {
   const db = await getDb();
-  const rows = await db
-    .select(publicColumns)
-    .from(events)
-    .where(and(isPublicEvent, gte(events.startsAt, feedWindowStart(now))))
-    .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(FEED_MAX_EVENTS);
-  return buildCommunityCalendar(rows.map((row) => ({ ...row, joinUrl: null })));
+  const [row] = await db.select({ changedAt: feedVersion.changedAt }).from(feedVersion).where(eq(feedVersion.id, 1));
+  return row ?? { changedAt: new Date(0) };
+}
+
+async function readCommunityFeed(now: Date): Promise<CalendarDocument> {
+  const { changedAt } = await readFeedVersion();
+  const db = await getDb();
+  const rows = await upcomingThenRecent(
+    now,
+    (range, order, limit) => db.select(publicColumns).from(events).where(and(isPublicEvent, range)).orderBy(order, asc(events.id)).limit(limit),
+    (row) => row,
+  );
+  const document = buildCommunityCalendar(rows.map((row) => ({ ...row, joinUrl: null })));
+  // Last-Modified is the version's time, which only goes forward: an unpublished event's
+  // removal is newer than anything still listed. The ETag stays the body's hash: a client's
+  // tag matches only while it holds exactly this body, so it can never keep a removed event.
+  return { ...document, lastModified: changedAt };
 }
 
 /**
  * A member's own RSVPs: going is CONFIRMED with the join link, waitlisted is
- * TENTATIVE. Null when the token matches nobody (unknown, replaced or revoked).
+ * TENTATIVE. An empty calendar for a link that was replaced or revoked; null for one that never existed.
  */
 export async function getPersonalFeed({ token, now = new Date() }: { token: string; now?: Date }): Promise<CalendarDocument | null> {
-  const user = await findUserByFeedToken(token);
+  const user = await findFeedOwner(token);
   if (!user) return null;
+  // A revoked link answers a calendar with nothing in it: subscribed apps then drop the entries and their join links.
+  if (user === "revoked") return documentFor(personalCalendar([]), null);
   const db = await getDb();
   // Cancelled RSVPs are read too: leaving an event changes the feed, so its time counts for Last-Modified.
-  const rows = await db
-    .select({ event: { ...publicColumns, joinUrl: events.joinUrl }, rsvpStatus: rsvps.status, rsvpUpdatedAt: rsvps.updatedAt })
-    .from(rsvps)
-    .innerJoin(events, eq(events.id, rsvps.eventId))
-    .where(
-      and(
-        eq(rsvps.userId, user.id),
-        isPublicEvent,
-        gte(events.startsAt, feedWindowStart(now)),
-      ),
-    )
-    .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(FEED_MAX_EVENTS);
+  const rows = await upcomingThenRecent(
+    now,
+    (range, order, limit) =>
+      db
+        .select({ event: { ...publicColumns, joinUrl: events.joinUrl }, rsvpStatus: rsvps.status, rsvpUpdatedAt: rsvps.updatedAt })
+        .from(rsvps)
+        .innerJoin(events, eq(events.id, rsvps.eventId))
+        .where(and(eq(rsvps.userId, user.id), isPublicEvent, range))
+        .orderBy(order, asc(events.id))
+        .limit(limit),
+    (row) => row.event,
+  );
 
   const entries: CalendarEntry[] = [];
   for (const { event, rsvpStatus, rsvpUpdatedAt } of rows) {
@@ -130,13 +168,11 @@ export async function getPersonalFeed({ token, now = new Date() }: { token: stri
       revisedAt: rsvpUpdatedAt > event.updatedAt ? rsvpUpdatedAt : event.updatedAt,
     });
   }
-  const body = buildCalendar({
-    method: "PUBLISH",
-    events: entries,
-    name: PERSONAL_FEED_NAME,
-    refreshMinutes: FEED_REFRESH_MINUTES,
-  });
-  return documentFor(body, latest(rows.flatMap((row) => [row.event.updatedAt, row.rsvpUpdatedAt])));
+  return documentFor(personalCalendar(entries), latest(rows.flatMap((row) => [row.event.updatedAt, row.rsvpUpdatedAt])));
+}
+
+function personalCalendar(entries: CalendarEntry[]): string {
+  return buildCalendar({ method: "PUBLISH", events: entries, name: PERSONAL_FEED_NAME, refreshMinutes: FEED_REFRESH_MINUTES });
 }
 
 export const COMMUNITY_CACHE_CONTROL = "public, max-age=300";

@@ -8,6 +8,8 @@ import { cancelRsvp, rsvpToEvent } from "@/lib/events/rsvp";
 import { UPDATE_QUIET_MS } from "@/lib/events/updates";
 import { sendDueNotifications } from "@/lib/notifications/send";
 import { createEvent, createMember, viewerOf } from "@/test/factories";
+import { replyMessage } from "@/test/itip-reply";
+import { handleCalendarReply } from "./replies";
 import { replyAddress } from "./reply-address";
 import { readInvite, SITE, useCalendarEnv, type ReadInvite } from "./test-helpers";
 
@@ -82,7 +84,9 @@ describe("the whole life of an event in four members' calendars (issue 15)", () 
     await sendDueNotifications({ db: database.db, now: (now = new Date(moved.getTime() - HOUR + MINUTE)) });
 
     // The going member declines in their calendar: the seat goes to the canceller, first in line again.
-    await cancelRsvp(viewerOf(going), { eventId: event.id }, tick(MINUTE)); // lead: swap for handleCalendarReply after merge
+    const lastInvite = (await received(going.email)).flatMap((m) => (m.invite ? [m.invite] : [])).at(-1)!;
+    const decline = await replyMessage({ uid: lastInvite.uid, organizer: lastInvite.organizer!, attendee: going.email, partstat: "DECLINED" });
+    expect(await handleCalendarReply({ message: decline, recipient: lastInvite.organizer, now: tick(MINUTE) })).toMatchObject({ outcome: "declined" });
 
     await cancelEvent(organizer, event.id, { message: "The speaker is ill; we will reschedule." }, tick(MINUTE));
 

@@ -1,4 +1,7 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { CalendarSubscribe } from "@/components/calendar-subscribe";
 import { compactUtc, googleCalendarUrl, googleSubscribeUrl, office365Url, outlookLiveUrl, webcalUrl } from "./links";
 
 const event = {
@@ -55,9 +58,24 @@ describe("subscribe links", () => {
     expect(webcalUrl("http://localhost:3000/calendar/feed/abc.ics")).toBe("webcal://localhost:3000/calendar/feed/abc.ics");
   });
 
-  it("asks Google to add the feed by URL", () => {
+  it("asks Google to add the feed by its https:// address, which Google fetches better than webcal://", () => {
     const url = new URL(googleSubscribeUrl("https://convene.example.gov/calendar/community.ics"));
     expect(url.origin + url.pathname).toBe("https://calendar.google.com/calendar/r");
-    expect(url.searchParams.get("cid")).toBe("webcal://convene.example.gov/calendar/community.ics");
+    expect(url.searchParams.get("cid")).toBe("https://convene.example.gov/calendar/community.ics");
+    const fromWebcal = new URL(googleSubscribeUrl("webcal://convene.example.gov/calendar/feed/abc.ics"));
+    expect(fromWebcal.searchParams.get("cid")).toBe("https://convene.example.gov/calendar/feed/abc.ics");
+  });
+
+  it("offers a personal feed as https:// to Google and webcal:// to Apple", () => {
+    const feedUrl = "https://convene.example.gov/calendar/feed/AbC_123.ics";
+    const html = renderToStaticMarkup(createElement(CalendarSubscribe, { feedUrl, calendarName: "your events feed" }));
+    const links = [...html.matchAll(/<a [^>]*href="([^"]+)"[^>]*>(.*?)<\/a>/g)].map(([, href, label]) => ({
+      href: href!.replaceAll("&amp;", "&"),
+      label: label!.replace(/<[^>]+>/g, ""),
+    }));
+    const apple = links.find((link) => link.label.startsWith("Subscribe in Apple Calendar"));
+    const google = links.find((link) => link.label.startsWith("Add to Google Calendar"));
+    expect(apple?.href).toBe("webcal://convene.example.gov/calendar/feed/AbC_123.ics");
+    expect(new URL(google!.href).searchParams.get("cid")).toBe(feedUrl);
   });
 });

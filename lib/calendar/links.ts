@@ -69,10 +69,15 @@ export function office365Url(event: CalendarLinkEvent): string {
 
 /** The same feed for apps that subscribe by scheme (Apple Calendar, Outlook desktop). */
 export function webcalUrl(feedUrl: string): string {
-  return feedUrl.replace(/^https?:\/\//i, "webcal://");
+  return feedUrl.replace(/^(https?|webcal):\/\//i, "webcal://");
+}
+
+/** The feed as Google should fetch it: https://, since Google reads webcal:// addresses poorly. */
+export function httpsFeedUrl(feedUrl: string): string {
+  return feedUrl.replace(/^webcal:\/\//i, "https://");
 }
 
 /** Google's "add by URL"; Google fetches the feed from its own servers, so it must be public. */
 export function googleSubscribeUrl(feedUrl: string): string {
-  return `https://calendar.google.com/calendar/r?${query({ cid: webcalUrl(feedUrl) })}`;
+  return `https://calendar.google.com/calendar/r?${query({ cid: httpsFeedUrl(feedUrl) })}`;
 }

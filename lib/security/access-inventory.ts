@@ -85,7 +85,7 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
     access: "public",
     scope: "published or cancelled events; a signed-in member with an RSVP gets their own copy (lib/calendar/own-copy.ts), private, no-store",
   },
-  { id: "/calendar/feed/[token]", kind: "route", methods: ["GET"], access: "token", scope: "the token owner's RSVPs; unknown or revoked token is 404" },
+  { id: "/calendar/feed/[token]", kind: "route", methods: ["GET"], access: "token", scope: "the token owner's RSVPs; a replaced or revoked token gets an empty calendar, an unknown one 404" },
   { id: "/resources/[id]/download", kind: "route", methods: ["GET"], access: "member" },
   { id: "/manage/events/[id]/attendees/csv", kind: "route", methods: ["GET"], access: "organizer" },
   { id: "/manage/resources/upload", kind: "route", methods: ["POST"], access: "organizer", scope: "same-origin POSTs only" },
