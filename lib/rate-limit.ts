@@ -4,6 +4,9 @@ import { getDb } from "@/db";
 import { rateLimits } from "@/db/schema";
 
 export type RateLimitRule = { bucket: string; limit: number; windowMs: number };
+
+/** No rule may look further back than this, so rows older than it count for nothing and can be swept. */
+export const MAX_RATE_LIMIT_WINDOW_MS = 24 * 60 * 60 * 1000;
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAt: Date };
 
 /**
@@ -12,6 +15,8 @@ export type RateLimitResult = { allowed: true } | { allowed: false; retryAt: Dat
  * each; a transaction-scoped advisory lock per bucket makes check-and-count atomic.
  */
 export async function consumeRateLimits(rules: RateLimitRule[], now = new Date()): Promise<RateLimitResult> {
+  const tooLong = rules.find((rule) => rule.windowMs > MAX_RATE_LIMIT_WINDOW_MS);
+  if (tooLong) throw new Error(`Rate-limit window for ${tooLong.bucket} is longer than MAX_RATE_LIMIT_WINDOW_MS`);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const ordered = [...rules].sort((a, b) => a.bucket.localeCompare(b.bucket));
@@ -43,4 +48,17 @@ export async function consumeRateLimits(rules: RateLimitRule[], now = new Date()
     await tx.insert(rateLimits).values(ordered.map((rule) => ({ bucket: rule.bucket, hitAt: now })));
     return { allowed: true };
   });
+}
+
+/**
+ * Buckets are pruned when they are hit again; one that never is (an address seen once)
+ * would keep its rows for ever. The notification scheduler's tick calls this.
+ */
+export async function sweepRateLimits(now = new Date()): Promise<number> {
+  const db = await getDb();
+  const swept = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.hitAt, new Date(now.getTime() - MAX_RATE_LIMIT_WINDOW_MS)))
+    .returning({ id: rateLimits.id });
+  return swept.length;
 }

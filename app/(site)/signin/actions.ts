@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
@@ -17,6 +17,9 @@ export type SignInFormState = {
   message?: string;
   email?: string;
 };
+
+/** Where Auth.js sends a link request (pages.verifyRequest plus its query), so every outcome looks the same. */
+const CHECK_EMAIL_PATH = "/signin/check-email?provider=nodemailer&type=email";
 
 // Strict: a post carrying fields the form does not have is not from our form.
 const formSchema = z.strictObject({
@@ -43,9 +46,11 @@ export async function requestSignInLink(_previous: SignInFormState, formData: Fo
     return {
       status: "rate_limited",
       email,
-      message: `Too many sign-in links were requested. For your security, try again after ${formatShortStart(decision.retryAt, "America/New_York")}.`,
+      message: `Too many sign-in links were requested from your network. For your security, try again after ${formatShortStart(decision.retryAt, "America/New_York")}.`,
     };
   }
+  // The link already out still works, and was mailed again (or often enough already): the same page Auth.js shows.
+  if (decision.status === "resent" || decision.status === "quiet") redirect(CHECK_EMAIL_PATH);
   const next = safeCallbackPath(parsed.data.callbackUrl);
   try {
     await signIn("nodemailer", { email: decision.email, redirectTo: `/join?next=${encodeURIComponent(next)}` });
