@@ -2,6 +2,8 @@ import "server-only";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { rateLimits } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { formatShortStart } from "@/lib/time";
 
 export type RateLimitRule = { bucket: string; limit: number; windowMs: number };
 
@@ -61,4 +63,18 @@ export async function sweepRateLimits(now = new Date()): Promise<number> {
     .where(lt(rateLimits.hitAt, new Date(now.getTime() - MAX_RATE_LIMIT_WINDOW_MS)))
     .returning({ id: rateLimits.id });
   return swept.length;
+}
+
+/**
+ * For lib/ functions acting for a signed-in person: counts the hit, or throws a
+ * "rate_limited" AppError (HTTP 429) saying what was limited and when to try again.
+ * Call it after authorization, so a refused caller is not counted.
+ */
+export async function enforceRateLimits(
+  rules: RateLimitRule[],
+  { doing, timeZone, now = new Date() }: { doing: string; timeZone: string; now?: Date },
+): Promise<void> {
+  const result = await consumeRateLimits(rules, now);
+  if (result.allowed) return;
+  throw new AppError("rate_limited", `You have ${doing} too often for now. Please try again after ${formatShortStart(result.retryAt, timeZone)}.`);
 }
