@@ -1,12 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { readSignInLink, requestLink, uniqueEmail } from "./auth-helpers";
 import { expect, test } from "./fixtures";
+import { freePort } from "./free-port";
 
 /**
  * Limits an attacker can neither dodge nor aim, against the production build. The e2e
@@ -89,13 +89,6 @@ test.describe("a server with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
   let server: ChildProcess | undefined;
   let origin = "";
 
-  async function freePort(): Promise<number> {
-    const probe = net.createServer();
-    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-    const { port } = probe.address() as net.AddressInfo;
-    await new Promise<void>((resolve) => probe.close(() => resolve()));
-    return port;
-  }
 
   const env = (port: number): NodeJS.ProcessEnv => ({
     ...process.env,

@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getViewer } from "@/lib/auth/viewer";
 import { getOwnProfile } from "@/lib/members/profile";
-import { signOutEverywhereAction } from "../account/actions";
 import { DeleteAccountForm } from "../account/delete-account-form";
+import { SignOutEverywhere } from "../account/sign-out-everywhere";
 import { JoinForm } from "./join-form";
 
 export const metadata: Metadata = { title: "Join the community" };
@@ -35,15 +35,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
           {/* Before joining, /account is out of reach; what anyone may do with their own sign-in is here instead. */}
           <section aria-labelledby="leave-heading" className="margin-top-6">
             <h2 id="leave-heading">Not joining after all?</h2>
-            <p>
-              If you signed in on a shared or lost device, this ends every session, including this one. You can sign in
-              again with your email address.
-            </p>
-            <form action={signOutEverywhereAction}>
-              <button className="usa-button usa-button--outline" type="submit">
-                Sign out of all devices
-              </button>
-            </form>
+            <SignOutEverywhere />
             <h3 className="margin-top-4">Delete your account</h3>
             <p>This removes the account your sign-in created. It can&rsquo;t be undone.</p>
             <DeleteAccountForm />
