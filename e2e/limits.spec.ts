@@ -129,7 +129,9 @@ test.describe("a server with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
 
   test("a client forging X-Forwarded-For (or our own header) is still counted by its socket address", async ({ browser }) => {
     test.setTimeout(180_000);
-    const page = await (await browser.newContext({ baseURL: origin })).newPage();
+    // Over IPv4 loopback, then from ::1: a different socket address, so a bucket of its own (had the
+    // socket address not reached the app, both would share the "unknown" bucket and this would fail).
+    const page = await (await browser.newContext({ baseURL: origin.replace("localhost", "127.0.0.1") })).newPage();
     for (let i = 0; i <= LINKS_PER_IP; i++) {
       await page.setExtraHTTPHeaders({ "X-Forwarded-For": `10.1.${i}.1`, "X-Convene-Peer-Address": `10.2.${i}.1`, "X-Real-IP": `10.3.${i}.1` });
       await requestLink(page, uniqueEmail(`forged-${i}`));
@@ -137,6 +139,10 @@ test.describe("a server with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
     }
     await expect(page.locator("main .usa-alert")).toContainText("Too many sign-in links were requested from your network");
     await page.context().close();
+    const other = await (await browser.newContext({ baseURL: origin.replace("localhost", "[::1]") })).newPage();
+    await requestLink(other, uniqueEmail("other-socket"));
+    await expect(other.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    await other.context().close();
   });
 
   test("production refuses to start without the preload that reads the socket address", () => {
