@@ -90,6 +90,19 @@ describe("sign-in link requests for someone else's address", () => {
     expect(fresh.token).not.toBe(token);
   });
 
+  it("re-send the same token, but with where this requester wants to go, not where the first one chose", async () => {
+    const email = "redirect@agency.gov";
+    const now = new Date("2030-03-03T12:00:00Z");
+    expect(await request(email, "192.0.2.50", now)).toBe("send");
+    const decision = await decideLinkRequest({ email, ip: "198.51.100.3", redirectTo: "/join?next=%2Fevents", now });
+    expect(decision.status).toBe("resent");
+    const [resent, first] = await mailbox(email);
+    const tokenOf = (text: string) => /[?&]token=([^&\s]+)/.exec(text)?.[1];
+    expect(tokenOf(resent!.text)).toBe(tokenOf(first!.text));
+    const link = new URL(/http\S+\/signin\/confirm\S+/.exec(resent!.text)![0]);
+    expect(new URL(link.searchParams.get("callbackUrl")!).pathname + new URL(link.searchParams.get("callbackUrl")!).search).toBe("/join?next=%2Fevents");
+  });
+
   it("re-mint when the kept link was used elsewhere, even if its row is still there", async () => {
     const email = "used@agency.gov";
     const now = new Date("2030-03-02T12:00:00Z");

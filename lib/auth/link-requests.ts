@@ -42,10 +42,13 @@ export type LinkRequestDecision =
 export async function decideLinkRequest({
   email,
   ip,
+  redirectTo,
   now = new Date(),
 }: {
   email: string;
   ip: string;
+  /** Where this requester wants to land (a path on this site); a re-sent link carries it, not the first requester's. */
+  redirectTo?: string;
   now?: Date;
 }): Promise<LinkRequestDecision> {
   const eligibility = checkEmailEligibility(email, getEnv().ALLOWED_EMAIL_DOMAINS);
@@ -69,12 +72,20 @@ export async function decideLinkRequest({
       .where(and(eq(signInLinks.identifier, address), lt(signInLinks.resends, RESENDS_PER_LINK)))
       .returning({ resends: signInLinks.resends });
     if (!counted) return false;
-    await enqueueMail(tx, signInEmail({ to: address, url, expires: pending.expires }));
+    await enqueueMail(tx, signInEmail({ to: address, url: withCallback(url, redirectTo), expires: pending.expires }));
     return true;
   });
   if (!resent) return { status: "quiet", email: address };
   kickMailDeliverer();
   return { status: "resent", email: address };
+}
+
+/** Auth.js checks only the token and email; callbackUrl is where to go after, so each mail can name its own. */
+function withCallback(url: string, redirectTo: string | undefined): string {
+  if (!redirectTo) return url;
+  const link = new URL(url);
+  link.searchParams.set("callbackUrl", new URL(redirectTo, link.origin).toString());
+  return link.toString();
 }
 
 /** Auth.js keeps only a hash of the token; the row is still there exactly while the link is unused. */

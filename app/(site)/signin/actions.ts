@@ -38,7 +38,8 @@ export async function requestSignInLink(_previous: SignInFormState, formData: Fo
     return { status: "invalid", message: message ?? "Enter your email address." };
   }
   const { email } = parsed.data;
-  const decision = await decideLinkRequest({ email, ip: clientIp(await headers()) });
+  const redirectTo = `/join?next=${encodeURIComponent(safeCallbackPath(parsed.data.callbackUrl))}`;
+  const decision = await decideLinkRequest({ email, ip: clientIp(await headers()), redirectTo });
   if (decision.status === "refused") {
     return { status: "refused", email, message: eligibilityMessage(getEnv().ALLOWED_EMAIL_DOMAINS) };
   }
@@ -51,9 +52,8 @@ export async function requestSignInLink(_previous: SignInFormState, formData: Fo
   }
   // The link already out still works, and was mailed again (or often enough already): the same page Auth.js shows.
   if (decision.status === "resent" || decision.status === "quiet") redirect(CHECK_EMAIL_PATH);
-  const next = safeCallbackPath(parsed.data.callbackUrl);
   try {
-    await signIn("nodemailer", { email: decision.email, redirectTo: `/join?next=${encodeURIComponent(next)}` });
+    await signIn("nodemailer", { email: decision.email, redirectTo });
   } catch (error) {
     unstable_rethrow(error);
     console.error("Sign-in link request failed:", error instanceof Error ? error.message : error);
