@@ -110,7 +110,7 @@ test.describe("a server with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
     test.setTimeout(120_000);
     const port = await freePort();
     origin = `http://localhost:${port}`;
-    server = spawn(process.execPath, ["--require", "./scripts/peer-address.cjs", nextBin, "start", "-p", String(port)], { stdio: "ignore", env: env(port) });
+    server = spawn(process.execPath, ["--import", "./scripts/peer-address.mjs", nextBin, "start", "-p", String(port)], { stdio: "ignore", env: env(port) });
     for (let i = 0; i < 120; i++) {
       if (await fetch(`${origin}/api/health`).then((r) => r.ok).catch(() => false)) return;
       await new Promise((resolve) => setTimeout(resolve, 500));

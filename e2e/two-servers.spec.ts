@@ -47,7 +47,7 @@ test.beforeAll(async () => {
     const origin = `http://localhost:${port}`;
     origins.push(origin);
     servers.push(
-      spawn(process.execPath, ["--require", "./scripts/peer-address.cjs", nextBin, "start", "-p", String(port)], {
+      spawn(process.execPath, ["--import", "./scripts/peer-address.mjs", nextBin, "start", "-p", String(port)], {
         stdio: "ignore",
         env: { ...process.env, NODE_ENV: "production", DATABASE_URL: scratch.url, AUTH_SECRET: secret, AUTH_URL: origin, DATA_DIR: dataDir, SMTP_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
       }),

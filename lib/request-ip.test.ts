@@ -1,11 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientIp, PEER_ADDRESS_HEADER, peerAddressPreloaded, rateLimitKey } from "./request-ip";
 
-// The preload `npm start` runs, loaded the same way (require), before the server below is made.
-createRequire(import.meta.url)("../scripts/peer-address.cjs");
+// The preload `npm start` runs (node --import), loaded before the server below is made.
+await import(pathToFileURL(path.resolve("scripts/peer-address.mjs")).href);
 
 /** A real HTTP server that answers with the client address clientIp() picks, as a server action would see it. */
 let origin = "";

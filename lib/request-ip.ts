@@ -3,7 +3,7 @@ import ipaddr from "ipaddr.js";
 import { getEnv } from "@/lib/env";
 
 /**
- * The header `scripts/peer-address.cjs` (preloaded by `npm start`) writes on every request
+ * The header `scripts/peer-address.mjs` (preloaded by `npm start`) writes on every request
  * from the TCP socket, replacing whatever the client sent under that name.
  */
 export const PEER_ADDRESS_HEADER = "x-convene-peer-address";

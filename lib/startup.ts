@@ -16,7 +16,7 @@ import { ensureAuthSecret } from "@/lib/auth-secret";
 export function checkClientAddressSource(env: Env, preloaded = peerAddressPreloaded()): boolean {
   if (env.TRUSTED_PROXY_HOPS > 0 || preloaded) return true;
   const message =
-    "TRUSTED_PROXY_HOPS is 0 (no proxy header is trusted), but the server was started without scripts/peer-address.cjs, so the client's socket address is unknown. Start it with `npm start`, or set TRUSTED_PROXY_HOPS to the number of proxies in front of it.";
+    "TRUSTED_PROXY_HOPS is 0 (no proxy header is trusted), but the server was started without scripts/peer-address.mjs, so the client's socket address is unknown. Start it with `npm start`, or set TRUSTED_PROXY_HOPS to the number of proxies in front of it.";
   if (env.NODE_ENV === "production") {
     console.error(`\nConvene cannot start. ${message}\n`);
     return false;

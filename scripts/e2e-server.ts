@@ -79,7 +79,7 @@ run(process.execPath, [tsxBin, "--conditions=react-server", "scripts/db-seed.ts"
 // Started directly (not through npx) so the stop signal reaches Next itself.
 // With the preload `npm start` uses; the tests play the proxy (one hop), so each journey can
 // name its own client address in X-Forwarded-For and keep its own sign-in bucket.
-const server = spawn(process.execPath, ["--require", "./scripts/peer-address.cjs", nextBin, "start", "-p", port], {
+const server = spawn(process.execPath, ["--import", "./scripts/peer-address.mjs", nextBin, "start", "-p", port], {
   stdio: "inherit",
   env: { ...env, NODE_ENV: "production" },
 });
