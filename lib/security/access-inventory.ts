@@ -92,7 +92,7 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   },
 
   // Server actions (Next checks their Origin; lib/ checks the viewer)
-  { id: "app/(site)/signin/actions.ts#requestSignInLink", kind: "action", access: "public", scope: "eligible addresses; rate limited per address and IP" },
+  { id: "app/(site)/signin/actions.ts#requestSignInLink", kind: "action", access: "public", scope: "eligible addresses; rate limited per client address; one working link per address, re-sent at most twice" },
   { id: "app/(site)/signin/actions.ts#signInWithLoginGov", kind: "action", access: "public" },
   { id: "app/sign-out-action.ts#signOutAction", kind: "action", access: "public", scope: "ends the caller's own session" },
   { id: "app/(site)/join/actions.ts#joinCommunity", kind: "action", access: "signed-in", scope: "the viewer's own profile" },
