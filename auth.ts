@@ -66,7 +66,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       },
     },
     events: {
-      signIn: ({ user }) => onSignedIn({ userId: user.id, email: user.email, adminEmails: env.ADMIN_EMAILS }),
+      signIn: ({ user, account }) => onSignedIn({ userId: user.id, email: user.email, provider: account?.provider, adminEmails: env.ADMIN_EMAILS }),
     },
   } satisfies NextAuthConfig;
 });

@@ -54,7 +54,9 @@ export async function freePort(): Promise<number> {
 export function serverNodeFlags(): string[] {
   if (process.env.BENCH_SERVER_NODE_OPTIONS !== undefined) return process.env.BENCH_SERVER_NODE_OPTIONS.split(/\s+/).filter(Boolean);
   const start = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
-  return start.split(/\s+/).filter((word) => word.startsWith("--max-old-space-size="));
+  // Every node flag `npm start` passes (the heap cap, the peer-address preload), so the bench runs what production runs.
+  const words = start.split(/\s+/);
+  return words.slice(1, words.findIndex((word) => word.includes("node_modules/next")));
 }
 
 export type RunningServer = { url: string; pid: number; stop: () => Promise<void> };

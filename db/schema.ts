@@ -120,6 +120,20 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
+/**
+ * The newest sign-in link mailed to each address, so another request while it still works
+ * re-sends it instead of minting one more (lib/auth/link-requests.ts). The link is a bearer
+ * token, so it is kept sealed (AES-256-GCM, key derived from AUTH_SECRET), never in clear;
+ * the row goes when the link is used or expires.
+ */
+export const signInLinks = pgTable("sign_in_links", {
+  identifier: text("identifier").primaryKey(),
+  sealedUrl: text("sealed_url").notNull(),
+  expires: timestamptz("expires").notNull(),
+  resends: integer("resends").notNull().default(0),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+});
+
 export type EventHost = { name: string; role: string; agency?: string };
 
 export const events = pgTable(

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { expect, test } from "@playwright/test";
+import { freePort } from "./free-port";
 import { createScratchDatabase } from "../db/scratch";
 
 /**
@@ -24,14 +24,6 @@ let sql: postgres.Sql | undefined;
 const servers: ChildProcess[] = [];
 const origins: string[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-two-servers-"));
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 async function waitForHealth(origin: string) {
   for (let i = 0; i < 120; i++) {
@@ -55,7 +47,7 @@ test.beforeAll(async () => {
     const origin = `http://localhost:${port}`;
     origins.push(origin);
     servers.push(
-      spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+      spawn(process.execPath, ["--import", "./scripts/peer-address.mjs", nextBin, "start", "-p", String(port)], {
         stdio: "ignore",
         env: { ...process.env, NODE_ENV: "production", DATABASE_URL: scratch.url, AUTH_SECRET: secret, AUTH_URL: origin, DATA_DIR: dataDir, SMTP_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
       }),

@@ -19,6 +19,7 @@ describe("configuration", () => {
     expect(env.UPLOAD_DIR).toBe(".data/uploads");
     expect(env.devMailboxEnabled).toBe(true);
     expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.TRUSTED_PROXY_HOPS).toBe(0);
   });
 
   it("treats empty values as unset, as .env files write them", () => {
@@ -30,6 +31,7 @@ describe("configuration", () => {
     expect(env.ALLOWED_EMAIL_DOMAINS).toEqual(["gov", "mil", "fed"]);
     expect(env.ADMIN_EMAILS).toEqual(["a@gsa.gov", "b@gsa.gov"]);
     expect(env.UPLOAD_MAX_BYTES).toBe(1000);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
   });
 
   it.each([
@@ -41,6 +43,8 @@ describe("configuration", () => {
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET must be at least 32 characters"],
     [{ AUTH_URL: "not a url" }, "AUTH_URL must be an absolute URL"],
     [{ NODE_ENV: "production" }, "AUTH_SECRET is required in production"],
+    [{ TRUSTED_PROXY_HOPS: "-1" }, "TRUSTED_PROXY_HOPS must be 0 (no proxy) or more"],
+    [{ TRUSTED_PROXY_HOPS: "one" }, "TRUSTED_PROXY_HOPS must be a whole number of proxies"],
     [{ LOGIN_GOV_ISSUER: "https://idp.int.identitysandbox.gov" }, "LOGIN_GOV_CLIENT_ID must be set together"],
     [{ MAIL_IN_URL: "http://127.0.0.1:2525" }, "MAIL_IN_URL must be smtp://host:port or lmtp://host:port"],
     [{ MAIL_IN_URL: "smtp://127.0.0.1" }, "MAIL_IN_URL must be smtp://host:port or lmtp://host:port"],

@@ -53,6 +53,13 @@ const envSchema = z
         error: "must be a comma-separated list of top-level domain labels, such as gov,mil",
       }),
     ADMIN_EMAILS: commaList.default([]),
+    // How many reverse proxies in front of Convene append to X-Forwarded-For. 0: trust no header, use the socket address.
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number({ error: "must be a whole number of proxies (0 when clients connect directly)" })
+      .int({ error: "must be a whole number of proxies (0 when clients connect directly)" })
+      .min(0, { error: "must be 0 (no proxy) or more" })
+      .max(10, { error: "must be at most 10" })
+      .default(0),
     UPLOAD_DIR: z.string().min(1).optional(),
     UPLOAD_MAX_BYTES: z.coerce
       .number({ error: "must be a whole number of bytes" })

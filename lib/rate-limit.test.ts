@@ -2,8 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { rateLimits } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
-import { decideLinkRequest, LINK_WINDOW_MS } from "@/lib/auth/link-requests";
-import { consumeRateLimits } from "./rate-limit";
+import { consumeRateLimits, MAX_RATE_LIMIT_WINDOW_MS, sweepRateLimits } from "./rate-limit";
 
 const database = useTestDatabase();
 const minute = 60_000;
@@ -36,27 +35,33 @@ describe("rate limits kept in the database", () => {
   });
 });
 
-describe("sign-in link requests", () => {
-  it("allows five links per address in 15 minutes and refuses the sixth", async () => {
-    const now = new Date("2030-03-01T12:00:00Z");
-    for (let i = 0; i < 5; i++) {
-      expect(await decideLinkRequest({ email: "Pat@Agency.gov", ip: `10.0.0.${i}`, now })).toEqual({ status: "send", email: "pat@agency.gov" });
-    }
-    expect(await decideLinkRequest({ email: "pat@agency.gov", ip: "10.0.0.9", now })).toEqual({
-      status: "rate_limited",
-      retryAt: new Date(now.getTime() + LINK_WINDOW_MS),
-    });
+describe("sweeping", () => {
+  it("drops rows older than the longest window, from buckets nobody hits again, and keeps the rest", async () => {
+    const old = new Date("2030-05-01T00:00:00Z");
+    const rule = (bucket: string) => ({ bucket, limit: 5, windowMs: 15 * minute });
+    await consumeRateLimits([rule("test:seen-once")], old);
+    await consumeRateLimits([rule("test:recent")], new Date(old.getTime() + MAX_RATE_LIMIT_WINDOW_MS));
+    expect(await sweepRateLimits(new Date(old.getTime() + MAX_RATE_LIMIT_WINDOW_MS + minute))).toBeGreaterThanOrEqual(1);
+    expect(await database.db.select().from(rateLimits).where(eq(rateLimits.bucket, "test:seen-once"))).toEqual([]);
+    expect(await database.db.select().from(rateLimits).where(eq(rateLimits.bucket, "test:recent"))).toHaveLength(1);
   });
 
-  it("limits one address per IP too, and never counts refused addresses", async () => {
-    const now = new Date("2030-04-01T12:00:00Z");
-    for (let i = 0; i < 40; i++) {
-      expect(await decideLinkRequest({ email: `someone${i}@gmail.com`, ip: "192.0.2.1", now })).toEqual({ status: "refused" });
+  it("refuses a rule whose window the sweep would cut short", async () => {
+    await expect(consumeRateLimits([{ bucket: "test:long", limit: 1, windowMs: MAX_RATE_LIMIT_WINDOW_MS + 1 }])).rejects.toThrow(/longer than/);
+  });
+});
+
+describe("the scheduler's tick", () => {
+  it("sweeps rate-limit rows past the longest window", async () => {
+    const { startNotificationScheduler } = await import("@/lib/notifications/scheduler");
+    await database.db.insert(rateLimits).values({ bucket: "test:ancient", hitAt: new Date(Date.now() - MAX_RATE_LIMIT_WINDOW_MS - minute) });
+    const stop = startNotificationScheduler({ intervalMs: 60 * minute });
+    try {
+      await expect
+        .poll(async () => (await database.db.select().from(rateLimits).where(eq(rateLimits.bucket, "test:ancient"))).length, { timeout: 10_000 })
+        .toBe(0);
+    } finally {
+      await stop();
     }
-    for (let i = 0; i < 30; i++) {
-      expect((await decideLinkRequest({ email: `person${i}@agency.gov`, ip: "192.0.2.1", now })).status).toBe("send");
-    }
-    expect((await decideLinkRequest({ email: "one-more@agency.gov", ip: "192.0.2.1", now })).status).toBe("rate_limited");
-    expect((await decideLinkRequest({ email: "one-more@agency.gov", ip: "192.0.2.2", now })).status).toBe("send");
   });
 });

@@ -14,3 +14,20 @@ it("stops start-up with a message naming the wrong variable", () => {
   expect(result.stderr).toContain("UPLOAD_MAX_BYTES must be a whole number of bytes");
   expect(result.stderr).toContain("SMTP_URL must be an smtp:// or smtps:// URL");
 });
+
+it("refuses to start in production when no client address can be trusted", async () => {
+  const { checkClientAddressSource } = await import("./startup");
+  const { parseEnv } = await import("./env");
+  const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) };
+  const errors: unknown[] = [];
+  const originalError = console.error;
+  console.error = (...args: unknown[]) => void errors.push(args.join(" "));
+  try {
+    expect(checkClientAddressSource(parseEnv(production), false)).toBe(false);
+    expect(checkClientAddressSource(parseEnv(production), true)).toBe(true);
+    expect(checkClientAddressSource(parseEnv({ ...production, TRUSTED_PROXY_HOPS: "1" }), false)).toBe(true);
+  } finally {
+    console.error = originalError;
+  }
+  expect(String(errors[0])).toContain("TRUSTED_PROXY_HOPS is 0");
+});

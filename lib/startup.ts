@@ -1,5 +1,6 @@
 import "server-only";
-import { ConfigError, getEnv } from "@/lib/env";
+import { ConfigError, getEnv, type Env } from "@/lib/env";
+import { peerAddressPreloaded } from "@/lib/request-ip";
 import { ensureAuthSecret } from "@/lib/auth-secret";
 
 /**
@@ -7,6 +8,23 @@ import { ensureAuthSecret } from "@/lib/auth-secret";
  * stops the process with a message naming the variable, then the database is
  * migrated (and, for a fresh embedded database in development, seeded).
  */
+/**
+ * With TRUSTED_PROXY_HOPS=0 the per-IP limits need the socket address, which only the
+ * preload in `npm start` provides. Without it every client would share one bucket, so
+ * production refuses to start; development (`next dev`) warns and carries on.
+ */
+export function checkClientAddressSource(env: Env, preloaded = peerAddressPreloaded()): boolean {
+  if (env.TRUSTED_PROXY_HOPS > 0 || preloaded) return true;
+  const message =
+    "TRUSTED_PROXY_HOPS is 0 (no proxy header is trusted), but the server was started without scripts/peer-address.mjs, so the client's socket address is unknown. Start it with `npm start`, or set TRUSTED_PROXY_HOPS to the number of proxies in front of it.";
+  if (env.NODE_ENV === "production") {
+    console.error(`\nConvene cannot start. ${message}\n`);
+    return false;
+  }
+  console.warn(`Convene: ${message} Until then every request shares one rate-limit bucket.`);
+  return true;
+}
+
 export async function startServer() {
   let env;
   try {
@@ -19,6 +37,7 @@ export async function startServer() {
     throw error;
   }
   ensureAuthSecret(env);
+  if (!checkClientAddressSource(env)) process.exit(1);
 
   const { runMigrations } = await import("@/db/migrate");
   const { getDb } = await import("@/db");

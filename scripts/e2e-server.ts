@@ -24,6 +24,7 @@ const env: NodeJS.ProcessEnv = {
   // Reminders go out within seconds of falling due, so a test can wait for one.
   NOTIFICATIONS_INTERVAL_SECONDS: "2",
   NEXT_TELEMETRY_DISABLED: "1",
+  TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? "1",
 };
 
 // A real SMTP server in this process: the app delivers through it, and each message
@@ -80,7 +81,9 @@ run(process.execPath, [tsxBin, "--conditions=react-server", "scripts/db-migrate.
 run(process.execPath, [tsxBin, "--conditions=react-server", "scripts/db-seed.ts"]);
 
 // Started directly (not through npx) so the stop signal reaches Next itself.
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+// With the preload `npm start` uses; the tests play the proxy (one hop), so each journey can
+// name its own client address in X-Forwarded-For and keep its own sign-in bucket.
+const server = spawn(process.execPath, ["--import", "./scripts/peer-address.mjs", nextBin, "start", "-p", port], {
   stdio: "inherit",
   env: { ...env, NODE_ENV: "production" },
 });

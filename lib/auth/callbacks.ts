@@ -1,9 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
+import { signInLinks, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { checkEmailEligibility } from "@/lib/members/eligibility";
+import { checkEmailEligibility, normalizeEmail } from "@/lib/members/eligibility";
 
 /**
  * Auth.js asks this twice for a link (when it is requested and when it is used)
@@ -32,19 +32,37 @@ export async function isSignInAllowed({
   return true;
 }
 
-/** ADMIN_EMAILS become admins when they sign in; the change is audited like any other. */
+/** How a person signed in, as the audit log names it; Auth.js names providers by id. */
+export type SignInMethod = "email_link" | "login_gov" | "other";
+
+export function signInMethod(provider: string | null | undefined): SignInMethod {
+  if (provider === "nodemailer") return "email_link";
+  if (provider === "login-gov") return "login_gov";
+  return "other";
+}
+
+/**
+ * After every sign-in: an audit entry naming the method, the used link forgotten (so it is
+ * never re-sent), and ADMIN_EMAILS made admins, that change audited like any other.
+ */
 export async function onSignedIn({
   userId,
   email,
+  provider,
   adminEmails,
 }: {
   userId: string | undefined;
   email: string | null | undefined;
+  provider?: string | null;
   adminEmails: readonly string[];
 }) {
-  if (!userId || !email || !adminEmails.includes(email.toLowerCase())) return;
+  if (!userId) return;
+  const method = signInMethod(provider);
   const db = await getDb();
   await db.transaction(async (tx) => {
+    await recordAudit(tx, { actorId: userId, action: "member.signed_in", targetType: "user", targetId: userId, detail: { method } });
+    if (method === "email_link" && email) await tx.delete(signInLinks).where(eq(signInLinks.identifier, normalizeEmail(email)));
+    if (!email || !adminEmails.includes(email.toLowerCase())) return;
     const [before] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for("update");
     if (!before || before.role === "admin") return;
     await tx.update(users).set({ role: "admin" }).where(eq(users.id, userId));

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db";
 import { enqueueMail, kickMailDeliverer } from "@/lib/mail";
 import { formatShortStart } from "@/lib/time";
+import { keepSignInLink } from "./link-requests";
 
 const COMMUNITY = "Social Media Community of Practice";
 
@@ -35,8 +36,12 @@ export function signInEmail({ to, url, expires }: { to: string; url: string; exp
   return { to, subject: `Your sign-in link for the ${COMMUNITY}`, text, kind: "sign_in" };
 }
 
+/** Mails a freshly minted link and keeps it (sealed), so a repeat request re-sends it rather than minting another. */
 export async function queueSignInEmail(params: { to: string; url: string; expires: Date }) {
   const db = await getDb();
-  await enqueueMail(db, signInEmail(params));
+  await db.transaction(async (tx) => {
+    await enqueueMail(tx, signInEmail(params));
+    await keepSignInLink(tx, params);
+  });
   kickMailDeliverer();
 }

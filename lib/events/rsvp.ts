@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
 import { inviteEventColumns } from "@/lib/calendar/invites";
 import { queueEventMail, type Recipient } from "./emails";
+import { limitRsvpChanges } from "./rsvp-limits";
 import { waitlistPositionOfR } from "./waitlist";
 import { formatShortStart } from "@/lib/time";
 import { visibleJoinUrl } from "./queries";
@@ -112,6 +113,7 @@ async function seatState(tx: Tx, eventId: string, userId: string) {
  */
 export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId: string }, now = new Date()): Promise<RsvpResult> {
   assertMember(viewer);
+  await limitRsvpChanges(viewer, eventId, now);
   const db = await getDb();
   const { result, event } = await seatChange(() => db.transaction(async (tx): Promise<{ result: RsvpResult; event: NonNullable<LockedEvent> }> => {
     const event = await lockEvent(tx, eventId);
@@ -167,6 +169,7 @@ async function seatChange<T>(work: () => Promise<T>): Promise<T> {
 /** "I can't make it": frees the seat and, in the same transaction, gives it to the first person waiting. */
 export async function cancelRsvp(viewer: Viewer | null, { eventId }: { eventId: string }, now = new Date()) {
   assertMember(viewer);
+  await limitRsvpChanges(viewer, eventId, now);
   const db = await getDb();
   const { changed, event } = await seatChange(() => db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, sessions, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
@@ -203,5 +203,36 @@ describe("setMemberDisabled", () => {
 
   it("answers not found for an unknown user", async () => {
     await expectAppError(setMemberDisabled(admin, { userId: randomUUID(), disabled: true }), "not_found");
+  });
+
+  it("refuses an admin who was disabled meanwhile, so the last active admin stays", async () => {
+    const other = viewerFor(await insertUser(database.db, { role: "admin" }));
+    await setMemberDisabled(admin, { userId: other.id, disabled: true });
+    // `other` still holds a viewer from before (a page opened earlier); the database says otherwise.
+    const error = await expectAppError(setMemberDisabled(other, { userId: admin.id, disabled: true }), "forbidden");
+    expect(error.message).toMatch(/no longer an active administrator/);
+    const [after] = await database.db.select().from(users).where(eq(users.id, admin.id));
+    expect(after!.disabledAt).toBeNull();
+  });
+});
+
+describe("two admins disabling each other at once", () => {
+  // PGlite runs one transaction at a time, so only PostgreSQL can show the race.
+  it("leaves exactly one of them active, every time", async ({ skip }) => {
+    if (database.driver !== "postgres") skip("needs PostgreSQL (set DATABASE_URL)");
+    for (let round = 0; round < 10; round++) {
+      await database.db.delete(users);
+      const a = viewerFor(await insertUser(database.db, { role: "admin" }));
+      const b = viewerFor(await insertUser(database.db, { role: "admin" }));
+      const outcomes = await Promise.allSettled([
+        setMemberDisabled(a, { userId: b.id, disabled: true }),
+        setMemberDisabled(b, { userId: a.id, disabled: true }),
+      ]);
+      expect(outcomes.filter((o) => o.status === "fulfilled"), `round ${round}`).toHaveLength(1);
+      const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject({ kind: "forbidden", message: expect.stringMatching(/no longer an active administrator/) });
+      const active = await database.db.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
+      expect(active, `round ${round}`).toHaveLength(1);
+    }
   });
 });

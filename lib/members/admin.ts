@@ -1,7 +1,7 @@
 import "server-only";
 import { cacheTags, expireTags } from "@/lib/cache/shared-cache";
-import { asc, count, eq, ilike, or, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { and, asc, count, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db";
 import { sessions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { assertRole } from "@/lib/auth/assert";
@@ -98,6 +98,21 @@ export async function changeMemberRole(
 }
 
 /**
+ * Locks the rows of every active admin (joined, not disabled), in one order so two callers
+ * cannot deadlock, and returns their ids. Under READ COMMITTED a row another transaction
+ * disabled (or deleted) while we waited is re-checked and left out, so the answer is current.
+ */
+export async function lockActiveAdmins(tx: Tx): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, "admin"), isNull(users.disabledAt), isNotNull(users.guidelinesAcceptedAt)))
+    .orderBy(asc(users.id))
+    .for("update");
+  return rows.map((row) => row.id);
+}
+
+/**
  * Disabling ends the person's sessions in the same transaction, so there is no
  * moment when the account is disabled but a browser is still signed in.
  */
@@ -110,6 +125,11 @@ export async function setMemberDisabled(
   if (userId === viewer.id) throw new AppError("forbidden", "You can't disable your own account.");
   const db = await getDb();
   await db.transaction(async (tx) => {
+    // Two admins disabling each other at once must not leave none: each first locks every active
+    // admin, so the second waits, then finds it is no longer one of them.
+    if (disabled && !(await lockActiveAdmins(tx)).includes(viewer.id)) {
+      throw new AppError("forbidden", "Your account is no longer an active administrator, so nothing was changed.");
+    }
     const [target] = await tx
       .select({ disabledAt: users.disabledAt })
       .from(users)

@@ -24,6 +24,9 @@ describe("checkEmailEligibility accepts", () => {
     ["name@agency-1.gov", "name@agency-1.gov"],
     [`${"a".repeat(64)}@agency.gov`, `${"a".repeat(64)}@agency.gov`],
     [`name@${"a".repeat(63)}.gov`, `name@${"a".repeat(63)}.gov`],
+    // Only domain labels are names that can be internationalized; a local part that starts so is just text.
+    ["xn--name@agency.gov", "xn--name@agency.gov"],
+    ["name@axn--b.gov", "name@axn--b.gov"],
   ])("%j as %j", (raw, email) => {
     expect(checkEmailEligibility(raw, DEFAULT_DOMAINS)).toEqual({ ok: true, email });
   });
@@ -68,6 +71,13 @@ describe("checkEmailEligibility refuses", () => {
     ["right-to-left override", "name@\u202Evog.ycnega", "non_ascii"],
     ["non-breaking space inside", "name\u00A0@agency.gov", "non_ascii"],
     ["accented letter", "jos\u00E9@agency.gov", "non_ascii"],
+
+    // .gov and .mil register no internationalized names, so any punycode label is a look-alike.
+    ["punycode look-alike of agency.gov", "name@xn--gency-3ve.gov", "idn"],
+    ["punycode in upper case", "NAME@XN--GENCY-3VE.GOV", "idn"],
+    ["punycode subdomain", "name@xn--80ak6aa92e.agency.gov", "idn"],
+    ["punycode top-level label", "name@agency.xn--p1ai", "idn"],
+    ["Unicode look-alike domain (Cyrillic a), the same name as xn--gency-3ve", "name@\u0430gency.gov", "non_ascii"],
 
     // Structure of the address itself.
     ["empty", "", "empty"],

@@ -17,6 +17,8 @@ export type EligibilityRefusal =
   /** Checked before normalization, so NFKC cannot turn `＠` or full-width letters into ASCII that passes. */
   | "non_ascii"
   | "malformed"
+  /** An `xn--` (punycode) label: .gov and .mil register no IDNs, so it can only be a look-alike. */
+  | "idn"
   | "domain_not_allowed";
 
 export type EligibilityResult = { ok: true; email: string } | { ok: false; reason: EligibilityRefusal };
@@ -33,6 +35,8 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const STRUCTURAL = /[",<>;\\()[\]:]/;
 const LOCAL_PART = /^[a-z0-9._%+'-]+$/;
 const DOMAIN_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+// The ACE prefix of an internationalized label (RFC 5890); the address is lowercased before this runs.
+const PUNYCODE_LABEL = /^xn--/;
 
 export function normalizeEmail(raw: string): string {
   return raw.trim().normalize("NFKC").toLowerCase();
@@ -63,6 +67,8 @@ export function checkEmailEligibility(raw: string, allowedDomains: readonly stri
 
   const labels = domain.split(".");
   if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label))) return refuse("malformed");
+  // Unicode was refused above; its ASCII spelling is refused here, in any label (xn--gency-3ve.gov shows as аgency.gov).
+  if (labels.some((label) => PUNYCODE_LABEL.test(label))) return refuse("idn");
 
   const topLevel = labels[labels.length - 1];
   const allowed = allowedDomains.map((entry) => entry.trim().toLowerCase());

@@ -8,6 +8,7 @@ import { assertRole } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/events/manage";
 import { enqueueMail, kickMailDeliverer } from "@/lib/mail";
+import { enforceRateLimits } from "@/lib/rate-limit";
 import { COMMUNITY_NAME, siteUrl } from "@/lib/site";
 import { formatShortStart } from "@/lib/time";
 import type { Viewer } from "@/lib/viewer";
@@ -79,6 +80,21 @@ function messageText(event: MessageEvent, input: EventMessageInput): string {
   ].join("\n");
 }
 
+/** Each message mails everyone going or waiting, so a slip (or a stolen organizer session) must not become a flood. */
+export const MESSAGES_PER_EVENT = 5;
+export const MESSAGES_PER_ORGANIZER = 20;
+export const MESSAGE_WINDOW_MS = 60 * 60 * 1000;
+
+function limitEventMessages(viewer: Viewer, eventId: string, now: Date) {
+  return enforceRateLimits(
+    [
+      { bucket: `event-message:event:${eventId}`, limit: MESSAGES_PER_EVENT, windowMs: MESSAGE_WINDOW_MS },
+      { bucket: `event-message:sender:${viewer.id}`, limit: MESSAGES_PER_ORGANIZER, windowMs: MESSAGE_WINDOW_MS },
+    ],
+    { doing: "sent messages to attendees", timeZone: viewer.timeZone, now },
+  );
+}
+
 export type MessagePreview = { subject: string; text: string; recipientCount: number; audience: Audience };
 
 /** What would be sent, and to how many, without sending anything. */
@@ -107,6 +123,7 @@ export async function sendEventMessage(
 ): Promise<{ id: string; recipientCount: number }> {
   assertRole(viewer, ORGANIZERS);
   const parsed = eventMessageSchema.parse(input);
+  await limitEventMessages(viewer, eventId, now);
   const db = await getDb();
   const sent = await db.transaction(async (tx) => {
     const event = await eventFor(tx, eventId);

@@ -1,5 +1,7 @@
 import "server-only";
+import { sweepSignInLinks } from "@/lib/auth/link-requests";
 import { kickMailDeliverer } from "@/lib/mail";
+import { sweepRateLimits } from "@/lib/rate-limit";
 import { sendDueNotifications } from "./send";
 
 type Scheduler = { stop: () => Promise<void> };
@@ -20,8 +22,9 @@ export function startNotificationScheduler({ intervalMs }: { intervalMs: number 
   const run = () => {
     if (stopped || running) return;
     running = sendDueNotifications()
-      .then(({ sent }) => {
+      .then(async ({ sent }) => {
         if (sent > 0) kickMailDeliverer();
+        await Promise.all([sweepRateLimits(), sweepSignInLinks()]);
       })
       .catch((error: unknown) => console.error("[notifications] run failed", error))
       .finally(() => {

@@ -66,6 +66,23 @@ describe("downloading a resource", () => {
     expect(await read(download)).toEqual(CONTENT);
   });
 
+  it("records organizers' and admins' downloads in the audit log, once per download, and members' not at all", async () => {
+    const admin = viewerOf(await createMember(database.db, { role: "admin" }));
+    await read(await openResourceDownload({ viewer: member, id: fileId }));
+    await read(await openResourceDownload({ viewer: organizer, id: fileId }));
+    // A player or a resumed transfer asking for the rest is the same download.
+    await read(await openResourceDownload({ viewer: organizer, id: fileId, range: "bytes=9-18" }));
+    await read(await openResourceDownload({ viewer: admin, id: fileId, range: "bytes=0-3" }));
+    const entries = await database.db
+      .select({ actorId: auditLog.actorId, action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, detail: auditLog.detail })
+      .from(auditLog)
+      .orderBy(auditLog.id);
+    expect(entries).toEqual([
+      { actorId: organizer.id, action: "resource.downloaded", targetType: "resource", targetId: fileId, detail: { role: "organizer", fileName: "Résumé “final”.pdf" } },
+      { actorId: admin.id, action: "resource.downloaded", targetType: "resource", targetId: fileId, detail: { role: "admin", fileName: "Résumé “final”.pdf" } },
+    ]);
+  });
+
   it("lets organizers download too", async () => {
     expect(await read(await openResourceDownload({ viewer: organizer, id: fileId }))).toEqual(CONTENT);
   });

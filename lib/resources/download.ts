@@ -4,6 +4,7 @@ import { create as contentDisposition } from "content-disposition";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { resources } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
 import { assertMember } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
 import { getStorage, type ByteRange, type FileStorage } from "@/lib/storage";
@@ -55,6 +56,17 @@ export async function openResourceDownload({
   if (wanted === "unsatisfiable") return { kind: "unsatisfiable", size: stored.size };
   const opened = await storage.get(row.storageKey, wanted ?? undefined);
   if (!opened) throw new AppError("not_found", "That file could not be found. It may have been removed.");
+  // Organizers and admins can reach every file, including ones tied to events they do not run: their downloads
+  // are recorded. Once per download, not per range a player or resumed transfer asks for afterwards.
+  if (viewer.role !== "member" && (wanted === null || wanted.start === 0)) {
+    await recordAudit(db, {
+      actorId: viewer.id,
+      action: "resource.downloaded",
+      targetType: "resource",
+      targetId: id,
+      detail: { role: viewer.role, fileName: row.fileName ?? null },
+    });
+  }
   return {
     kind: "file",
     fileName: row.fileName ?? "download",

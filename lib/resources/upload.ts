@@ -5,6 +5,7 @@ import fs from "node:fs/promises";
 import { z } from "zod";
 import { assertRole } from "@/lib/auth/assert";
 import { getEnv } from "@/lib/env";
+import { enforceRateLimits } from "@/lib/rate-limit";
 import { getStorage, uploadTempDir, type FileStorage } from "@/lib/storage";
 import type { Viewer } from "@/lib/viewer";
 import { identifyUpload } from "./file-types";
@@ -12,6 +13,9 @@ import { createFileResource, ORGANIZERS, type ResourceChange } from "./manage";
 import { receiveMultipart, tooLargeMessage, type ReceivedFile } from "./multipart";
 import { fileResourceSchema } from "./resource-schema";
 import { UploadError } from "./upload-error";
+
+export const UPLOADS_PER_ORGANIZER = 30;
+export const UPLOAD_WINDOW_MS = 60 * 60 * 1000;
 
 // Room for the text fields and multipart framing around the file itself.
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -34,6 +38,11 @@ export async function receiveResourceUpload({
   maxBytes?: number;
 }): Promise<ResourceChange> {
   assertRole(viewer, ORGANIZERS);
+  // Before a byte is read: each upload is up to UPLOAD_MAX_BYTES of disk.
+  await enforceRateLimits([{ bucket: `upload:user:${viewer.id}`, limit: UPLOADS_PER_ORGANIZER, windowMs: UPLOAD_WINDOW_MS }], {
+    doing: "uploaded files",
+    timeZone: viewer.timeZone,
+  });
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes + FORM_OVERHEAD_BYTES) {
     const message = tooLargeMessage(maxBytes);

@@ -98,13 +98,13 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   },
 
   // Server actions (Next checks their Origin; lib/ checks the viewer)
-  { id: "app/(site)/signin/actions.ts#requestSignInLink", kind: "action", access: "public", scope: "eligible addresses; rate limited per address and IP" },
+  { id: "app/(site)/signin/actions.ts#requestSignInLink", kind: "action", access: "public", scope: "eligible addresses; rate limited per client address; one working link per address, re-sent at most twice" },
   { id: "app/(site)/signin/actions.ts#signInWithLoginGov", kind: "action", access: "public" },
   { id: "app/sign-out-action.ts#signOutAction", kind: "action", access: "public", scope: "ends the caller's own session" },
   { id: "app/(site)/join/actions.ts#joinCommunity", kind: "action", access: "signed-in", scope: "the viewer's own profile" },
   { id: "app/(site)/account/actions.ts#saveProfile", kind: "action", access: "member", scope: "the viewer's own profile" },
-  { id: "app/(site)/account/actions.ts#signOutEverywhereAction", kind: "action", access: "member", scope: "the viewer's own sessions" },
-  { id: "app/(site)/account/actions.ts#deleteAccount", kind: "action", access: "member", scope: "the viewer's own account" },
+  { id: "app/(site)/account/actions.ts#signOutEverywhereAction", kind: "action", access: "signed-in", scope: "the viewer's own sessions" },
+  { id: "app/(site)/account/actions.ts#deleteAccount", kind: "action", access: "signed-in", scope: "the viewer's own account" },
   { id: "app/(site)/account/calendar-feed/actions.ts#calendarFeedAction", kind: "action", access: "member", scope: "the viewer's own feed token" },
   { id: "app/(site)/account/notifications/actions.ts#saveNotificationPreferences", kind: "action", access: "member", scope: "the viewer's own email choices" },
   { id: "app/(site)/events/[slug]/actions.ts#changeRsvp", kind: "action", access: "member", scope: "the viewer's own RSVP to a published event" },

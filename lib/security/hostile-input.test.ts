@@ -6,6 +6,7 @@ import { outbox, rsvps, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { Markdown } from "@/components/markdown";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { ELIGIBILITY_MESSAGE } from "@/lib/members/eligibility";
 import { cleanText, escapeText, foldLine } from "@/lib/calendar/ics";
 import { attendeesCsv } from "@/lib/events/attendees";
 import { eventFormSchema } from "@/lib/events/event-schema";
@@ -78,12 +79,21 @@ describe("look-alike and malformed email addresses get no link", () => {
     ["markup instead of an address", "<script>alert(1)</script>@agency.gov.evil.example"],
     ["a bare domain", "agency.gov"],
     ["a .mil look-alike", "pat@army.mil.evil.example"],
+    ["a punycode look-alike of agency.gov", "pat@xn--gency-3ve.gov"],
+    ["a punycode look-alike in upper case", "PAT@XN--GENCY-3VE.GOV"],
   ];
   it.each(hostile)("%s", async (_label, email) => {
     const { requestSignInLink } = await import("@/app/(site)/signin/actions");
     const state = await expectUnchanged(() => requestSignInLink({ status: "idle" }, formData({ email })));
     expect(state).toMatchObject({ status: expect.stringMatching(/^(invalid|refused)$/) });
     expect((state as { message: string }).message.length).toBeGreaterThan(10);
+    expect(signInCalls).toEqual([]);
+  });
+
+  it.each(["pat@xn--gency-3ve.gov", "pat@\u0430gency.gov"])("%j gets the same message as every other refusal", async (email) => {
+    const { requestSignInLink } = await import("@/app/(site)/signin/actions");
+    const state = await requestSignInLink({ status: "idle" }, formData({ email }));
+    expect(state).toEqual({ status: "refused", email, message: ELIGIBILITY_MESSAGE });
     expect(signInCalls).toEqual([]);
   });
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireMemberPage } from "@/lib/auth/guards";
+import { requireMemberPage, requireSignedInPage } from "@/lib/auth/guards";
 import { isAppError } from "@/lib/errors";
 import { invalidFormState, type FormState } from "@/lib/form-state";
 import { deleteOwnAccount, signOutEverywhere } from "@/lib/members/account";
@@ -29,7 +29,8 @@ export async function saveProfile(_previous: FormState, formData: FormData): Pro
 
 /** Ends every session, this browser's included, so the person lands signed out. */
 export async function signOutEverywhereAction(): Promise<void> {
-  const viewer = await requireMemberPage("/account");
+  // Also offered on /join: someone who never finished joining may still end their sessions.
+  const viewer = await requireSignedInPage("/account");
   await signOutEverywhere(viewer);
   redirect("/");
 }
@@ -38,7 +39,8 @@ const deleteSchema = z.strictObject({ confirmEmail: z.string().max(320) });
 
 /** Deletes the account; its session row goes with it, so the browser is signed out too. */
 export async function deleteAccount(_previous: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireMemberPage("/account");
+  // Also offered on /join: someone who never finished joining may still delete what they started.
+  const viewer = await requireSignedInPage("/account");
   const fields = formFields(formData);
   const parsed = deleteSchema.safeParse(fields);
   if (!parsed.success) return invalidFormState(parsed.error, fields);

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireMemberPage } from "@/lib/auth/guards";
 import { getOwnProfile } from "@/lib/members/profile";
-import { signOutEverywhereAction } from "./actions";
 import { CalendarFeedSection } from "./calendar-feed/section";
 import { DeleteAccountForm } from "./delete-account-form";
 import { NotificationsSection } from "./notifications/section";
 import { ProfileForm } from "./profile-form";
+import { SignOutEverywhere } from "./sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -61,15 +61,7 @@ export default async function AccountPage() {
 
           <section aria-labelledby="sessions-heading" className="margin-top-5">
             <h2 id="sessions-heading">Sign out of all devices</h2>
-            <p>
-              If you signed in on a shared or lost device, this ends every session, including this one. You can sign in
-              again with your email address.
-            </p>
-            <form action={signOutEverywhereAction}>
-              <button className="usa-button usa-button--outline" type="submit">
-                Sign out of all devices
-              </button>
-            </form>
+            <SignOutEverywhere />
           </section>
 
           <section aria-labelledby="delete-heading" className="margin-top-5">

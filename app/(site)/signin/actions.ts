@@ -1,7 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
@@ -17,6 +17,9 @@ export type SignInFormState = {
   message?: string;
   email?: string;
 };
+
+/** Where Auth.js sends a link request (pages.verifyRequest plus its query), so every outcome looks the same. */
+const CHECK_EMAIL_PATH = "/signin/check-email?provider=nodemailer&type=email";
 
 // Strict: a post carrying fields the form does not have is not from our form.
 const formSchema = z.strictObject({
@@ -35,7 +38,8 @@ export async function requestSignInLink(_previous: SignInFormState, formData: Fo
     return { status: "invalid", message: message ?? "Enter your email address." };
   }
   const { email } = parsed.data;
-  const decision = await decideLinkRequest({ email, ip: clientIp(await headers()) });
+  const redirectTo = `/join?next=${encodeURIComponent(safeCallbackPath(parsed.data.callbackUrl))}`;
+  const decision = await decideLinkRequest({ email, ip: clientIp(await headers()), redirectTo });
   if (decision.status === "refused") {
     return { status: "refused", email, message: eligibilityMessage(getEnv().ALLOWED_EMAIL_DOMAINS) };
   }
@@ -43,12 +47,13 @@ export async function requestSignInLink(_previous: SignInFormState, formData: Fo
     return {
       status: "rate_limited",
       email,
-      message: `Too many sign-in links were requested. For your security, try again after ${formatShortStart(decision.retryAt, "America/New_York")}.`,
+      message: `Too many sign-in links were requested from your network. For your security, try again after ${formatShortStart(decision.retryAt, "America/New_York")}.`,
     };
   }
-  const next = safeCallbackPath(parsed.data.callbackUrl);
+  // The link already out still works, and was mailed again (or often enough already): the same page Auth.js shows.
+  if (decision.status === "resent" || decision.status === "quiet") redirect(CHECK_EMAIL_PATH);
   try {
-    await signIn("nodemailer", { email: decision.email, redirectTo: `/join?next=${encodeURIComponent(next)}` });
+    await signIn("nodemailer", { email: decision.email, redirectTo });
   } catch (error) {
     unstable_rethrow(error);
     console.error("Sign-in link request failed:", error instanceof Error ? error.message : error);
