@@ -1,5 +1,5 @@
 import { NotFoundContent } from "@/components/not-found-content";
-import { SiteFrame } from "@/components/site-frame";
+import { SiteFrame } from "@/app/_components/site-frame";
 
 /**
  * Next renders this with every page as the root boundary, cached pages too, so it

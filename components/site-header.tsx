@@ -1,6 +1,5 @@
 import Link from "next/link";
-
-export type HeaderViewer = { name: string | null; email: string; canManage: boolean; isAdmin: boolean } | null;
+import type { HeaderViewer } from "@/lib/viewer";
 
 const primaryLinks = [
   { href: "/events", label: "Events" },

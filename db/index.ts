@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { getEnv } from "@/lib/env";
+import { databaseLocation } from "./location";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -44,9 +44,9 @@ export async function closeDb() {
 }
 
 async function openDatabase(): Promise<DbHandle> {
-  const env = getEnv();
-  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
-  return openPglite(path.resolve(env.DATA_DIR, "pglite"));
+  const where = databaseLocation();
+  if (where.DATABASE_URL) return openPostgres(where.DATABASE_URL);
+  return openPglite(path.resolve(where.DATA_DIR, "pglite"));
 }
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DbHandle> {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { getEnv } from "@/lib/env";
 import { getDbHandle, openPostgres, type DbHandle } from "./index";
+import { databaseLocation } from "./location";
 
 export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
@@ -10,7 +10,7 @@ const MIGRATION_LOCK_KEY = 7_420_001;
 
 /** Applies the committed SQL migrations to the database this process uses. */
 export async function runMigrations() {
-  const url = getEnv().DATABASE_URL;
+  const url = databaseLocation().DATABASE_URL;
   if (url) await migratePostgres(url);
   else await migrateHandle(await getDbHandle());
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { databaseEnvShape } from "@/db/location";
 
 /**
  * The whole configuration, read from the environment and validated once.
@@ -16,11 +17,8 @@ const commaList = z
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, { error: "must be a postgres:// or postgresql:// URL" })
-      .optional(),
-    DATA_DIR: z.string().min(1).default(".data"),
+    // db/ reads these two itself (it sits below lib/); one definition, validated here too.
+    ...databaseEnvShape,
     AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
     AUTH_URL: z.url({ error: "must be an absolute URL such as https://convene.example.gov" }).optional(),
     SMTP_URL: z

@@ -9,3 +9,9 @@ export type Viewer = {
   timeZone: string;
   hasJoined: boolean;
 };
+
+/**
+ * What the site header shows of the viewer (null: signed out). Defined here, beside the
+ * Viewer it is cut from, so lib/ never imports a component's type (eslint.config.mjs).
+ */
+export type HeaderViewer = { name: string | null; email: string; canManage: boolean; isAdmin: boolean } | null;

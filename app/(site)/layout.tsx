@@ -1,4 +1,4 @@
-import { SiteFrame } from "@/components/site-frame";
+import { SiteFrame } from "@/app/_components/site-frame";
 import { getHeaderViewer } from "@/lib/auth/viewer";
 
 /** Every page that may depend on who is asking: rendered per request, with the viewer in the header. */

@@ -1,4 +1,4 @@
-import { HomeContent } from "@/components/pages/home";
+import { HomeContent } from "@/app/_components/home";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { SiteFrame } from "@/components/site-frame";
+import { SiteFrame } from "@/app/_components/site-frame";
 
 /** proxy.ts sends only requests without a session cookie here, so the header shows "Sign in" and can be cached. */
 export default function VisitorLayout({ children }: { children: React.ReactNode }) {

@@ -2,8 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
-import type { HeaderViewer } from "@/components/site-header";
-import type { Viewer } from "@/lib/viewer";
+import type { HeaderViewer, Viewer } from "@/lib/viewer";
 
 /**
  * The signed-in person for this request, or null. One session lookup per

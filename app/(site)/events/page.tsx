@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EventsListContent, parseEventsQuery } from "@/components/pages/events-list";
+import { EventsListContent, parseEventsQuery } from "@/app/_components/events-list";
 import { getViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";

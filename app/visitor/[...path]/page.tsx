@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { EventDetailContent } from "@/components/pages/event-detail";
-import { EventsListContent, parseEventsQuery } from "@/components/pages/events-list";
-import { HomeContent } from "@/components/pages/home";
+import { EventDetailContent } from "@/app/_components/event-detail";
+import { EventsListContent, parseEventsQuery } from "@/app/_components/events-list";
+import { HomeContent } from "@/app/_components/home";
 import { getEventBySlug } from "@/lib/events/queries";
 import { visitorViewOf } from "@/lib/visitor-pages";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { RsvpPanel, RsvpProvider } from "@/app/(site)/events/[slug]/rsvp-panel";
+import { RsvpPanel, RsvpProvider } from "@/app/_components/rsvp-panel";
 import { requireMemberPage } from "@/lib/auth/guards";
 import { listMyRsvps } from "@/lib/events/my-events";
 import { formatShortStart } from "@/lib/time";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound } from "next/navigation";
-import { EventDetailContent } from "@/components/pages/event-detail";
+import { EventDetailContent } from "@/app/_components/event-detail";
 import { getViewer } from "@/lib/auth/viewer";
 import { getEventBySlug } from "@/lib/events/queries";
 

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { EventTags } from "@/components/event-tags";
-import { AddToCalendar } from "@/components/add-to-calendar";
+import { AddToCalendar } from "@/app/_components/add-to-calendar";
 import { hasCalendarInvite } from "@/lib/calendar/own-copy";
 import { Markdown } from "@/components/markdown";
 import { getViewerEventState, type EventDetail } from "@/lib/events/queries";
 import { listEventResources } from "@/lib/resources/queries";
 import type { Viewer } from "@/lib/viewer";
-import { JoinLinkFact, RsvpPanel, RsvpProvider, SeatsFact } from "@/app/(site)/events/[slug]/rsvp-panel";
+import { JoinLinkFact, RsvpPanel, RsvpProvider, SeatsFact } from "@/app/_components/rsvp-panel";
 import { formatEventWhen, zonesDiffer } from "@/lib/time";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { EventFact } from "@/components/event-fact";

@@ -1,6 +1,6 @@
 import { googleCalendarUrl, office365Url, outlookLiveUrl, type CalendarLinkEvent } from "@/lib/calendar/links";
 import { siteUrl } from "@/lib/site";
-import { WebCalendarLinks } from "@/app/(site)/events/[slug]/rsvp-panel";
+import { WebCalendarLinks } from "@/app/_components/rsvp-panel";
 
 /** What anyone may see of an event: no join link, which only people going get. */
 export type AddToCalendarEvent = {

@@ -1,4 +1,5 @@
-import { SiteHeader, type HeaderViewer } from "@/components/site-header";
+import { SiteHeader } from "@/components/site-header";
+import type { HeaderViewer } from "@/lib/viewer";
 import { signOutAction } from "@/app/sign-out-action";
 
 /** The header and the main landmark the skip link points to, around a page. */

@@ -4,7 +4,7 @@ import { createContext, use, useActionState } from "react";
 import { availabilityLabel } from "@/components/event-tags";
 import { EventFact } from "@/components/event-fact";
 import type { RsvpView } from "@/lib/events/queries";
-import { changeRsvp, type RsvpFormState } from "./actions";
+import { changeRsvp, type RsvpFormState } from "@/app/(site)/events/[slug]/actions";
 
 type RsvpContextValue = {
   view: RsvpView;
