@@ -6,7 +6,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import busboy from "busboy";
+import { Busboy, type BusboyInstance } from "@fastify/busboy";
 import { ContentInspector } from "./content-inspector";
 import { checkFileName } from "./file-name";
 import { formatFileSize } from "./format";
@@ -44,15 +44,15 @@ export async function receiveMultipart({
   if (!body || !contentType?.toLowerCase().startsWith("multipart/form-data")) {
     throw new UploadError(400, "Send the form with its file as multipart/form-data.");
   }
-  let parser: busboy.Busboy;
+  let parser: BusboyInstance;
   try {
-    parser = busboy({
+    // @fastify/busboy: the maintained fork of busboy (header parameters, file names included, are read as UTF-8).
+    parser = new Busboy({
       headers: { "content-type": contentType },
       // Keep what the browser sent, so a name like "../x.pdf" is refused, not silently shortened.
       preservePath: true,
-      defParamCharset: "utf8",
-      // busboy reports "limit" on reaching fileSize, so one more byte means "larger than allowed".
-      limits: { files: 1, fileSize: maxBytes + 1, fields: MAX_FIELDS, parts: MAX_FIELDS + 1, fieldSize: MAX_FIELD_BYTES },
+      // The fork reports "limit" once a file goes past fileSize, so exactly maxBytes is still allowed.
+      limits: { files: 1, fileSize: maxBytes, fields: MAX_FIELDS, parts: MAX_FIELDS + 1, fieldSize: MAX_FIELD_BYTES },
     });
   } catch {
     throw new UploadError(400, "The form could not be read. Reload the page and try again.");
@@ -64,6 +64,7 @@ export async function receiveMultipart({
     const fields = new Map<string, string>();
     let written: Promise<ReceivedFile | null> = Promise.resolve(null);
     let tempPath: string | null = null;
+    let fileStream: Readable | null = null;
     // Set once the form is resolved or refused; whatever happens after is noise.
     let settled = false;
 
@@ -76,6 +77,8 @@ export async function receiveMultipart({
       setImmediate(() => {
         source.destroy();
         parser.destroy();
+        // The fork does not end a file stream when the parser is destroyed: end it, so the write settles.
+        fileStream?.destroy(new Error("upload refused"));
       });
       void written
         .catch(() => null)
@@ -84,27 +87,28 @@ export async function receiveMultipart({
     };
     const refuse = (message: string, status: 400 | 413 = 400) => fail(new UploadError(status, message, { file: [message] }));
 
-    parser.on("field", (name, value, info) => {
-      if (info.nameTruncated || info.valueTruncated) return fail(new UploadError(400, `The ${name} field is too long.`));
+    parser.on("field", (name, value, nameTruncated, valueTruncated) => {
+      if (nameTruncated || valueTruncated) return fail(new UploadError(400, `The ${name} field is too long.`));
       if (fields.has(name)) return fail(new UploadError(400, `The form sent the ${name} field twice.`));
       fields.set(name, value);
     });
 
-    parser.on("file", (name, stream, info) => {
+    parser.on("file", (name, stream, filename) => {
       if (settled) return discard(stream);
       if (name !== FILE_FIELD) {
         discard(stream);
         return fail(new UploadError(400, `The form sent a file in an unexpected field (${name}).`));
       }
       // Browsers send an empty, nameless part when no file was chosen.
-      if (!info.filename) return discard(stream);
-      const checked = checkFileName(info.filename);
+      if (!filename) return discard(stream);
+      const checked = checkFileName(filename);
       if (!checked.ok) {
         discard(stream);
         return refuse(checked.problem);
       }
       const target = path.join(tempDir, `${randomUUID()}.part`);
       tempPath = target;
+      fileStream = stream;
       const inspector = new ContentInspector();
       stream.on("limit", () => refuse(tooLargeMessage(maxBytes), 413));
       written = pipeline(stream, inspector, createWriteStream(target, { flags: "wx", mode: 0o600 })).then(() => ({
@@ -122,7 +126,8 @@ export async function receiveMultipart({
     parser.on("partsLimit", () => fail(new UploadError(400, "The form has too many fields.")));
     parser.on("error", fail);
     source.on("error", fail);
-    parser.on("close", () => {
+    // The fork's "finish" is busboy's "close": every part parsed and every file stream ended.
+    parser.on("finish", () => {
       if (settled) return;
       written.then((file) => {
         if (settled) return;

@@ -107,6 +107,15 @@ describe("uploading a file resource", () => {
     expect(await database.db.select().from(resources)).toHaveLength(1);
   });
 
+  it("refuses a file one byte over the size limit, and keeps nothing", async () => {
+    const content = Buffer.concat([SAMPLES.pdf, Buffer.alloc(1001 - SAMPLES.pdf.length, 0x20)]);
+    const error = await refused(upload([...fields(), filePart("over.pdf", content)], organizer, 1000));
+    expect(error.status).toBe(413);
+    expect(error.message).toMatch(/larger than the .* limit/);
+    expect(await database.db.select().from(resources)).toHaveLength(0);
+    await expectNothingLeft();
+  });
+
   it("refuses a file over the limit while it streams, before reading it all, and keeps nothing", async () => {
     const limit = 256 * 1024;
     const total = 20 * 1024 * 1024;
