@@ -21,6 +21,8 @@ const chromiumPath =
 
 export default defineConfig({
   testDir: "e2e",
+  // A stray test.only would run one test and report green: CI refuses it.
+  forbidOnly: !!process.env.CI,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -33,6 +33,22 @@ test.describe("public site", () => {
     await page.screenshot({ path: "test-results/home.png", fullPage: true });
   });
 
+  test("pages name the USWDS favicon and it is served, so no page logs a 404 for it", async ({ page, visit }) => {
+    const missing: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() === 404) missing.push(response.url());
+    });
+    for (const path of ["/", "/events", "/about"]) {
+      await visit(path);
+      await expect(page.locator('head link[rel="icon"]').first()).toHaveAttribute("href", /^\/favicon\.ico/);
+    }
+    const icon = await page.request.get("/favicon.ico");
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+    expect((await icon.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+    expect(missing).toEqual([]);
+  });
+
   test("the official banner opens with USWDS's script", async ({ page, visit }) => {
     await visit("/");
     const toggle = page.getByRole("button", { name: "Here’s how you know" });
