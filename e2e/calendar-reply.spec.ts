@@ -1,10 +1,9 @@
 import ICAL from "ical.js";
 import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
-import { DEMO_ORGANIZER_EMAIL } from "../db/seed";
 import { replyMessage } from "../test/itip-reply";
-import { signInAs, signUp, uniqueEmail } from "./auth-helpers";
-import { tomorrowInEastern } from "./dates";
+import { signUp, uniqueEmail } from "./auth-helpers";
+import { publishEvent } from "./events";
 import { expect, test } from "./fixtures";
 import { readDelivered } from "./smtp-sink";
 
@@ -39,21 +38,14 @@ test("declining in the calendar frees the seat: the first person waiting is prom
   const title = `Reply Lab ${Date.now().toString(36)}`;
 
   // A one-seat event.
-  await signInAs(page, DEMO_ORGANIZER_EMAIL);
-  await page.goto("/manage/events/new");
-  const form = page.locator("main form");
-  await form.getByLabel("Title", { exact: true }).fill(title);
-  await form.getByLabel("Date", { exact: true }).fill(tomorrowInEastern());
-  await form.getByLabel("Start time").fill("13:00");
-  await form.getByLabel("End time").fill("14:00");
-  await form.getByLabel("Format").selectOption("virtual");
-  await form.getByLabel("Join link").fill("https://gsa.zoomgov.com/j/1619876543");
-  await form.getByLabel("Capacity").fill("1");
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByText("Published. The event is now on the public calendar.")).toBeVisible();
-  const eventPath = (await page.getByRole("link", { name: "Public page" }).getAttribute("href"))!;
+  const { publicPath: eventPath } = await publishEvent(page, {
+    title,
+    start: "13:00",
+    end: "14:00",
+    format: "virtual",
+    joinLink: "https://gsa.zoomgov.com/j/1619876543",
+    capacity: 1,
+  });
 
   // A takes the seat; B, in a browser of their own, is first on the waitlist.
   const going = uniqueEmail("reply-going");

@@ -1,7 +1,6 @@
-import type { APIRequestContext, Page } from "@playwright/test";
-import { DEMO_ORGANIZER_EMAIL } from "../db/seed";
-import { signInAs, signUp, uniqueEmail } from "./auth-helpers";
-import { tomorrowInEastern } from "./dates";
+import type { APIRequestContext } from "@playwright/test";
+import { signUp, uniqueEmail } from "./auth-helpers";
+import { publishEvent } from "./events";
 import { expect, test } from "./fixtures";
 
 /**
@@ -15,25 +14,6 @@ async function cachedVisit(request: APIRequestContext, path: string): Promise<st
   expect(response.status(), path).toBe(200);
   expect(["HIT", "STALE"], `${path} served from the cache`).toContain(response.headers()["x-nextjs-cache"]);
   return response.text();
-}
-
-async function publishEvent(page: Page, title: string): Promise<{ publicPath: string; manageUrl: string }> {
-  await signInAs(page, DEMO_ORGANIZER_EMAIL);
-  await page.goto("/manage/events/new");
-  const form = page.locator("main form");
-  await form.getByLabel("Title", { exact: true }).fill(title);
-  await form.getByLabel("Date", { exact: true }).fill(tomorrowInEastern());
-  await form.getByLabel("Start time").fill("09:00");
-  await form.getByLabel("End time").fill("10:00");
-  await form.getByLabel("Format").selectOption("in_person");
-  await form.getByLabel("Location").fill("GSA Headquarters, Room 1201");
-  await form.getByLabel("Capacity").fill("3");
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByText("Published. The event is now on the public calendar.")).toBeVisible();
-  const publicPath = await page.getByRole("link", { name: "Public page" }).getAttribute("href");
-  return { publicPath: publicPath!, manageUrl: page.url() };
 }
 
 test.describe("cached pages for visitors", () => {
@@ -64,7 +44,7 @@ test.describe("cached pages for visitors", () => {
 
   test("an organizer's edit, an RSVP and a cancellation reach visitors at once", async ({ page, browser, playwright, baseURL }) => {
     const title = `Cache Clinic ${Date.now().toString(36)}`;
-    const { publicPath, manageUrl } = await publishEvent(page, title);
+    const { publicPath, manageUrl } = await publishEvent(page, { title, start: "09:00", end: "10:00", format: "in_person", location: "GSA Headquarters, Room 1201", capacity: 3 });
     const visitor = await playwright.request.newContext({ baseURL });
     expect(await cachedVisit(visitor, publicPath)).toContain("3 seats left");
     expect(await cachedVisit(visitor, "/events")).toContain(title);
@@ -90,6 +70,8 @@ test.describe("cached pages for visitors", () => {
 
     await page.goto(manageUrl);
     await page.getByRole("button", { name: "Cancel event" }).click();
+    // Refused without a message; typing before that answer lands would be wiped by the form's reset.
+    await expect(page.getByRole("alert").filter({ hasText: "Tell attendees why the event is cancelled." }).first()).toBeVisible();
     await page.getByLabel("Message to attendees").fill("The room is closed for repairs.");
     await page.getByRole("button", { name: "Cancel event" }).click();
     await expect(page.getByRole("heading", { name: "This event has been cancelled" })).toBeVisible();

@@ -1,0 +1,35 @@
+import { expect, type Page } from "@playwright/test";
+import { DEMO_ORGANIZER_EMAIL } from "../db/seed";
+import { signInAs } from "./auth-helpers";
+import { tomorrowInEastern } from "./dates";
+
+export type NewEvent = {
+  title: string;
+  start: string;
+  end: string;
+  capacity: number;
+} & ({ format: "virtual"; joinLink: string } | { format: "in_person"; location: string });
+
+/**
+ * An event of the journey's own, tomorrow, published by the seeded organizer: journeys that take
+ * seats or change an event make one, so the seed stays as it was for every other journey and retry.
+ */
+export async function publishEvent(page: Page, event: NewEvent): Promise<{ publicPath: string; manageUrl: string }> {
+  await signInAs(page, DEMO_ORGANIZER_EMAIL);
+  await page.goto("/manage/events/new");
+  const form = page.locator("main form");
+  await form.getByLabel("Title", { exact: true }).fill(event.title);
+  await form.getByLabel("Date", { exact: true }).fill(tomorrowInEastern());
+  await form.getByLabel("Start time").fill(event.start);
+  await form.getByLabel("End time").fill(event.end);
+  await form.getByLabel("Format").selectOption(event.format);
+  if (event.format === "in_person") await form.getByLabel("Location").fill(event.location);
+  else await form.getByLabel("Join link").fill(event.joinLink);
+  await form.getByLabel("Capacity").fill(String(event.capacity));
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: event.title })).toBeVisible();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published. The event is now on the public calendar.")).toBeVisible();
+  const publicPath = await page.getByRole("link", { name: "Public page" }).getAttribute("href");
+  return { publicPath: publicPath!, manageUrl: page.url() };
+}
