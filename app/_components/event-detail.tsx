@@ -2,14 +2,13 @@ import Link from "next/link";
 import { EventTags } from "@/components/event-tags";
 import { AddToCalendar } from "@/app/_components/add-to-calendar";
 import { hasCalendarInvite } from "@/lib/calendar/own-copy";
-import { Markdown } from "@/components/markdown";
 import { getViewerEventState, type EventDetail } from "@/lib/events/queries";
 import { listEventResources } from "@/lib/resources/queries";
 import type { Viewer } from "@/lib/viewer";
 import { JoinLinkFact, RsvpPanel, RsvpProvider, SeatsFact } from "@/app/_components/rsvp-panel";
 import { formatEventWhen, zonesDiffer } from "@/lib/time";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { EventFact } from "@/components/event-fact";
+import { EventColumns, EventDetailsBox } from "@/components/event-details-box";
 import { EventHosts } from "@/components/event-hosts";
 
 /**
@@ -62,39 +61,15 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
       <p className="usa-intro">{event.summary}</p>
       <EventTags event={event} />
 
-      <div className="grid-row grid-gap-lg margin-top-3">
-        <div className="tablet:grid-col-8">
-          <Markdown source={event.body} />
-        </div>
-        <aside className="tablet:grid-col-4" aria-labelledby="event-details-heading">
-          <RsvpProvider key={JSON.stringify(rsvpView)} initial={rsvpView} capacity={event.capacity}>
-            <div className="usa-summary-box">
-              <div className="usa-summary-box__body">
-                <h2 id="event-details-heading" className="usa-summary-box__heading">
-                  Event details
-                </h2>
-                <dl className="usa-summary-box__text">
-                  <EventFact label="When">
-                    <time dateTime={event.startsAt.toISOString()}>
-                      {when.date}
-                      <br />
-                      {when.time}
-                    </time>
-                    {viewerWhen ? (
-                      <>
-                        <br />
-                        <span className="font-body-2xs">
-                          Your time: {viewerWhen.date}, {viewerWhen.time}
-                        </span>
-                      </>
-                    ) : null}
-                  </EventFact>
-                  {event.location ? (
-                    <EventFact label="Where">{event.location}</EventFact>
-                  ) : null}
-                  {event.format !== "in_person" ? <JoinLinkFact /> : null}
-                  <SeatsFact />
-                </dl>
+      <EventColumns body={event.body}>
+        <RsvpProvider key={JSON.stringify(rsvpView)} initial={rsvpView} capacity={event.capacity}>
+          <EventDetailsBox
+            startsAt={event.startsAt}
+            when={when}
+            viewerWhen={viewerWhen}
+            location={event.location}
+            after={
+              <>
                 {rsvpClosedReason ? <p>{rsvpClosedReason}</p> : null}
                 {event.status === "published" && !rsvpClosedReason && !viewer ? (
                   <Link className="usa-button" href={`/signin?callbackUrl=${encodeURIComponent(`/events/${event.slug}`)}`}>
@@ -117,43 +92,46 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
                     </Link>
                   </p>
                 ) : null}
-              </div>
-            </div>
-          </RsvpProvider>
+              </>
+            }
+          >
+            {event.format !== "in_person" ? <JoinLinkFact /> : null}
+            <SeatsFact />
+          </EventDetailsBox>
+        </RsvpProvider>
 
-          {eventResources.length > 0 ? (
-            <section aria-labelledby="resources-heading" className="margin-top-3">
-              <h2 id="resources-heading" className="font-heading-md">
-                Slides, recordings and resources
-              </h2>
-              <ul className="usa-list">
-                {eventResources.map((resource) => (
-                  <li key={resource.id}>
-                    {resource.href ? (
-                      <a href={resource.href} className="usa-link">
-                        {resource.title}
-                      </a>
-                    ) : (
-                      resource.title
-                    )}{" "}
-                    <span className="usa-tag bg-base-dark">{resource.type}</span>
-                  </li>
-                ))}
-              </ul>
-              {viewer?.hasJoined ? null : (
-                <p className="font-body-2xs">
-                  <Link href={`/signin?callbackUrl=${encodeURIComponent(`/events/${event.slug}`)}`} className="usa-link">
-                    Sign in
-                  </Link>{" "}
-                  to open the community&rsquo;s resources.
-                </p>
-              )}
-            </section>
-          ) : null}
+        {eventResources.length > 0 ? (
+          <section aria-labelledby="resources-heading" className="margin-top-3">
+            <h2 id="resources-heading" className="font-heading-md">
+              Slides, recordings and resources
+            </h2>
+            <ul className="usa-list">
+              {eventResources.map((resource) => (
+                <li key={resource.id}>
+                  {resource.href ? (
+                    <a href={resource.href} className="usa-link">
+                      {resource.title}
+                    </a>
+                  ) : (
+                    resource.title
+                  )}{" "}
+                  <span className="usa-tag bg-base-dark">{resource.type}</span>
+                </li>
+              ))}
+            </ul>
+            {viewer?.hasJoined ? null : (
+              <p className="font-body-2xs">
+                <Link href={`/signin?callbackUrl=${encodeURIComponent(`/events/${event.slug}`)}`} className="usa-link">
+                  Sign in
+                </Link>{" "}
+                to open the community&rsquo;s resources.
+              </p>
+            )}
+          </section>
+        ) : null}
 
-          <EventHosts hosts={event.hosts} />
-        </aside>
-      </div>
+        <EventHosts hosts={event.hosts} />
+      </EventColumns>
     </div>
   );
 }

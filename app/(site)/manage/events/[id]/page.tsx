@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventTags } from "@/components/event-tags";
-import { Markdown } from "@/components/markdown";
 import { requireRolePage } from "@/lib/auth/guards";
 import { formatEventWhen, formatShortStart } from "@/lib/time";
 import { loadEventOr404 } from "../load-event";
@@ -9,6 +8,7 @@ import { StatusTag } from "../status-tag";
 import { CancelEventForm } from "./cancel-event-form";
 import { EventControls } from "./event-controls";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { EventColumns, EventDetailsBox } from "@/components/event-details-box";
 import { EventFact } from "@/components/event-fact";
 import { EventHosts } from "@/components/event-hosts";
 import { SentMessages } from "./sent-messages";
@@ -80,43 +80,21 @@ export default async function ManageEventPage({ params, searchParams }: Props) {
       {event.summary ? <p className="usa-intro">{event.summary}</p> : null}
       <EventTags event={event} />
 
-      <div className="grid-row grid-gap-lg margin-top-3">
-        <div className="tablet:grid-col-8">
-          <Markdown source={event.body} />
-        </div>
-        <aside className="tablet:grid-col-4" aria-labelledby="event-details-heading">
-          <div className="usa-summary-box">
-            <div className="usa-summary-box__body">
-              <h2 id="event-details-heading" className="usa-summary-box__heading">
-                Event details
-              </h2>
-              <dl className="usa-summary-box__text">
-                <EventFact label="When">
-                  <time dateTime={event.startsAt.toISOString()}>
-                    {when.date}
-                    <br />
-                    {when.time}
-                  </time>
-                </EventFact>
-                {event.location ? (
-                  <EventFact label="Where">{event.location}</EventFact>
-                ) : null}
-                {event.joinUrl ? (
-                  <EventFact label="Join link (shown to people going)" className="text-wrap">{event.joinUrl}</EventFact>
-                ) : null}
-                {event.rsvpDeadline ? (
-                  <EventFact label="RSVP deadline">{formatShortStart(event.rsvpDeadline, event.timeZone)}</EventFact>
-                ) : null}
-                {event.tags.length > 0 ? (
-                  <EventFact label="Topics">{event.tags.join(", ")}</EventFact>
-                ) : null}
-              </dl>
-            </div>
-          </div>
+      <EventColumns body={event.body}>
+        <EventDetailsBox startsAt={event.startsAt} when={when} location={event.location}>
+          {event.joinUrl ? (
+            <EventFact label="Join link (shown to people going)" className="text-wrap">{event.joinUrl}</EventFact>
+          ) : null}
+          {event.rsvpDeadline ? (
+            <EventFact label="RSVP deadline">{formatShortStart(event.rsvpDeadline, event.timeZone)}</EventFact>
+          ) : null}
+          {event.tags.length > 0 ? (
+            <EventFact label="Topics">{event.tags.join(", ")}</EventFact>
+          ) : null}
+        </EventDetailsBox>
 
-          <EventHosts hosts={event.hosts} />
-        </aside>
-      </div>
+        <EventHosts hosts={event.hosts} />
+      </EventColumns>
 
       {event.status !== "draft" ? (
         <SentMessages viewer={viewer} eventId={event.id} timeZone={event.timeZone} justSent={justSent} />
