@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
+import { contentSecurityPolicy, newNonce, setsOwnHeaders } from "@/lib/security/headers";
 import { VISITOR_PREFIX, visitorPathFor } from "@/lib/visitor-pages";
 
 /**
@@ -18,6 +18,8 @@ export function proxy(request: NextRequest) {
   if (isOversizedActionPost(request)) {
     return new NextResponse("Request too large: forms here accept at most 1 MB.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
+  // A page CSP set here would replace the handler's own (the download's sandbox): Next keeps the first one set.
+  if (setsOwnHeaders(request.nextUrl.pathname)) return NextResponse.next();
   if (isOneClickUnsubscribe(request)) {
     const url = request.nextUrl.clone();
     url.pathname = `${url.pathname.replace(/\/$/, "")}/one-click`;
