@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "@/lib/search/control-characters";
 import { contentSecurityPolicy, newNonce, setsOwnHeaders } from "@/lib/security/headers";
 import { VISITOR_PREFIX, visitorPathFor } from "@/lib/visitor-pages";
 
@@ -14,6 +15,10 @@ export function proxy(request: NextRequest) {
   // Next's router answers a malformed percent-escape in a dynamic segment with a bare 500.
   if (!isDecodable(request.nextUrl.pathname)) {
     return new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  // lib/ refuses these too, but a page cannot answer 400 itself: without this it would render an error with a 200 or 500.
+  if ([...request.nextUrl.searchParams].some(([key, value]) => hasControlCharacters(key) || hasControlCharacters(value))) {
+    return new NextResponse(`Bad request: ${CONTROL_CHARACTER_MESSAGE}`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   if (isOversizedActionPost(request)) {
     return new NextResponse("Request too large: forms here accept at most 1 MB.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });

@@ -219,6 +219,8 @@ export const resources = pgTable(
     index("resources_created_idx").on(t.createdAt),
     index("resources_event_idx").on(t.eventId),
     index("resources_search_idx").using("gin", t.search),
+    // Visitors' search: titles only, since descriptions are for members (lib/resources/library.ts).
+    index("resources_title_search_idx").using("gin", sql`to_tsvector('english', ${t.title})`),
     index("resources_topics_idx").using("gin", t.topics),
     // The library's list of topics, read from the index alone (GIN cannot return the arrays).
     index("resources_topic_lists_idx").on(t.topics),

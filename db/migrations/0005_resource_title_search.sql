@@ -1,0 +1,1 @@
+CREATE INDEX "resources_title_search_idx" ON "resources" USING gin (to_tsvector('english', "title"));
