@@ -24,5 +24,4 @@ test.describe("search input", () => {
     // Ordinary text still searches.
     expect((await request.get("/resources?q=alt%20text")).status()).toBe(200);
   });
-
 });
