@@ -40,7 +40,7 @@ export const resourceTypeEnum = pgEnum("resource_type", [
 ]);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 export const notificationKindEnum = pgEnum("notification_kind", ["reminder_day", "reminder_hour", "follow_up", "digest"]);
-export const notificationStatusEnum = pgEnum("notification_status", ["pending", "sent", "skipped"]);
+export const notificationStatusEnum = pgEnum("notification_status", ["pending", "sent", "skipped", "failed"]);
 export const messageAudienceEnum = pgEnum("message_audience", ["going", "waitlisted", "both"]);
 
 /** Auth.js `users`, extended with what a community member is. */
@@ -310,6 +310,11 @@ export const notifications = pgTable(
     dueAt: timestamptz("due_at").notNull(),
     status: notificationStatusEnum("status").notNull().default("pending"),
     skipReason: text("skip_reason"),
+    // A row whose email could not be built or queued is retried with backoff (null: due at due_at),
+    // then `failed` with its last error, shown to admins at /admin/mail.
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamptz("next_attempt_at"),
+    lastError: text("last_error"),
     outboxId: bigint("outbox_id", { mode: "number" }).references(() => outbox.id, { onDelete: "set null" }),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     sentAt: timestamptz("sent_at"),

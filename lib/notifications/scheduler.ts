@@ -20,8 +20,9 @@ export function startNotificationScheduler({ intervalMs }: { intervalMs: number 
   const run = () => {
     if (stopped || running) return;
     running = sendDueNotifications()
-      .then(({ sent }) => {
+      .then(({ sent, retried, failed }) => {
         if (sent > 0) kickMailDeliverer();
+        if (retried || failed) console.warn(`[notifications] sent ${sent}, will retry ${retried}, gave up on ${failed} (see /admin/mail)`);
       })
       .catch((error: unknown) => console.error("[notifications] run failed", error))
       .finally(() => {

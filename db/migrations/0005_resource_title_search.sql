@@ -1,1 +1,0 @@
-CREATE INDEX "resources_title_search_idx" ON "resources" USING gin (to_tsvector('english', "title"));
