@@ -260,6 +260,7 @@ export const outbox = pgTable(
     lastError: text("last_error"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     sentAt: timestamptz("sent_at"),
+    failedAt: timestamptz("failed_at"),
   },
   (t) => [
     index("outbox_pending_idx").on(t.status, t.nextAttemptAt),
@@ -315,6 +316,7 @@ export const notifications = pgTable(
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamptz("next_attempt_at"),
     lastError: text("last_error"),
+    failedAt: timestamptz("failed_at"),
     outboxId: bigint("outbox_id", { mode: "number" }).references(() => outbox.id, { onDelete: "set null" }),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     sentAt: timestamptz("sent_at"),

@@ -84,7 +84,7 @@ export async function deliverPendingMail({
       // A crash or lost lease during the last attempt: the message may or may not have gone.
       await db
         .update(outbox)
-        .set({ status: "failed", lastError: row.lastError ?? "gave up: the last attempt never finished" })
+        .set({ status: "failed", failedAt: clock(), lastError: row.lastError ?? "gave up: the last attempt never finished" })
         .where(thisAttempt(row));
       result.failed++;
       continue;
@@ -104,7 +104,7 @@ export async function deliverPendingMail({
     } catch (error) {
       const lastError = errorText(error);
       if (row.attempts >= MAX_ATTEMPTS) {
-        await db.update(outbox).set({ status: "failed", lastError }).where(thisAttempt(row));
+        await db.update(outbox).set({ status: "failed", failedAt: clock(), lastError }).where(thisAttempt(row));
         result.failed++;
       } else {
         await db

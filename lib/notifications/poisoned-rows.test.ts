@@ -45,7 +45,7 @@ describe("a notification that cannot be written", () => {
       expect(row.attempts).toBe(attempt);
       if (attempt < NOTIFICATION_MAX_ATTEMPTS) expect(row.nextAttemptAt!.getTime() - clock.getTime()).toBe(30_000 * 2 ** (attempt - 1));
     }
-    expect(row).toMatchObject({ status: "failed", lastError: expect.stringMatching(/invalid mail/), outboxId: null });
+    expect(row).toMatchObject({ status: "failed", lastError: expect.stringMatching(/invalid mail/), outboxId: null, failedAt: clock });
     expect(await database.db.select().from(notifications).where(eq(notifications.status, "failed"))).toHaveLength(1);
   });
 

@@ -93,7 +93,7 @@ async function recordFailure(tx: Tx, row: Notification, error: unknown, now: Dat
     .update(notifications)
     .set(
       giveUp
-        ? { status: "failed", attempts, lastError, nextAttemptAt: null }
+        ? { status: "failed", attempts, lastError, nextAttemptAt: null, failedAt: now }
         : { attempts, lastError, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) },
     )
     .where(eq(notifications.id, row.id));
