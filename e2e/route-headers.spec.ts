@@ -1,5 +1,6 @@
 import type { APIResponse } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { signUp, uniqueEmail } from "./auth-helpers";
 
 /**
  * Route handlers that set their own security headers keep them in the production
@@ -36,13 +37,23 @@ test.describe("route handlers keep their own headers", () => {
     expect(all(redirect, "content-security-policy")).toEqual(["default-src 'none'; sandbox"]);
   });
 
-  // The feed link is made by a signed-in member in a browser; an unknown link is answered by the same
-  // handler with the same headers (lib/calendar/feeds.test.ts covers the calendar itself).
-  test("a personal feed link answers with Referrer-Policy: no-referrer", async ({ request }) => {
-    const unknown = await request.get(`/calendar/feed/${"A".repeat(43)}.ics`);
+  test("a personal feed answers with Referrer-Policy: no-referrer, a link that no longer works too", async ({ page }) => {
+    await signUp(page, uniqueEmail("feed-headers"));
+    await expect(page.getByRole("link", { name: "My account" })).toBeVisible();
+    await page.goto("/account");
+    await page.getByRole("button", { name: "Create feed link" }).click();
+    const feedUrl = new URL((await page.locator("code", { hasText: "/calendar/feed/" }).first().textContent())!.trim());
+
+    const feed = await page.request.get(feedUrl.pathname);
+    expect(feed.status()).toBe(200);
+    expect(all(feed, "referrer-policy")).toEqual(["no-referrer"]);
+    expect(all(feed, "x-robots-tag")).toEqual(["noindex"]);
+    expect(all(feed, "cache-control")).toEqual(["private, no-store"]);
+    expectBaseHeaders(feed);
+
+    const unknown = await page.request.get(`/calendar/feed/${"A".repeat(43)}.ics`);
     expect(unknown.status()).toBe(404);
     expect(all(unknown, "referrer-policy")).toEqual(["no-referrer"]);
-    expect(all(unknown, "cache-control")).toEqual(["no-store"]);
     expectBaseHeaders(unknown);
   });
 
