@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
 import { signInAs } from "./auth-helpers";
 
 // Which rows appear is lib/mail/failures.test.ts's job; here, that admins reach the page and it renders accessibly.
@@ -11,4 +11,5 @@ test("an admin finds failed mail from the member admin page", async ({ page }) =
   await expect(page.getByRole("heading", { level: 2, name: "Messages the mail server did not take" })).toBeVisible();
   await expect(page.getByText("No scheduled notification has failed.")).toBeVisible();
   await expect(page.getByText("No message has failed to send.")).toBeVisible();
+  await expectAccessible(page);
 });
