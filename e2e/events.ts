@@ -5,13 +5,18 @@ import { tomorrowInEastern } from "./dates";
 
 export type NewEvent = {
   title: string;
+  /** YYYY-MM-DD; default tomorrow in Washington, soon enough to be on the first page of /events. */
+  date?: string;
   start: string;
   end: string;
-  capacity: number;
+  /** Default: the form's own (Eastern). */
+  timeZone?: string;
+  /** Default: unlimited. */
+  capacity?: number;
 } & ({ format: "virtual"; joinLink: string } | { format: "in_person"; location: string });
 
 /**
- * An event of the journey's own, tomorrow, published by the seeded organizer: journeys that take
+ * An event of the journey's own (tomorrow unless told), published by the seeded organizer: journeys that take
  * seats or change an event make one, so the seed stays as it was for every other journey and retry.
  */
 export async function publishEvent(page: Page, event: NewEvent): Promise<{ publicPath: string; manageUrl: string }> {
@@ -19,13 +24,14 @@ export async function publishEvent(page: Page, event: NewEvent): Promise<{ publi
   await page.goto("/manage/events/new");
   const form = page.locator("main form");
   await form.getByLabel("Title", { exact: true }).fill(event.title);
-  await form.getByLabel("Date", { exact: true }).fill(tomorrowInEastern());
+  await form.getByLabel("Date", { exact: true }).fill(event.date ?? tomorrowInEastern());
   await form.getByLabel("Start time").fill(event.start);
   await form.getByLabel("End time").fill(event.end);
+  if (event.timeZone) await form.getByLabel("Time zone").selectOption(event.timeZone);
   await form.getByLabel("Format").selectOption(event.format);
   if (event.format === "in_person") await form.getByLabel("Location").fill(event.location);
   else await form.getByLabel("Join link").fill(event.joinLink);
-  await form.getByLabel("Capacity").fill(String(event.capacity));
+  if (event.capacity !== undefined) await form.getByLabel("Capacity").fill(String(event.capacity));
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("heading", { level: 1, name: event.title })).toBeVisible();
   await page.getByRole("button", { name: "Publish" }).click();

@@ -1,6 +1,6 @@
 import { simpleParser } from "mailparser";
-import { DEMO_ORGANIZER_EMAIL } from "../db/seed";
-import { signInAs, signUp, uniqueEmail } from "./auth-helpers";
+import { signUp, uniqueEmail } from "./auth-helpers";
+import { publishEvent } from "./events";
 import { expect, expectAccessible, test } from "./fixtures";
 import { readDelivered } from "./smtp-sink";
 
@@ -48,23 +48,15 @@ test("an organizer messages attendees; the hour-before reminder arrives and its 
   const title = `Reminder Lab ${Date.now().toString(36)}`;
 
   // The organizer publishes a virtual event.
-  await signInAs(page, DEMO_ORGANIZER_EMAIL);
-  await expect(page.getByRole("button", { name: "Manage" })).toBeVisible();
-  await page.goto("/manage/events/new");
-  const form = page.locator("main form");
-  await form.getByLabel("Title", { exact: true }).fill(title);
-  await form.getByLabel("Date", { exact: true }).fill(utcParts(startsAt).date);
-  await form.getByLabel("Start time").fill(utcParts(startsAt).time);
-  await form.getByLabel("End time").fill(utcParts(endsAt).time);
-  await form.getByLabel("Time zone").selectOption("UTC");
-  await form.getByLabel("Format").selectOption("virtual");
-  await form.getByLabel("Join link").fill("https://gsa.zoomgov.com/j/1698765432");
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByText("Published. The event is now on the public calendar.")).toBeVisible();
-  const manageUrl = page.url();
-  const publicPath = await page.getByRole("link", { name: "Public page" }).getAttribute("href");
+  const { manageUrl, publicPath } = await publishEvent(page, {
+    title,
+    date: utcParts(startsAt).date,
+    start: utcParts(startsAt).time,
+    end: utcParts(endsAt).time,
+    timeZone: "UTC",
+    format: "virtual",
+    joinLink: "https://gsa.zoomgov.com/j/1698765432",
+  });
 
   // A new member (Central Time) RSVPs in a browser of their own.
   const memberContext = await browser.newContext();
@@ -72,7 +64,7 @@ test("an organizer messages attendees; the hour-before reminder arrives and its 
   const memberEmail = uniqueEmail("reminded");
   await signUp(member, memberEmail);
   await expect(member.getByRole("link", { name: "My account" })).toBeVisible();
-  await member.goto(publicPath!);
+  await member.goto(publicPath);
   await member.getByRole("button", { name: "RSVP: I'm going" }).click();
   await expect(member.getByRole("link", { name: "Join the session" })).toBeVisible();
 
