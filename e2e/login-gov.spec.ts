@@ -60,7 +60,8 @@ test.describe("Login.gov", () => {
     expect(params.get("post_logout_redirect_uri")).toBe(`${new URL(baseURL!).origin}/`);
     expect(params.get("state")?.length).toBeGreaterThanOrEqual(22);
     await page.getByRole("button", { name: /Yes, sign me out/i }).click();
-    await expect(page).toHaveURL(`${new URL(baseURL!).origin}/`);
+    // Login.gov sends the browser back with the state it was given.
+    await expect(page).toHaveURL(`${new URL(baseURL!).origin}/?state=${params.get("state")}`);
     await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
   });
 });
