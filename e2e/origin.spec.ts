@@ -1,5 +1,6 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
@@ -110,9 +111,67 @@ test.describe("one origin for links, redirects and the CSP", () => {
     expect(new URL(page.url()).origin).toBe(configured);
   });
 
+  test("with AUTH_URL=http://127.0.0.1:<port> sign-in works end to end on 127.0.0.1 (links, redirects and CSP agree)", async ({ page }) => {
+    test.setTimeout(150_000);
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-loopback-ip-"));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      AUTH_SECRET: "y".repeat(40),
+      AUTH_URL: origin,
+      DATA_DIR: dataDir,
+      DEV_MAILBOX: "true",
+      SMTP_URL: "",
+      DATABASE_URL: "",
+      LOGIN_GOV_ISSUER: "",
+      LOGIN_GOV_CLIENT_ID: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    const server: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], { env, stdio: "ignore" });
+    try {
+      await waitForHealth(origin);
+      const email = uniqueEmail("loopback-ip");
+      await page.goto(`${origin}/signin`);
+      await expect(page.getByTestId("origin-notice")).toHaveCount(0);
+      await page.getByLabel("Government email address").fill(email);
+      await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+      await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+      await page.goto(`${origin}/dev/mailbox?to=${encodeURIComponent(email)}`);
+      const link = await page.getByTestId("mail-message").first().getByRole("link", { name: /\/signin\/confirm/ }).getAttribute("href");
+      expect(new URL(link!).origin).toBe(origin);
+      await page.goto(link!);
+      // Before, the callback redirected to localhost and the CSP's form-action blocked it: nothing happened.
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Join the community" })).toBeVisible();
+      expect(new URL(page.url()).origin).toBe(origin);
+    } finally {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   test("opened at the configured origin, no notice", async ({ page }) => {
     await page.goto("/signin");
     await expect(page.getByRole("heading", { level: 1, name: "Sign in or join" })).toBeVisible();
     await expect(page.getByTestId("origin-notice")).toHaveCount(0);
   });
 });
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+async function waitForHealth(origin: string) {
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${origin}/api/health`).then((r) => r.ok).catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${origin} did not become healthy`);
+}
