@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { readSignInLink, uniqueEmail } from "./auth-helpers";
 import { expect, test } from "./fixtures";
+import { freePort, waitForHealth } from "./servers";
 import { readDelivered } from "./smtp-sink";
 
 const mailDir = process.env.E2E_MAIL_DIR;
@@ -159,19 +159,3 @@ test.describe("one origin for links, redirects and the CSP", () => {
     await expect(page.getByTestId("origin-notice")).toHaveCount(0);
   });
 });
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-async function waitForHealth(origin: string) {
-  for (let i = 0; i < 120; i++) {
-    if (await fetch(`${origin}/api/health`).then((r) => r.ok).catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${origin} did not become healthy`);
-}

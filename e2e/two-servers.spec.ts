@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { expect, test } from "@playwright/test";
 import { createScratchDatabase } from "../db/scratch";
+import { freePort, waitForHealth } from "./servers";
 
 /**
  * Two `next start` processes on one PostgreSQL database, the way Convene runs
@@ -24,23 +24,6 @@ let sql: postgres.Sql | undefined;
 const servers: ChildProcess[] = [];
 const origins: string[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-two-servers-"));
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-async function waitForHealth(origin: string) {
-  for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${origin}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${origin} did not become healthy`);
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
