@@ -99,10 +99,6 @@ function productionAuthUrlProblem(authUrl: string | undefined): string | null {
   return `must be an https:// URL in production (http:// only for localhost, 127.0.0.1 or [::1]); ${advice}`;
 }
 
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname);
-}
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
