@@ -5,13 +5,15 @@ import { siteOrigin } from "@/lib/site";
 
 /**
  * A Login.gov sign-in that made a session also marks the browser, so signing out
- * (app/sign-out-action.ts) knows to end the Login.gov session as well.
+ * (app/sign-out-action.ts) knows to end the Login.gov session as well; any other
+ * sign-in clears the mark.
  */
 export async function GET(request: NextRequest) {
   const response = await handlers.GET(request);
-  if (request.nextUrl.pathname.endsWith(`/callback/${LOGIN_GOV_PROVIDER_ID}`) && setsSessionCookie(response)) {
+  if (request.nextUrl.pathname.includes("/callback/") && setsSessionCookie(response)) {
+    const viaLoginGov = request.nextUrl.pathname.endsWith(`/callback/${LOGIN_GOV_PROVIDER_ID}`);
     const secure = siteOrigin().startsWith("https://") ? "; Secure" : "";
-    response.headers.append("Set-Cookie", `${LOGIN_GOV_SESSION_COOKIE}=1; Path=/; HttpOnly; SameSite=Lax; Max-Age=${30 * 24 * 60 * 60}${secure}`);
+    response.headers.append("Set-Cookie", `${LOGIN_GOV_SESSION_COOKIE}=1; Path=/; HttpOnly; SameSite=Lax; Max-Age=${viaLoginGov ? 30 * 24 * 60 * 60 : 0}${secure}`);
   }
   return response;
 }
