@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { EventHost } from "@/db/schema";
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from "@/lib/time";
+import { EVENT_FORMATS, EVENT_KINDS } from "./vocabulary";
 import { gapMessage, parseDateInput, parseTimeInput, toDateTimeInputs, zonedInstant, type WallClock } from "./wall-clock";
 
-export const EVENT_KINDS = ["educational", "networking", "workshop", "office_hours"] as const;
-export const EVENT_FORMATS = ["virtual", "in_person", "hybrid"] as const;
 export const MAX_CAPACITY = 100_000;
 export const MAX_TOPICS = 10;
 export const MAX_HOSTS = 20;
