@@ -257,6 +257,12 @@ export const eventFormSchema = z
 export type EventFormFields = { [K in keyof typeof fields]: string };
 export type EventInput = z.output<typeof eventFormSchema>;
 
+/** What the form shows for a new event: every field empty but the defaults, so a new field needs no line in the page. */
+export function blankEventFormValues(timeZone: string): EventFormFields {
+  const blank = Object.fromEntries(Object.keys(fields).map((name) => [name, ""])) as EventFormFields;
+  return { ...blank, kind: "educational", format: "virtual", timeZone };
+}
+
 /** What the form's inputs show for a saved event, so editing starts from it. */
 export function eventFormValues(event: EventInput): EventFormFields {
   const start = toDateTimeInputs(event.startsAt, event.timeZone);
