@@ -1,10 +1,17 @@
 import { randomUUID } from "node:crypto";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import { events, users } from "@/db/schema";
 import type { EventInput } from "@/lib/events/event-schema";
 import type { Viewer } from "@/lib/viewer";
 
 /** Members and events inserted directly, for tests that exercise lib/ against a real database. */
+
+/** Empties the tables a test file writes, children first, so each test starts from none of its rows. */
+export async function clearTables(db: Db, ...tables: PgTable[]) {
+  for (const table of tables) await db.delete(table);
+}
+
 export async function createMember(db: Db, overrides: Partial<typeof users.$inferInsert> = {}) {
   const [user] = await db
     .insert(users)

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, events, rsvps, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/viewer";
-import { createEvent, createMember, viewerOf } from "@/test/factories";
+import { clearTables, createEvent, createMember, viewerOf } from "@/test/factories";
 import { attendeesCsv, checkInAttendee, CSV_COLUMNS, listAttendees, neutralizeCell } from "./attendees";
 import { expectAppError } from "@/test/fixtures";
 
@@ -12,10 +12,7 @@ const database = useTestDatabase();
 let organizer: Viewer;
 
 beforeEach(async () => {
-  await database.db.delete(auditLog);
-  await database.db.delete(rsvps);
-  await database.db.delete(events);
-  await database.db.delete(users);
+  await clearTables(database.db, auditLog, rsvps, events, users);
   organizer = viewerOf(await createMember(database.db, { role: "organizer" }));
 });
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, events, outbox, rsvps, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/viewer";
-import { createMember, createMembers, viewerOf } from "@/test/factories";
+import { clearTables, createMember, createMembers, viewerOf } from "@/test/factories";
 import type { EventInput } from "./event-schema";
 import {
   cancelEvent,
@@ -29,11 +29,7 @@ const database = useTestDatabase();
 let organizer: Viewer;
 
 beforeEach(async () => {
-  await database.db.delete(outbox);
-  await database.db.delete(auditLog);
-  await database.db.delete(rsvps);
-  await database.db.delete(events);
-  await database.db.delete(users);
+  await clearTables(database.db, outbox, auditLog, rsvps, events, users);
   organizer = viewerOf(await createMember(database.db, { role: "organizer", email: "organizer@gsa.gov" }));
 });
 
