@@ -8,6 +8,7 @@ import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared
 import { isPublicEvent, MAX_EVENT_DURATION_MS } from "./public";
 import { waitlistPositionOfR } from "./waitlist";
 import { detailColumns, goingCount, summaryColumns, type EventDetail, type EventSummary } from "./model";
+import { assertSearchText } from "@/lib/search/control-characters";
 
 export const EVENTS_PAGE_SIZE = 12;
 export const MAX_EVENTS_PAGE = 1000;
@@ -40,6 +41,8 @@ type ListArgs = {
  */
 export async function listPublicEvents(args: ListArgs): Promise<EventListPage> {
   const { now, filters = {}, ...rest } = args;
+  assertSearchText(filters.query);
+  assertSearchText(filters.topic);
   // Bounded before the cache sees it, so no odd page number becomes a cache entry of its own.
   const page = boundedPage(args.page);
   const plain = Object.values(filters).every((value) => value === undefined || value === "");
