@@ -95,6 +95,27 @@ export const VALID_EVENT_FORM: Record<string, string> = {
   hosts: "Ana Ruiz, Moderator",
 };
 
+/** A valid virtual event as the form saves it (EventInput), with `overrides`. */
+export function eventInput(overrides: Partial<EventInput> = {}): EventInput {
+  return {
+    title: "Plain Language for Social Media",
+    summary: "Short posts people understand.",
+    body: "Bring a post to improve.",
+    kind: "workshop",
+    format: "virtual",
+    startsAt: new Date("2030-12-03T19:00:00Z"),
+    endsAt: new Date("2030-12-03T20:00:00Z"),
+    timeZone: "America/New_York",
+    location: null,
+    joinUrl: "https://gsa.zoomgov.com/j/1612345678",
+    capacity: null,
+    rsvpDeadline: null,
+    tags: ["plain-language"],
+    hosts: [{ name: "Ana Ruiz", role: "Moderator" }],
+    ...overrides,
+  };
+}
+
 // The event form's fields; the compiler names any the form gains, so this is the one test line a new field needs.
 const EVENT_INPUT_FIELDS = {
   title: true,

@@ -1,23 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { eventInputOf } from "@/test/factories";
+import { eventInput } from "@/test/factories";
 import { capacityRaised, changedFields, whoHears } from "./changes";
 
-const saved = eventInputOf({
-  title: "Plain Language for Social Media",
-  summary: "Short posts.",
-  body: "",
-  kind: "workshop",
-  format: "virtual",
-  startsAt: new Date("2030-12-03T19:00:00Z"),
-  endsAt: new Date("2030-12-03T20:00:00Z"),
-  timeZone: "America/New_York",
-  location: null,
-  joinUrl: "https://gsa.zoomgov.com/j/1612345678",
-  capacity: null,
-  rsvpDeadline: null,
-  tags: ["plain-language"],
-  hosts: [{ name: "Ana Ruiz", role: "Moderator" }],
-});
+const saved = eventInput();
 
 describe("changedFields", () => {
   it("sees no change in equal instants, lists and hosts held in new objects", () => {

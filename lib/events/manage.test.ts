@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, events, outbox, rsvps, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/viewer";
-import { clearTables, createMember, createMembers, viewerOf } from "@/test/factories";
+import { clearTables, createMember, createMembers, eventInput as input, viewerOf } from "@/test/factories";
 import type { EventInput } from "./event-schema";
 import {
   cancelEvent,
@@ -32,26 +32,6 @@ beforeEach(async () => {
   await clearTables(database.db, outbox, auditLog, rsvps, events, users);
   organizer = viewerOf(await createMember(database.db, { role: "organizer", email: "organizer@gsa.gov" }));
 });
-
-function input(overrides: Partial<EventInput> = {}): EventInput {
-  return {
-    title: "Plain Language for Social Media",
-    summary: "Short posts people understand.",
-    body: "Bring a post to improve.",
-    kind: "workshop",
-    format: "virtual",
-    startsAt: new Date("2030-12-03T19:00:00Z"),
-    endsAt: new Date("2030-12-03T20:00:00Z"),
-    timeZone: "America/New_York",
-    location: null,
-    joinUrl: "https://gsa.zoomgov.com/j/1612345678",
-    capacity: null,
-    rsvpDeadline: null,
-    tags: ["plain-language"],
-    hosts: [{ name: "Ana Ruiz", role: "Moderator" }],
-    ...overrides,
-  };
-}
 
 async function eventRow(id: string) {
   const [row] = await database.db.select().from(events).where(eq(events.id, id));
