@@ -19,6 +19,10 @@ const nextConfig: NextConfig = {
   // Cached pages and data live in memory only (an LRU of cacheMaxMemorySize, 50 MB by default):
   // a visitor asking for made-up event addresses must not be able to fill the disk with cached 404s.
   experimental: { authInterrupts: true, isrFlushToDisk: false },
+  // NextRequest otherwise rewrites 127.0.0.1 and [::1] to "localhost" in request.url, so with
+  // AUTH_URL=http://127.0.0.1:3000 Auth.js redirected to localhost and the CSP's form-action
+  // blocked the sign-in without a word (issue 14, item 3). Links, redirects and CSP share one origin.
+  skipProxyUrlNormalize: true,
   // Not on route handlers that set their own (OWN_HEADER_ROUTES): Next would send these instead of theirs.
   async headers() {
     return [{ source: BASE_HEADERS_SOURCE, headers: baseSecurityHeaders({ production: process.env.NODE_ENV === "production" }) }];

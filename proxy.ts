@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "@/lib/search/control-characters";
+import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, newNonce, setsOwnHeaders } from "@/lib/security/headers";
 import { VISITOR_PREFIX, visitorPathFor } from "@/lib/visitor-pages";
 
@@ -52,8 +53,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// The configured origin is allowed too: the sign-in confirmation form goes there even when the page was opened at another (127.0.0.1 for localhost).
 function policyWith(nonce: string | null): string {
-  return contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === "development", formActionOrigins: loginGovOrigin() });
+  return contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === "development", formActionOrigins: [getEnv().siteOrigin, ...loginGovOrigin()] });
 }
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
