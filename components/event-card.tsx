@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { formatShortStart, zonesDiffer } from "@/lib/time";
+import type { EventFormat, EventKind, EventStatus } from "@/lib/events/vocabulary";
 import { EventTags } from "./event-tags";
 
 export type EventCardData = {
   slug: string;
   title: string;
   summary: string;
-  kind: string;
-  format: string;
-  status: string;
+  kind: EventKind;
+  format: EventFormat;
+  status: EventStatus;
   startsAt: Date;
   timeZone: string;
   capacity: number | null;

@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { formatLabel, kindLabel } from "./event-tags";
+import { FORMAT_LABELS, KIND_LABELS, labelOptions } from "@/lib/events/vocabulary";
 import { FilterSubmit, SearchFilter, SelectFilter, topicOptions } from "./filter-fields";
 
 type Values = { q?: string; kind?: string; format?: string; topic?: string };
 
-const kinds = ["educational", "networking", "workshop", "office_hours"].map((kind) => ({ value: kind, label: kindLabel(kind) }));
-const formats = ["virtual", "in_person", "hybrid"].map((format) => ({ value: format, label: formatLabel(format) }));
+const kinds = labelOptions(KIND_LABELS, "tag");
+const formats = labelOptions(FORMAT_LABELS, "tag");
 
 /** A plain GET form: filters live in the URL, so results can be bookmarked and shared. */
 export function EventFilterForm({ when, values, topics }: { when: "upcoming" | "past"; values: Values; topics: string[] }) {

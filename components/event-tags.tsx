@@ -1,18 +1,4 @@
-const formatLabels: Record<string, string> = { virtual: "Virtual", in_person: "In person", hybrid: "Hybrid" };
-const kindLabels: Record<string, string> = {
-  educational: "Educational",
-  networking: "Networking",
-  workshop: "Workshop",
-  office_hours: "Office hours",
-};
-
-export function formatLabel(format: string) {
-  return formatLabels[format] ?? format;
-}
-
-export function kindLabel(kind: string) {
-  return kindLabels[kind] ?? kind;
-}
+import { FORMAT_LABELS, KIND_LABELS, STATUS_LABELS, type EventFormat, type EventKind, type EventStatus } from "@/lib/events/vocabulary";
 
 /** Seats left, "Waitlist" when full, nothing for unlimited events. */
 export function availabilityLabel(capacity: number | null, goingCount: number): string | null {
@@ -24,14 +10,14 @@ export function availabilityLabel(capacity: number | null, goingCount: number): 
 export function EventTags({
   event,
 }: {
-  event: { kind: string; format: string; status: string; capacity: number | null; goingCount: number };
+  event: { kind: EventKind; format: EventFormat; status: EventStatus; capacity: number | null; goingCount: number };
 }) {
   const availability = event.status === "published" ? availabilityLabel(event.capacity, event.goingCount) : null;
   return (
     <p className="margin-y-05">
-      {event.status === "cancelled" ? <span className="usa-tag bg-secondary-dark margin-right-05">Cancelled</span> : null}
-      <span className="usa-tag bg-primary-darker margin-right-05">{formatLabel(event.format)}</span>
-      <span className="usa-tag bg-base-darker margin-right-05">{kindLabel(event.kind)}</span>
+      {event.status === "cancelled" ? <span className="usa-tag bg-secondary-dark margin-right-05">{STATUS_LABELS.cancelled.tag}</span> : null}
+      <span className="usa-tag bg-primary-darker margin-right-05">{FORMAT_LABELS[event.format].tag}</span>
+      <span className="usa-tag bg-base-darker margin-right-05">{KIND_LABELS[event.kind].tag}</span>
       {availability ? <span className="usa-tag bg-accent-cool-darker">{availability}</span> : null}
     </p>
   );

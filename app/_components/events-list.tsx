@@ -5,6 +5,7 @@ import { EventCard } from "@/components/event-card";
 import { EventFilterForm } from "@/components/event-filter-form";
 import { Pagination } from "@/components/pagination";
 import { listEventTopics, listPublicEvents, MAX_EVENTS_PAGE } from "@/lib/events/queries";
+import { EVENT_FORMATS, EVENT_KINDS } from "@/lib/events/vocabulary";
 import { siteUrl } from "@/lib/site";
 
 // Unknown or malformed values fall back to "no filter" instead of failing the page.
@@ -12,8 +13,8 @@ const querySchema = z.object({
   when: z.enum(["upcoming", "past"]).catch("upcoming"),
   page: z.coerce.number().int().min(1).max(MAX_EVENTS_PAGE).catch(1),
   q: z.string().trim().max(100).optional().catch(undefined),
-  kind: z.enum(["educational", "networking", "workshop", "office_hours"]).optional().catch(undefined),
-  format: z.enum(["virtual", "in_person", "hybrid"]).optional().catch(undefined),
+  kind: z.enum(EVENT_KINDS).optional().catch(undefined),
+  format: z.enum(EVENT_FORMATS).optional().catch(undefined),
   topic: z
     .string()
     .regex(/^[a-z0-9-]{1,40}$/)

@@ -24,9 +24,10 @@ vi.mock("next/cache", () => ({
 
 const { useTestDatabase } = await import("@/db/testing");
 const { events, rsvps, users, outbox, auditLog } = await import("@/db/schema");
-const { createEvent, createMember, createMembers, viewerOf } = await import("@/test/factories");
+const { createEvent, createMember, createMembers, viewerOf, eventInputOf } = await import("@/test/factories");
 const { getEventBySlug, listPublicEvents } = await import("@/lib/events/queries");
-const { cancelEvent, getEventForEditing, updateEvent } = await import("@/lib/events/manage");
+const { cancelEvent, updateEvent } = await import("@/lib/events/manage");
+const { getEventForEditing } = await import("@/lib/events/manage-read");
 const { rsvpToEvent } = await import("@/lib/events/rsvp");
 const { getCommunityFeed } = await import("@/lib/calendar/feeds");
 const { documentFor } = await import("@/lib/calendar/documents");
@@ -51,11 +52,6 @@ async function setUp() {
   return { organizer, event };
 }
 
-function inputFrom(current: Awaited<ReturnType<typeof getEventForEditing>>) {
-  const { title, summary, body, kind, format, startsAt, endsAt, timeZone, location, joinUrl, capacity, rsvpDeadline, tags, hosts } = current;
-  return { title, summary, body, kind, format, startsAt, endsAt, timeZone, location, joinUrl, capacity, rsvpDeadline, tags, hosts };
-}
-
 describe("shared cache of public event data", () => {
   it("serves a cached event page until the event is edited, then the new title", async () => {
     const { organizer, event } = await setUp();
@@ -68,7 +64,7 @@ describe("shared cache of public event data", () => {
     expect((await getEventBySlug({ slug: event.slug, viewer: null }))?.summary).not.toBe("changed directly");
 
     const current = await getEventForEditing(organizer, event.id);
-    await updateEvent(organizer, event.id, { ...inputFrom(current), title: "After the edit" });
+    await updateEvent(organizer, event.id, { ...eventInputOf(current), title: "After the edit" });
     const page = await getEventBySlug({ slug: event.slug, viewer: null });
     expect(page?.title).toBe("After the edit");
     const list = await listPublicEvents({ when: "upcoming" });

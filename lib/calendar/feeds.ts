@@ -16,22 +16,9 @@ import { isPublicEvent, MAX_EVENT_DURATION_MS } from "@/lib/events/public";
 import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
 import { findFeedOwner } from "./feed-tokens";
 import { buildCalendar, type CalendarEntry } from "./ics";
+// No join URL in calendarColumns: they feed public files, and what is never selected cannot leak.
+import { calendarColumns, inviteColumns } from "@/lib/events/model";
 
-// No join URL: these columns feed public files, and what is never selected cannot leak.
-const publicColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  summary: events.summary,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  timeZone: events.timeZone,
-  location: events.location,
-  format: events.format,
-  sequence: events.sequence,
-  updatedAt: events.updatedAt,
-};
 
 function feedWindowStart(now: Date) {
   return new Date(now.getTime() - FEED_PAST_DAYS * 24 * 60 * 60 * 1000);
@@ -63,7 +50,7 @@ async function upcomingThenRecent<T>(
 export async function getEventCalendar({ slug }: { slug: string }): Promise<CalendarDocument | null> {
   const db = await getDb();
   const [row] = await db
-    .select(publicColumns)
+    .select(calendarColumns)
     .from(events)
     .where(and(eq(events.slug, slug), isPublicEvent))
     .limit(1);
@@ -124,7 +111,7 @@ async function readCommunityFeed(now: Date): Promise<CalendarDocument> {
   const db = await getDb();
   const rows = await upcomingThenRecent(
     now,
-    (range, order, limit) => db.select(publicColumns).from(events).where(and(isPublicEvent, range)).orderBy(order, asc(events.id)).limit(limit),
+    (range, order, limit) => db.select(calendarColumns).from(events).where(and(isPublicEvent, range)).orderBy(order, asc(events.id)).limit(limit),
     (row) => row,
   );
   const document = buildCommunityCalendar(rows.map((row) => ({ ...row, joinUrl: null })));
@@ -149,7 +136,7 @@ export async function getPersonalFeed({ token, now = new Date() }: { token: stri
     now,
     (range, order, limit) =>
       db
-        .select({ event: { ...publicColumns, joinUrl: events.joinUrl }, rsvpStatus: rsvps.status, rsvpUpdatedAt: rsvps.updatedAt })
+        .select({ event: inviteColumns, rsvpStatus: rsvps.status, rsvpUpdatedAt: rsvps.updatedAt })
         .from(rsvps)
         .innerJoin(events, eq(events.id, rsvps.eventId))
         .where(and(eq(rsvps.userId, user.id), isPublicEvent, range))

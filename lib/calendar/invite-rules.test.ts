@@ -2,11 +2,10 @@ import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outbox, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
-import type { EventInput } from "@/lib/events/event-schema";
 import { cancelEvent, updateEvent } from "@/lib/events/manage";
 import { cancelRsvp, rsvpToEvent } from "@/lib/events/rsvp";
 import { sendDueNotifications } from "@/lib/notifications/send";
-import { createEvent, createMember, viewerOf } from "@/test/factories";
+import { createEvent, createMember, eventInputOf, viewerOf } from "@/test/factories";
 import { readInvite, useCalendarEnv } from "./test-helpers";
 
 const database = useTestDatabase();
@@ -16,10 +15,6 @@ const HOUR = 3600_000;
 const QUIET = 2 * 60_000; // UPDATE_QUIET_MS, written out so this file also runs against the code before it
 
 type Event = Awaited<ReturnType<typeof createEvent>>;
-const inputOf = (event: Event, changes: Partial<EventInput> = {}): EventInput => {
-  const { title, summary, body, kind, format, startsAt, endsAt, timeZone, location, joinUrl, capacity, rsvpDeadline, tags, hosts } = event;
-  return { title, summary, body, kind, format, startsAt, endsAt, timeZone, location, joinUrl, capacity, rsvpDeadline, tags, hosts, ...changes };
-};
 
 async function calendarParts(email: string) {
   const rows = await database.db.select().from(outbox).where(eq(outbox.to, email)).orderBy(asc(outbox.id));
@@ -57,7 +52,7 @@ describe("who has an invite (item 1)", () => {
     await rsvpToEvent(viewerOf(member), { eventId: event.id }, now);
     await database.db.update(users).set({ inviteEmails: false }).where(eq(users.id, member.id));
     const later = new Date(event.startsAt.getTime() + HOUR);
-    await updateEvent(organizer, event.id, inputOf(event, { startsAt: later, endsAt: new Date(later.getTime() + HOUR) }), now);
+    await updateEvent(organizer, event.id, eventInputOf(event, { startsAt: later, endsAt: new Date(later.getTime() + HOUR) }), now);
     await sendDueNotifications({ db: database.db, now: new Date(now.getTime() + QUIET + 1000) });
     await cancelEvent(organizer, event.id, { message: "Room lost." }, new Date(now.getTime() + QUIET + 2000));
     expect((await calendarParts(member.email)).map((m) => [m.kind, m.part])).toEqual([
@@ -100,9 +95,9 @@ describe("every change a calendar shows is sent (item 3)", () => {
     const member = await createMember(database.db);
     await rsvpToEvent(viewerOf(member), { eventId: event.id }, now);
     const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
-    await updateEvent(organizer, event.id, inputOf(event, { title: "Plain Language, revised" }), at(10));
-    await updateEvent(organizer, event.id, inputOf(event, { title: "Plain Language, revised", summary: "New agenda." }), at(40));
-    await updateEvent(organizer, event.id, inputOf(event, { title: "Plain Language, final", summary: "New agenda." }), at(70));
+    await updateEvent(organizer, event.id, eventInputOf(event, { title: "Plain Language, revised" }), at(10));
+    await updateEvent(organizer, event.id, eventInputOf(event, { title: "Plain Language, revised", summary: "New agenda." }), at(40));
+    await updateEvent(organizer, event.id, eventInputOf(event, { title: "Plain Language, final", summary: "New agenda." }), at(70));
     // Quiet for less than the period since the last save: nothing yet.
     await sendDueNotifications({ db: database.db, now: at(70 + QUIET / 1000 - 5) });
     expect((await calendarParts(member.email)).map((m) => m.kind)).toEqual(["rsvp_confirmed"]);

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
-import { calendarInvites, events, type OutboxCalendar } from "@/db/schema";
+import { calendarInvites, type OutboxCalendar } from "@/db/schema";
 import { buildCalendar, eventUid } from "./ics";
 import { replyAddress } from "./reply-address";
 import type { InviteEvent } from "./types";
@@ -21,22 +21,6 @@ import type { InviteEvent } from "./types";
  * max(event's SEQUENCE, the last one sent to this member + 1), so a CANCEL after a REQUEST,
  * and a REQUEST after that CANCEL, each raise it (RFC 5546 3.2.5; Google ignores the rest).
  */
-/** The columns of an InviteEvent, for selects that build calendars. */
-export const inviteEventColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  summary: events.summary,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  timeZone: events.timeZone,
-  location: events.location,
-  joinUrl: events.joinUrl,
-  format: events.format,
-  sequence: events.sequence,
-  updatedAt: events.updatedAt,
-} satisfies Record<keyof InviteEvent, unknown>;
 
 export type InviteIntent = "invite" | "update" | "cancel";
 export type InviteMessage = { method: "REQUEST" | "CANCEL"; uid: string; sequence: number; rsvpId: string };

@@ -2,12 +2,11 @@ import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outbox, rsvps } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
-import type { EventInput } from "@/lib/events/event-schema";
 import { cancelEvent, updateEvent } from "@/lib/events/manage";
 import { cancelRsvp, rsvpToEvent } from "@/lib/events/rsvp";
 import { UPDATE_QUIET_MS } from "@/lib/events/updates";
 import { sendDueNotifications } from "@/lib/notifications/send";
-import { createEvent, createMember, viewerOf } from "@/test/factories";
+import { createEvent, createMember, eventInputOf, viewerOf } from "@/test/factories";
 import { replyMessage } from "@/test/itip-reply";
 import { handleCalendarReply } from "./replies";
 import { replyAddress } from "./reply-address";
@@ -19,13 +18,6 @@ useCalendarEnv();
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-type Event = Awaited<ReturnType<typeof createEvent>>;
-
-function inputOf(event: Event, changes: Partial<EventInput> = {}): EventInput {
-  const { title, summary, body, kind, format, startsAt, endsAt, timeZone, location, joinUrl, capacity, rsvpDeadline, tags, hosts } = event;
-  return { title, summary, body, kind, format, startsAt, endsAt, timeZone, location, joinUrl, capacity, rsvpDeadline, tags, hosts, ...changes };
-}
 
 /** Every mail a member got, in order, with its calendar part read by both parsers. */
 async function received(email: string) {
@@ -62,7 +54,7 @@ describe("the whole life of an event in four members' calendars (issue 15)", () 
 
     // A time move: one update after the quiet period.
     const moved = new Date(start.getTime() + HOUR);
-    await updateEvent(organizer, event.id, inputOf(event, { startsAt: moved, endsAt: new Date(moved.getTime() + HOUR) }), tick(MINUTE));
+    await updateEvent(organizer, event.id, eventInputOf(event, { startsAt: moved, endsAt: new Date(moved.getTime() + HOUR) }), tick(MINUTE));
     event = { ...event, startsAt: moved, endsAt: new Date(moved.getTime() + HOUR) };
     await sendDueNotifications({ db: database.db, now: tick(UPDATE_QUIET_MS + 1000) });
 
@@ -71,9 +63,9 @@ describe("the whole life of an event in four members' calendars (issue 15)", () 
     expect(await rsvpToEvent(viewerOf(canceller), { eventId: event.id }, tick(MINUTE))).toMatchObject({ status: "waitlisted" });
 
     // A title edit made in three quick saves: one update, with the last title.
-    await updateEvent(organizer, event.id, inputOf(event, { title: "Plain language clinc" }), tick(10_000));
-    await updateEvent(organizer, event.id, inputOf(event, { title: "Plain language clinic II" }), tick(10_000));
-    await updateEvent(organizer, event.id, inputOf(event, { title: "Plain language clinic II", summary: "Now with examples." }), tick(10_000));
+    await updateEvent(organizer, event.id, eventInputOf(event, { title: "Plain language clinc" }), tick(10_000));
+    await updateEvent(organizer, event.id, eventInputOf(event, { title: "Plain language clinic II" }), tick(10_000));
+    await updateEvent(organizer, event.id, eventInputOf(event, { title: "Plain language clinic II", summary: "Now with examples." }), tick(10_000));
     event = { ...event, title: "Plain language clinic II", summary: "Now with examples." };
     await sendDueNotifications({ db: database.db, now: tick(UPDATE_QUIET_MS - 1000) });
     expect((await received(going.email)).filter((m) => m.kind === "event_changed")).toHaveLength(1);

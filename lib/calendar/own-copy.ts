@@ -6,7 +6,7 @@ import { isPublicEvent } from "@/lib/events/public";
 import type { Viewer } from "@/lib/viewer";
 import { documentFor, type CalendarDocument } from "./documents";
 import { buildCalendar, eventUid } from "./ics";
-import { inviteEventColumns } from "./invites";
+import { inviteColumns } from "@/lib/events/model";
 
 /**
  * A member's own copy of an event (issue 15, item 6). For someone going it is the event as
@@ -19,7 +19,7 @@ export async function getOwnEventCalendar(viewer: Viewer, { slug }: { slug: stri
   const db = await getDb();
   const [row] = await db
     .select({
-      event: inviteEventColumns,
+      event: inviteColumns,
       rsvpStatus: rsvps.status,
       rsvpUpdatedAt: rsvps.updatedAt,
       inviteUid: calendarInvites.uid,

@@ -1,21 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "@/lib/env";
+import { describe, expect, it } from "vitest";
+import { setEnv, useEnv } from "@/test/fixtures";
 import { readReplyAddress, replyAddress } from "./reply-address";
 
 const RSVP = "0b7c8a52-3f1d-4c2e-9a51-6f0e2d3c4b5a";
 
 describe("calendar reply addresses", () => {
-  const saved = { ...process.env };
-  beforeEach(() => {
-    process.env.AUTH_SECRET = "a".repeat(43);
-    process.env.MAIL_FROM = "Community <convene@events.example.gov>";
-    delete process.env.MAIL_REPLY_DOMAIN;
-    resetEnvForTests();
-  });
-  afterEach(() => {
-    process.env = { ...saved };
-    resetEnvForTests();
-  });
+  useEnv({ AUTH_SECRET: "a".repeat(43), MAIL_FROM: "Community <convene@events.example.gov>", MAIL_REPLY_DOMAIN: undefined }, { each: true });
 
   it("round-trips an RSVP id through an address at MAIL_FROM's domain that fits a local part", () => {
     const address = replyAddress(RSVP);
@@ -26,8 +16,7 @@ describe("calendar reply addresses", () => {
   });
 
   it("uses MAIL_REPLY_DOMAIN when set", () => {
-    process.env.MAIL_REPLY_DOMAIN = "Replies.Example.gov";
-    resetEnvForTests();
+    setEnv({ MAIL_REPLY_DOMAIN: "Replies.Example.gov" });
     expect(replyAddress(RSVP)).toMatch(/@replies\.example\.gov$/);
   });
 
@@ -40,8 +29,7 @@ describe("calendar reply addresses", () => {
     expect(readReplyAddress(`${local}@attacker.example`)).toBeNull();
     expect(readReplyAddress(`rsvp+${"0".repeat(56)}@${domain}`)).toBeNull();
     expect(readReplyAddress("not an address")).toBeNull();
-    process.env.AUTH_SECRET = "b".repeat(43);
-    resetEnvForTests();
+    setEnv({ AUTH_SECRET: "b".repeat(43) });
     expect(readReplyAddress(address)).toBeNull();
   });
 });

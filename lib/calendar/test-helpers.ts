@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import ICAL from "ical.js";
 import nodeIcal from "node-ical";
-import { afterAll, beforeAll, expect } from "vitest";
+import { expect } from "vitest";
 import type { Db } from "@/db";
 import { events } from "@/db/schema";
-import { resetEnvForTests } from "@/lib/env";
+import { useEnv } from "@/test/fixtures";
 import type { InviteEvent } from "./types";
 
 type Component = InstanceType<typeof ICAL.Component>;
@@ -101,21 +101,12 @@ export async function insertEvent(db: Db, overrides: Partial<NewEvent> = {}) {
 
 /** Points siteUrl and the organizer at fixed values for the calling test file, and puts them back after. */
 export function useCalendarEnv() {
-  const saved = { AUTH_URL: process.env.AUTH_URL, MAIL_FROM: process.env.MAIL_FROM, AUTH_SECRET: process.env.AUTH_SECRET };
-  beforeAll(() => {
-    process.env.AUTH_URL = SITE;
+  useEnv(() => ({
+    AUTH_URL: SITE,
     // Reply addresses are signed; a fixed secret keeps tests from writing a development one into .data/.
-    process.env.AUTH_SECRET ??= "test-secret-for-calendar-invites-0123456789";
-    process.env.MAIL_FROM = `Social Media Community of Practice <${ORGANIZER_EMAIL}>`;
-    resetEnvForTests();
-  });
-  afterAll(() => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    resetEnvForTests();
-  });
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "test-secret-for-calendar-invites-0123456789",
+    MAIL_FROM: `Social Media Community of Practice <${ORGANIZER_EMAIL}>`,
+  }));
 }
 
 export const SITE = "https://convene.example.gov";

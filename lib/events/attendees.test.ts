@@ -2,32 +2,19 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, events, rsvps, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
-import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
-import { createEvent, createMember, viewerOf } from "@/test/factories";
+import { clearTables, createEvent, createMember, viewerOf } from "@/test/factories";
 import { attendeesCsv, checkInAttendee, CSV_COLUMNS, listAttendees } from "./attendees";
+import { expectAppError } from "@/test/fixtures";
 
 const database = useTestDatabase();
 
 let organizer: Viewer;
 
 beforeEach(async () => {
-  await database.db.delete(auditLog);
-  await database.db.delete(rsvps);
-  await database.db.delete(events);
-  await database.db.delete(users);
+  await clearTables(database.db, auditLog, rsvps, events, users);
   organizer = viewerOf(await createMember(database.db, { role: "organizer" }));
 });
-
-async function expectAppError(promise: Promise<unknown>, kind: AppError["kind"]) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).kind).toBe(kind);
-  return error as AppError;
-}
 
 /** Just enough RFC 4180 to read back what the export wrote, split on `delimiter` as a spreadsheet in that locale would. */
 function parseCsv(text: string, delimiter = ","): string[][] {

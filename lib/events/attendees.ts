@@ -7,9 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { assertRole } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
-import { assertEventId, isUuid } from "./manage";
-
-const ORGANIZERS: Viewer["role"][] = ["organizer", "admin"];
+import { assertEventId, isUuid, ORGANIZERS } from "./manage-read";
 
 export type Attendee = {
   userId: string;

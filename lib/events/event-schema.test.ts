@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { eventFormSchema, eventFormValues, normalizeTopics, parseHosts } from "./event-schema";
+import { blankEventFormValues, eventFormSchema, eventFormValues, normalizeTopics, parseHosts } from "./event-schema";
 
 const valid = {
   title: "Plain Language for Social Media",
@@ -78,6 +78,16 @@ describe("a valid event form", () => {
     const event = ok();
     const again = ok(eventFormValues(event));
     expect(again).toEqual(event);
+  });
+
+  it("starts a new event's form with every field the form has, empty but kind, format and the organizer's zone", () => {
+    const blank = blankEventFormValues("America/Denver");
+    expect(Object.keys(blank).sort()).toEqual(Object.keys(eventFormValues(ok())).sort());
+    expect(Object.entries(blank).filter(([, value]) => value !== "")).toEqual([
+      ["kind", "educational"],
+      ["format", "virtual"],
+      ["timeZone", "America/Denver"],
+    ]);
   });
 
   it("keeps location or join link only as given, as null when empty", () => {

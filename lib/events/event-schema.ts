@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { EventHost } from "@/db/schema";
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from "@/lib/time";
+import { EVENT_FORMATS, EVENT_KINDS } from "./vocabulary";
 import { gapMessage, parseDateInput, parseTimeInput, toDateTimeInputs, zonedInstant, type WallClock } from "./wall-clock";
 
-export const EVENT_KINDS = ["educational", "networking", "workshop", "office_hours"] as const;
-export const EVENT_FORMATS = ["virtual", "in_person", "hybrid"] as const;
 export const MAX_CAPACITY = 100_000;
 export const MAX_TOPICS = 10;
 export const MAX_HOSTS = 20;
@@ -257,6 +256,12 @@ export const eventFormSchema = z
 
 export type EventFormFields = { [K in keyof typeof fields]: string };
 export type EventInput = z.output<typeof eventFormSchema>;
+
+/** What the form shows for a new event: every field empty but the defaults, so a new field needs no line in the page. */
+export function blankEventFormValues(timeZone: string): EventFormFields {
+  const blank = Object.fromEntries(Object.keys(fields).map((name) => [name, ""])) as EventFormFields;
+  return { ...blank, kind: "educational", format: "virtual", timeZone };
+}
 
 /** What the form's inputs show for a saved event, so editing starts from it. */
 export function eventFormValues(event: EventInput): EventFormFields {

@@ -1,24 +1,23 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, getTableColumns } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, events, outbox, rsvps, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
-import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
-import { createMember, createMembers, viewerOf } from "@/test/factories";
+import { clearTables, createMember, createMembers, eventInput as input, viewerOf } from "@/test/factories";
 import type { EventInput } from "./event-schema";
 import {
   cancelEvent,
   createEventDraft,
   duplicateEvent,
-  getEventForEditing,
-  listEventsForOrganizer,
-  MANAGE_PAGE_SIZE,
   publishEvent,
   unpublishEvent,
   updateEvent,
 } from "./manage";
+import { getEventForEditing, listEventsForOrganizer, MANAGE_PAGE_SIZE } from "./manage-read";
+import { NOT_COPIED } from "./model";
 import { sendDueNotifications } from "@/lib/notifications/send";
 import { UPDATE_QUIET_MS } from "./updates";
+import { expectAppError } from "@/test/fixtures";
 
 /** The batched update goes once the organizer has been quiet for UPDATE_QUIET_MS. */
 async function afterQuietPeriod() {
@@ -30,43 +29,9 @@ const database = useTestDatabase();
 let organizer: Viewer;
 
 beforeEach(async () => {
-  await database.db.delete(outbox);
-  await database.db.delete(auditLog);
-  await database.db.delete(rsvps);
-  await database.db.delete(events);
-  await database.db.delete(users);
+  await clearTables(database.db, outbox, auditLog, rsvps, events, users);
   organizer = viewerOf(await createMember(database.db, { role: "organizer", email: "organizer@gsa.gov" }));
 });
-
-function input(overrides: Partial<EventInput> = {}): EventInput {
-  return {
-    title: "Plain Language for Social Media",
-    summary: "Short posts people understand.",
-    body: "Bring a post to improve.",
-    kind: "workshop",
-    format: "virtual",
-    startsAt: new Date("2030-12-03T19:00:00Z"),
-    endsAt: new Date("2030-12-03T20:00:00Z"),
-    timeZone: "America/New_York",
-    location: null,
-    joinUrl: "https://gsa.zoomgov.com/j/1612345678",
-    capacity: null,
-    rsvpDeadline: null,
-    tags: ["plain-language"],
-    hosts: [{ name: "Ana Ruiz", role: "Moderator" }],
-    ...overrides,
-  };
-}
-
-async function expectAppError(promise: Promise<unknown>, kind: AppError["kind"]) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).kind).toBe(kind);
-  return error as AppError;
-}
 
 async function eventRow(id: string) {
   const [row] = await database.db.select().from(events).where(eq(events.id, id));
@@ -348,6 +313,24 @@ describe("duplicateEvent", () => {
     expect(await database.db.select().from(rsvps).where(eq(rsvps.eventId, copy.id))).toEqual([]);
     expect(await audits("event.duplicated")).toEqual([expect.objectContaining({ targetId: copy.id, detail: expect.objectContaining({ from: id }) })]);
     expect((await duplicateEvent(organizer, id)).slug).toBe("copy-of-plain-language-for-2030-11-05-2");
+  });
+
+  it("copies every column it does not name, so a field added to events comes along", async () => {
+    const id = await publishedEvent({
+      kind: "office_hours",
+      format: "hybrid",
+      timeZone: "America/Chicago",
+      location: "GSA Headquarters, Room 1461",
+      capacity: 12,
+      tags: ["accessibility", "video"],
+      hosts: [{ name: "Hannah Kim", role: "Host", agency: "VA" }],
+    });
+    const source = await eventRow(id);
+    const copy = await eventRow((await duplicateEvent(organizer, id)).id);
+    const copied = Object.keys(getTableColumns(events)).filter((column) => !(NOT_COPIED as readonly string[]).includes(column));
+    expect(copied.length).toBeGreaterThan(8);
+    const pick = (row: typeof source) => Object.fromEntries(copied.map((column) => [column, row[column as keyof typeof row]]));
+    expect(pick(copy)).toEqual(pick(source));
   });
 });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { eventTags, expireTags } from "@/lib/cache/shared-cache";
 import { tz } from "@date-fns/tz";
 import { addDays } from "date-fns";
-import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { events, rsvps, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
@@ -14,51 +14,12 @@ import type { EventInput } from "./event-schema";
 import { countGoing, lockEvent, promoteFromWaitlist, type LockedEvent } from "./rsvp";
 import { rearmMovedReminders, syncReminders } from "@/lib/notifications/reminders";
 import { scheduleEventUpdate } from "./updates";
-import { inviteEventColumns } from "@/lib/calendar/invites";
 import { freeSlug, retryOnSlugClash, slugBase, slugHasBase } from "./slug";
+import { assertEventId, ORGANIZERS, readEvent } from "./manage-read";
+import { capacityRaised, changedFields, whoHears } from "./changes";
+import { copiedColumns, lockedColumns } from "./model";
 
-export const MANAGE_PAGE_SIZE = 20;
-export const MAX_MANAGE_PAGE = 1000;
-export const EVENT_STATUSES = ["draft", "published", "cancelled"] as const;
-export type EventStatus = (typeof EVENT_STATUSES)[number];
-
-const ORGANIZERS: Viewer["role"][] = ["organizer", "admin"];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-// Qualified by hand: drizzle leaves columns unqualified in single-table selects, and
-// an unqualified "id" inside the subquery would mean the rsvp's own id.
-const countOf = (status: "going" | "waitlisted") =>
-  sql<number>`(select count(*)::int from ${rsvps} r where r.event_id = ${events}.id and r.status = ${status})`;
-
-const managedColumns = {
-  ...inviteEventColumns,
-  body: events.body,
-  kind: events.kind,
-  capacity: events.capacity,
-  rsvpDeadline: events.rsvpDeadline,
-  tags: events.tags,
-  hosts: events.hosts,
-  cancellationMessage: events.cancellationMessage,
-  publishedAt: events.publishedAt,
-  cancelledAt: events.cancelledAt,
-};
-
-export type ManagedEvent = Awaited<ReturnType<typeof readEvent>> & { goingCount: number; waitlistCount: number };
-
-export function isUuid(id: string): boolean {
-  return UUID.test(id);
-}
-
-/** A malformed id is a missing event, not a database error. */
-export function assertEventId(id: string) {
-  if (!isUuid(id)) throw new AppError("not_found", "That event could not be found.");
-}
-
-async function readEvent(tx: Tx, id: string) {
-  const [row] = await tx.select(managedColumns).from(events).where(eq(events.id, id));
-  if (!row) throw new AppError("not_found", "That event could not be found.");
-  return row;
-}
+/** Organizers' changes to events: each checks the role, writes in one transaction, audits, then expires what shows the event. Reads are in ./manage-read.ts, change detection in ./changes.ts. */
 
 async function lockExisting(tx: Tx, id: string) {
   assertEventId(id);
@@ -90,51 +51,6 @@ async function tellEveryone(
   return recipients.length;
 }
 
-export async function listEventsForOrganizer(
-  viewer: Viewer | null,
-  { status, page = 1 }: { status?: EventStatus; page?: number },
-) {
-  assertRole(viewer, ORGANIZERS);
-  const db = await getDb();
-  const where = status ? eq(events.status, status) : undefined;
-  const safePage = Math.min(Math.max(1, Math.trunc(page) || 1), MAX_MANAGE_PAGE);
-  const [items, [totals]] = await Promise.all([
-    db
-      .select({
-        id: events.id,
-        slug: events.slug,
-        title: events.title,
-        status: events.status,
-        startsAt: events.startsAt,
-        endsAt: events.endsAt,
-        timeZone: events.timeZone,
-        capacity: events.capacity,
-        goingCount: countOf("going"),
-        waitlistCount: countOf("waitlisted"),
-      })
-      .from(events)
-      .where(where)
-      .orderBy(desc(events.startsAt), asc(events.id))
-      .limit(MANAGE_PAGE_SIZE)
-      .offset((safePage - 1) * MANAGE_PAGE_SIZE),
-    db.select({ total: count() }).from(events).where(where),
-  ]);
-  const total = totals?.total ?? 0;
-  return { items, total, page: safePage, pageCount: Math.max(1, Math.ceil(total / MANAGE_PAGE_SIZE)) };
-}
-
-export async function getEventForEditing(viewer: Viewer | null, id: string): Promise<ManagedEvent> {
-  assertRole(viewer, ORGANIZERS);
-  assertEventId(id);
-  const db = await getDb();
-  const [row] = await db
-    .select({ ...managedColumns, goingCount: countOf("going"), waitlistCount: countOf("waitlisted") })
-    .from(events)
-    .where(eq(events.id, id));
-  if (!row) throw new AppError("not_found", "That event could not be found.");
-  return row;
-}
-
 export async function createEventDraft(viewer: Viewer | null, input: EventInput, now = new Date()) {
   assertRole(viewer, ORGANIZERS);
   const db = await getDb();
@@ -162,34 +78,6 @@ function afterEventChange(event: { id: string; slug: string }, ...previousSlugs:
   expireTags(eventTags(event, ...previousSlugs));
 }
 
-const comparable: Record<keyof EventInput, (value: unknown) => unknown> = {
-  title: (v) => v,
-  summary: (v) => v,
-  body: (v) => v,
-  kind: (v) => v,
-  format: (v) => v,
-  startsAt: (v) => (v as Date).getTime(),
-  endsAt: (v) => (v as Date).getTime(),
-  timeZone: (v) => v,
-  location: (v) => v,
-  joinUrl: (v) => v,
-  capacity: (v) => v,
-  rsvpDeadline: (v) => (v as Date | null)?.getTime() ?? null,
-  tags: (v) => JSON.stringify(v),
-  hosts: (v) => JSON.stringify(v),
-};
-
-function changedFields(current: Record<keyof EventInput, unknown>, input: EventInput): (keyof EventInput)[] {
-  return (Object.keys(comparable) as (keyof EventInput)[]).filter(
-    (field) => comparable[field](current[field]) !== comparable[field](input[field]),
-  );
-}
-
-// When and where: everyone going is told by email, invite or not.
-const SCHEDULE_FIELDS: (keyof EventInput)[] = ["startsAt", "endsAt", "timeZone", "location", "joinUrl"];
-// The rest of what a VEVENT shows (SUMMARY, DESCRIPTION, LOCATION's "Online"): calendars holding the invite are updated.
-const CALENDAR_TEXT_FIELDS: (keyof EventInput)[] = ["title", "summary", "format"];
-
 /**
  * Saves an edit. Any change a calendar shows raises SEQUENCE and schedules one batched
  * update (lib/events/updates.ts) for everyone holding the invite, and for everyone going
@@ -216,21 +104,18 @@ export async function updateEvent(viewer: Viewer | null, id: string, input: Even
       }
 
       const published = current.status === "published";
-      const scheduleChanged = published && SCHEDULE_FIELDS.some((field) => changed.includes(field));
+      const { scheduleChanged, calendarChanged } = whoHears(changed, published);
       const slug =
         current.status === "draft" && current.publishedAt === null
           ? await keepOrRegenerateSlug(tx, current.slug, slugBase(input.title, input.startsAt, input.timeZone), id)
           : current.slug;
-      // Calendars compare SEQUENCE: any change they show raises it, and is sent to them.
-      const calendarChanged = published && [...SCHEDULE_FIELDS, ...CALENDAR_TEXT_FIELDS].some((field) => changed.includes(field));
       const sequence = calendarChanged ? current.sequence + 1 : current.sequence;
       await tx.update(events).set({ ...input, slug, sequence, updatedAt: now }).where(eq(events.id, id));
 
       const updated: NonNullable<LockedEvent> = { ...locked, ...pickLocked(input), slug, sequence, updatedAt: now };
       const notified = calendarChanged ? await scheduleEventUpdate(tx, { eventId: id, now, alsoGoing: scheduleChanged }) : 0;
-      const capacityRaised =
-        current.capacity !== input.capacity && (input.capacity === null || (current.capacity !== null && input.capacity > current.capacity));
-      const promoted = published && capacityRaised && updated.endsAt > now ? await promoteFromWaitlist(tx, { event: updated, now }) : [];
+      const raised = capacityRaised(current.capacity, input.capacity);
+      const promoted = published && raised && updated.endsAt > now ? await promoteFromWaitlist(tx, { event: updated, now }) : [];
       // Pending reminders follow the new start time.
       if (published && changed.includes("startsAt")) {
         await rearmMovedReminders(tx, { eventId: id, now });
@@ -264,9 +149,9 @@ async function keepOrRegenerateSlug(tx: Tx, currentSlug: string, base: string, i
   return slugHasBase(currentSlug, base) ? currentSlug : freeSlug(tx, base, id);
 }
 
-function pickLocked(input: EventInput) {
-  const { title, summary, startsAt, endsAt, timeZone, location, joinUrl, format, capacity, rsvpDeadline } = input;
-  return { title, summary, startsAt, endsAt, timeZone, location, joinUrl, format, capacity, rsvpDeadline };
+/** The edited fields the locked row carries, so mail sent in this transaction says what was just saved. */
+function pickLocked(input: EventInput): Partial<NonNullable<LockedEvent>> {
+  return Object.fromEntries(Object.entries(input).filter(([field]) => field in lockedColumns));
 }
 
 export async function publishEvent(viewer: Viewer | null, id: string, now = new Date()) {
@@ -304,36 +189,35 @@ export async function unpublishEvent(viewer: Viewer | null, id: string, now = ne
   return result;
 }
 
-/** A new draft a week later at the same local time, for series that repeat. */
+/**
+ * A new draft a week later at the same local time, for series that repeat. Copies every
+ * column but those lib/events/model.ts names in NOT_COPIED, so a new field comes along.
+ */
 export async function duplicateEvent(viewer: Viewer | null, id: string, now = new Date()) {
   assertRole(viewer, ORGANIZERS);
   assertEventId(id);
   const db = await getDb();
   const copy = await retryOnSlugClash(() =>
     db.transaction(async (tx) => {
-      const source = await readEvent(tx, id);
+      const [source] = await tx
+        .select({ ...copiedColumns, title: events.title, startsAt: events.startsAt, endsAt: events.endsAt, rsvpDeadline: events.rsvpDeadline })
+        .from(events)
+        .where(eq(events.id, id));
+      if (!source) throw new AppError("not_found", "That event could not be found.");
+      const { title: sourceTitle, startsAt: sourceStart, endsAt: sourceEnd, rsvpDeadline: sourceDeadline, ...copied } = source;
       const inZone = { in: tz(source.timeZone) };
-      const startsAt = addDays(source.startsAt, 7, inZone);
-      const title = `Copy of ${source.title}`.slice(0, 200);
+      const startsAt = addDays(sourceStart, 7, inZone);
+      const title = `Copy of ${sourceTitle}`.slice(0, 200);
       const slug = await freeSlug(tx, slugBase(title, startsAt, source.timeZone));
       const [row] = await tx
         .insert(events)
         .values({
+          ...copied,
           slug,
           title,
-          summary: source.summary,
-          body: source.body,
-          kind: source.kind,
-          format: source.format,
           startsAt,
-          endsAt: addDays(source.endsAt, 7, inZone),
-          timeZone: source.timeZone,
-          location: source.location,
-          joinUrl: source.joinUrl,
-          capacity: source.capacity,
-          rsvpDeadline: source.rsvpDeadline ? addDays(source.rsvpDeadline, 7, inZone) : null,
-          tags: source.tags,
-          hosts: source.hosts,
+          endsAt: addDays(sourceEnd, 7, inZone),
+          rsvpDeadline: sourceDeadline ? addDays(sourceDeadline, 7, inZone) : null,
           status: "draft",
           createdBy: viewer.id,
           createdAt: now,

@@ -1,62 +1,19 @@
 import "server-only";
 import { and, arrayContains, asc, count, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { events, rsvps, type EventHost } from "@/db/schema";
+import { events, rsvps } from "@/db/schema";
 import type { Viewer } from "@/lib/viewer";
 import { rowsOf } from "@/db/rows";
 import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
 import { isPublicEvent, MAX_EVENT_DURATION_MS } from "./public";
 import { waitlistPositionOfR } from "./waitlist";
+import { detailColumns, goingCount, summaryColumns, type EventDetail, type EventSummary } from "./model";
 import { assertSearchText } from "@/lib/search/control-characters";
 
 export const EVENTS_PAGE_SIZE = 12;
 export const MAX_EVENTS_PAGE = 1000;
 
-export type EventSummary = {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string;
-  kind: (typeof events.$inferSelect)["kind"];
-  format: (typeof events.$inferSelect)["format"];
-  status: (typeof events.$inferSelect)["status"];
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
-  location: string | null;
-  capacity: number | null;
-  goingCount: number;
-  tags: string[];
-};
-
-export type EventDetail = EventSummary & {
-  body: string;
-  hosts: EventHost[];
-  rsvpDeadline: Date | null;
-  cancellationMessage: string | null;
-};
-
-// One correlated count per row, served by rsvps_event_status_queue_idx: no N+1. Written with
-// explicit table names: drizzle prints columns of a single-table select unqualified, and an
-// unqualified "id" inside the subquery would mean the RSVP's id.
-const goingCount = sql<number>`(select count(*)::int from rsvps going where going.event_id = "events"."id" and going.status = 'going')`;
-
-const summaryColumns = {
-  id: events.id,
-  slug: events.slug,
-  title: events.title,
-  summary: events.summary,
-  kind: events.kind,
-  format: events.format,
-  status: events.status,
-  startsAt: events.startsAt,
-  endsAt: events.endsAt,
-  timeZone: events.timeZone,
-  location: events.location,
-  capacity: events.capacity,
-  goingCount,
-  tags: events.tags,
-};
+export type { EventDetail, EventSummary };
 
 export type EventListPage = { items: EventSummary[]; total: number; page: number; pageCount: number };
 
@@ -166,13 +123,7 @@ const cachedPublicEvent = sharedCache(
 async function readEventBySlug(slug: string): Promise<EventDetail | null> {
   const db = await getDb();
   const [row] = await db
-    .select({
-      ...summaryColumns,
-      body: events.body,
-      hosts: events.hosts,
-      rsvpDeadline: events.rsvpDeadline,
-      cancellationMessage: events.cancellationMessage,
-    })
+    .select(detailColumns)
     .from(events)
     .where(eq(events.slug, slug))
     .limit(1);
@@ -221,7 +172,7 @@ export async function getViewerEventState({ eventId, viewer }: { eventId: string
     select r.status,
            case when r.status = 'waitlisted' then ${waitlistPositionOfR} end as position,
            e.join_url,
-           (select count(*)::int from ${rsvps} g where g.event_id = e.id and g.status = 'going') as going_count
+           ${goingCount(sql`e.id`)} as going_count
     from ${events} e
     left join ${rsvps} r on r.event_id = e.id and r.user_id = ${viewer.id}
     where e.id = ${eventId}`);

@@ -12,7 +12,7 @@ import { RSVP_LOCKING, cancelRsvp, rsvpToEvent } from "./rsvp";
 
 const viewerNow = vi.hoisted(() => ({ current: null as Viewer | null }));
 vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => viewerNow.current, getHeaderViewer: async () => null }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, unstable_cache: <T>(read: T) => read }));
+vi.mock("next/cache", () => import("@/test/fixtures").then((fixtures) => fixtures.nextCacheStub));
 
 /** Faults in the middle of a seat change: nothing half-written, and a clear answer. */
 const database = useTestDatabase();

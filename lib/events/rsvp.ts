@@ -1,6 +1,6 @@
 import "server-only";
 import { eventTags, staleTags } from "@/lib/cache/shared-cache";
-import { and, asc, count, eq, gt, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { RetriesExhaustedError, withTransientRetry } from "@/db/retry";
@@ -8,7 +8,7 @@ import { events, rsvps, users } from "@/db/schema";
 import { assertMember } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
-import { inviteEventColumns } from "@/lib/calendar/invites";
+import { goingCount, lockedColumns, rsvpCount } from "./model";
 import { queueEventMail, type Recipient } from "./emails";
 import { limitRsvpChanges } from "./rsvp-limits";
 import { waitlistPositionOfR } from "./waitlist";
@@ -28,8 +28,6 @@ export type RsvpResult = {
   hasInvite: boolean;
 };
 
-const eventColumns = { ...inviteEventColumns, capacity: events.capacity, rsvpDeadline: events.rsvpDeadline };
-
 export type LockedEvent = Awaited<ReturnType<typeof lockEvent>>;
 
 /** How long a seat change waits for the event's lock, and how many times it tries. Tests shorten them. */
@@ -42,16 +40,13 @@ export const RSVP_LOCKING = { timeoutMs: 5_000, attempts: 3 };
  */
 export async function lockEvent(tx: Tx, eventId: string) {
   await tx.execute(sql.raw(`set local lock_timeout = '${Math.trunc(RSVP_LOCKING.timeoutMs)}ms'`));
-  const [event] = await tx.select(eventColumns).from(events).where(eq(events.id, eventId)).for("update");
+  const [event] = await tx.select(lockedColumns).from(events).where(eq(events.id, eventId)).for("update");
   return event ?? null;
 }
 
 export async function countGoing(tx: Tx, eventId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(rsvps)
-    .where(and(eq(rsvps.eventId, eventId), eq(rsvps.status, "going")));
-  return row?.n ?? 0;
+  const result = await tx.execute(sql`select ${goingCount(sql`${eventId}`)} as n`);
+  return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
 }
 
 function assertOpenForRsvp(event: NonNullable<LockedEvent> | null, now: Date): asserts event is NonNullable<LockedEvent> {
@@ -90,8 +85,8 @@ async function waitlistPosition(tx: Tx, eventId: string, userId: string): Promis
 async function seatState(tx: Tx, eventId: string, userId: string) {
   const result = await tx.execute(sql`
     select (select r.status from ${rsvps} r where r.event_id = ${eventId} and r.user_id = ${userId}) as existing,
-           (select count(*)::int from ${rsvps} g where g.event_id = ${eventId} and g.status = 'going') as going,
-           (select count(*)::int from ${rsvps} w where w.event_id = ${eventId} and w.status = 'waitlisted') as waiting,
+           ${goingCount(sql`${eventId}`)} as going,
+           ${rsvpCount("waitlisted", sql`${eventId}`)} as waiting,
            exists (select 1 from calendar_invites ci where ci.event_id = ${eventId} and ci.user_id = ${userId} and ci.state = 'sent') as has_invite,
            u.email, u.name, u.time_zone, u.invite_emails
     from ${users} u where u.id = ${userId}`);

@@ -3,10 +3,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, sessions, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
-import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
 import { ADMIN_MEMBERS_PAGE_SIZE, changeMemberRole, listMembersForAdmin, setMemberDisabled } from "./admin";
 import { insertSessions, insertUser, viewerFor } from "./test-users";
+import { expectAppError } from "@/test/fixtures";
 
 const database = useTestDatabase();
 
@@ -17,16 +17,6 @@ beforeEach(async () => {
   await database.db.delete(users);
   admin = viewerFor(await insertUser(database.db, { email: "admin@agency.gov", name: "Ada Admin", role: "admin" }));
 });
-
-async function expectAppError(promise: Promise<unknown>, kind: AppError["kind"]) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).kind).toBe(kind);
-  return error as AppError;
-}
 
 async function auditFor(targetId: string) {
   return database.db.select().from(auditLog).where(eq(auditLog.targetId, targetId));

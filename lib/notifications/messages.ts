@@ -6,7 +6,7 @@ import { eventMessages, events, rsvps, users, type MessageRecipient } from "@/db
 import { recordAudit } from "@/lib/audit";
 import { assertRole } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/events/manage";
+import { isUuid } from "@/lib/events/manage-read";
 import { enqueueMail, kickMailDeliverer } from "@/lib/mail";
 import { enforceRateLimits } from "@/lib/rate-limit";
 import { COMMUNITY_NAME, siteUrl } from "@/lib/site";

@@ -4,12 +4,11 @@ import { users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { cancelEvent, updateEvent } from "@/lib/events/manage";
 import { cancelRsvp, rsvpToEvent } from "@/lib/events/rsvp";
-import { createEvent, createMember, viewerOf } from "@/test/factories";
+import { createEvent, createMember, eventInputOf, viewerOf } from "@/test/factories";
 import { openPostgres } from "@/db";
 import { sendDueNotifications } from "./send";
 import { DAY, HOUR, mailKindsTo, mailTo, notificationsOf } from "./test-helpers";
 import { updateNotificationPreferences } from "./preferences";
-import type { EventInput } from "@/lib/events/event-schema";
 
 const database = useTestDatabase();
 const reminderKinds = ["reminder_day", "reminder_hour"];
@@ -24,26 +23,6 @@ async function memberGoing(now: Date, inHours: number, overrides: Parameters<typ
   const member = await createMember(database.db, { timeZone: "America/Los_Angeles" });
   await rsvpToEvent(viewerOf(member), { eventId: event.id }, now);
   return { event, member };
-}
-
-function inputOf(event: Awaited<ReturnType<typeof createEvent>>, changes: Partial<EventInput>): EventInput {
-  return {
-    title: event.title,
-    summary: event.summary,
-    body: event.body,
-    kind: event.kind,
-    format: event.format,
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
-    timeZone: event.timeZone,
-    location: event.location,
-    joinUrl: event.joinUrl,
-    capacity: event.capacity,
-    rsvpDeadline: event.rsvpDeadline,
-    tags: event.tags,
-    hosts: event.hosts,
-    ...changes,
-  };
 }
 
 describe("reminders", () => {
@@ -160,7 +139,7 @@ describe("reminders", () => {
     const { event, member } = await memberGoing(now, 72);
     const organizer = await createMember(database.db, { role: "organizer" });
     const startsAt = new Date(event.startsAt.getTime() + 2 * DAY);
-    await updateEvent(viewerOf(organizer), event.id, inputOf(event, { startsAt, endsAt: new Date(startsAt.getTime() + HOUR) }), now);
+    await updateEvent(viewerOf(organizer), event.id, eventInputOf(event, { startsAt, endsAt: new Date(startsAt.getTime() + HOUR) }), now);
     const planned = (await notificationsOf(database.db, member.id)).filter((n) => n.kind !== "event_update");
     expect(planned.map((n) => [n.kind, n.dueAt.getTime(), n.status])).toEqual([
       ["reminder_day", startsAt.getTime() - DAY, "pending"],
@@ -183,7 +162,7 @@ describe("reminders", () => {
     expect(await reminderMailsTo(member.email)).toEqual(["reminder_day"]);
 
     const startsAt = new Date(event.startsAt.getTime() + 7 * DAY);
-    await updateEvent(viewerOf(organizer), event.id, inputOf(event, { startsAt, endsAt: new Date(startsAt.getTime() + HOUR) }), daySent);
+    await updateEvent(viewerOf(organizer), event.id, eventInputOf(event, { startsAt, endsAt: new Date(startsAt.getTime() + HOUR) }), daySent);
     await sendDueNotifications({ now: new Date(event.startsAt.getTime() - HOUR) });
     expect(await reminderMailsTo(member.email)).toEqual(["reminder_day"]);
     await sendDueNotifications({ now: new Date(startsAt.getTime() - DAY) });
@@ -201,7 +180,7 @@ describe("reminders", () => {
     // Fifteen minutes later, at 45 minutes before: the new hour-before time has passed too.
     const startsAt = new Date(event.startsAt.getTime() + 10 * 60_000);
     const movedAt = new Date(hourSent.getTime() + 15 * 60_000);
-    await updateEvent(viewerOf(organizer), event.id, inputOf(event, { startsAt, endsAt: new Date(startsAt.getTime() + HOUR) }), movedAt);
+    await updateEvent(viewerOf(organizer), event.id, eventInputOf(event, { startsAt, endsAt: new Date(startsAt.getTime() + HOUR) }), movedAt);
     await sendDueNotifications({ now: new Date(movedAt.getTime() + 60_000) });
     expect(await reminderMailsTo(member.email)).toEqual(["reminder_day", "reminder_hour"]);
   });

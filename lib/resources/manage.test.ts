@@ -7,7 +7,7 @@ import { useTestDatabase } from "@/db/testing";
 import { AppError } from "@/lib/errors";
 import { getStorage } from "@/lib/storage";
 import type { Viewer } from "@/lib/viewer";
-import { createEvent, createMember, viewerOf } from "@/test/factories";
+import { clearTables, createEvent, createMember, viewerOf } from "@/test/factories";
 import { createLinkResource, removeResource, updateResource } from "./manage";
 import { getResourceForEditing, listAttachableEvents, listResourcesForOrganizer } from "./organizer";
 import { linkResourceSchema } from "./resource-schema";
@@ -22,10 +22,7 @@ let member: Viewer;
 let newcomer: Viewer;
 
 beforeEach(async () => {
-  await database.db.delete(auditLog);
-  await database.db.delete(resources);
-  await database.db.delete(events);
-  await database.db.delete(users);
+  await clearTables(database.db, auditLog, resources, events, users);
   uploads.clear();
   organizer = viewerOf(await createMember(database.db, { role: "organizer" }));
   admin = viewerOf(await createMember(database.db, { role: "admin" }));

@@ -5,7 +5,7 @@ import { useTestDatabase } from "@/db/testing";
 import { AppError } from "@/lib/errors";
 import { getStorage } from "@/lib/storage";
 import type { Viewer } from "@/lib/viewer";
-import { createEvent, createMember, viewerOf } from "@/test/factories";
+import { clearTables, createEvent, createMember, viewerOf } from "@/test/factories";
 import { multipartBody, SAMPLES, uploadRequest, useUploadDir, type Part } from "./test-samples";
 import { receiveResourceUpload } from "./upload";
 
@@ -16,10 +16,7 @@ let organizer: Viewer;
 let member: Viewer;
 
 beforeEach(async () => {
-  await database.db.delete(auditLog);
-  await database.db.delete(resources);
-  await database.db.delete(events);
-  await database.db.delete(users);
+  await clearTables(database.db, auditLog, resources, events, users);
   uploads.clear();
   organizer = viewerOf(await createMember(database.db, { role: "organizer" }));
   member = viewerOf(await createMember(database.db));

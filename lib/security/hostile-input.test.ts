@@ -29,7 +29,7 @@ import { createEvent, createMember, VALID_EVENT_FORM as VALID_EVENT, viewerOf } 
 const viewerNow = vi.hoisted(() => ({ current: null as Viewer | null, ip: "198.51.100.20" }));
 const signInCalls = vi.hoisted(() => [] as unknown[][]);
 vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => viewerNow.current, getHeaderViewer: async () => null }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, unstable_cache: <T>(read: T) => read }));
+vi.mock("next/cache", () => import("@/test/fixtures").then((fixtures) => fixtures.nextCacheStub));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": viewerNow.ip }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),

@@ -14,7 +14,7 @@ import { createEvent, createMember, viewerOf } from "@/test/factories";
 /** Limits on what a signed-in person can make the server do (and mail) over and over. */
 const viewerNow = vi.hoisted(() => ({ current: null as Viewer | null }));
 vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => viewerNow.current, getHeaderViewer: async () => null }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, unstable_cache: <T>(read: T) => read }));
+vi.mock("next/cache", () => import("@/test/fixtures").then((fixtures) => fixtures.nextCacheStub));
 
 const database = useTestDatabase();
 const uploads = useUploadDir();

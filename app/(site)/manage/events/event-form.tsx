@@ -4,20 +4,11 @@ import { useActionState } from "react";
 import type { EventFormFields } from "@/lib/events/event-schema";
 import { idleFormState, type FormState } from "@/lib/form-state";
 import { COMMON_TIME_ZONES } from "@/lib/members/profile-schema";
+import { FORMAT_LABELS, KIND_LABELS, labelOptions } from "@/lib/events/vocabulary";
 import { Input, Outcome, Select, TextArea } from "./form-controls";
 
-const KIND_OPTIONS = [
-  { value: "educational", label: "Educational session" },
-  { value: "networking", label: "Networking" },
-  { value: "workshop", label: "Workshop" },
-  { value: "office_hours", label: "Office hours" },
-] as const;
-
-const FORMAT_OPTIONS = [
-  { value: "virtual", label: "Virtual" },
-  { value: "in_person", label: "In person" },
-  { value: "hybrid", label: "Hybrid (in person and online)" },
-] as const;
+const KIND_OPTIONS = labelOptions(KIND_LABELS, "option");
+const FORMAT_OPTIONS = labelOptions(FORMAT_LABELS, "option");
 
 /** The common zones, plus the event's own when it is one of the others, so saving never changes it. */
 function zoneOptions(current: string) {

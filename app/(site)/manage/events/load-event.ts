@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/errors";
-import { getEventForEditing } from "@/lib/events/manage";
+import { getEventForEditing } from "@/lib/events/manage-read";
 import type { Viewer } from "@/lib/viewer";
 
 /** The event an organizer page is about; a missing or malformed id is the 404 page. */

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { Pagination } from "@/components/pagination";
 import { requireRolePage } from "@/lib/auth/guards";
-import { EVENT_STATUSES, listEventsForOrganizer, MAX_MANAGE_PAGE, type EventStatus } from "@/lib/events/manage";
+import { listEventsForOrganizer, MAX_MANAGE_PAGE } from "@/lib/events/manage-read";
+import { EVENT_STATUSES, STATUS_LABELS } from "@/lib/events/model";
 import { formatShortStart } from "@/lib/time";
 import { StatusTag } from "./status-tag";
 
@@ -14,8 +15,6 @@ const querySchema = z.object({
   page: z.coerce.number().int().min(1).max(MAX_MANAGE_PAGE).catch(1),
 });
 
-const statusLabels: Record<EventStatus, string> = { draft: "Drafts", published: "Published", cancelled: "Cancelled" };
-
 export default async function ManageEventsPage({
   searchParams,
 }: {
@@ -25,7 +24,7 @@ export default async function ManageEventsPage({
   const raw = await searchParams;
   const query = querySchema.parse({ status: first(raw.status) || undefined, page: first(raw.page) ?? 1 });
   const list = await listEventsForOrganizer(viewer, { status: query.status, page: query.page });
-  const caption = query.status ? `${statusLabels[query.status]} events` : "All events";
+  const caption = query.status ? `${STATUS_LABELS[query.status].plural} events` : "All events";
 
   return (
     <div className="grid-container usa-section">
@@ -45,7 +44,7 @@ export default async function ManageEventsPage({
             <option value="">All statuses</option>
             {EVENT_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {statusLabels[status]}
+                {STATUS_LABELS[status].plural}
               </option>
             ))}
           </select>

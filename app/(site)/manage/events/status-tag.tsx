@@ -1,11 +1,8 @@
-const styles = {
-  draft: { label: "Draft", className: "bg-base-dark" },
-  published: { label: "Published", className: "bg-success-darker" },
-  cancelled: { label: "Cancelled", className: "bg-secondary-dark" },
-} as const;
+import { STATUS_LABELS, type EventStatus } from "@/lib/events/vocabulary";
+
+const colors: Record<EventStatus, string> = { draft: "bg-base-dark", published: "bg-success-darker", cancelled: "bg-secondary-dark" };
 
 /** Where an event stands, in a tag whose colors keep AA contrast with white text. */
-export function StatusTag({ status }: { status: keyof typeof styles }) {
-  const style = styles[status];
-  return <span className={`usa-tag ${style.className}`}>{style.label}</span>;
+export function StatusTag({ status }: { status: EventStatus }) {
+  return <span className={`usa-tag ${colors[status]}`}>{STATUS_LABELS[status].tag}</span>;
 }

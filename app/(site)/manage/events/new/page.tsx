@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireRolePage } from "@/lib/auth/guards";
-import type { EventFormFields } from "@/lib/events/event-schema";
+import { blankEventFormValues } from "@/lib/events/event-schema";
 import { DEFAULT_TIME_ZONE } from "@/lib/time";
 import { createEventAction } from "../actions";
 import { EventForm } from "../event-form";
@@ -10,24 +10,7 @@ export const metadata: Metadata = { title: "Create event" };
 
 export default async function NewEventPage() {
   const viewer = await requireRolePage("/manage/events/new", ["organizer", "admin"]);
-  const defaults: EventFormFields = {
-    title: "",
-    summary: "",
-    body: "",
-    kind: "educational",
-    format: "virtual",
-    date: "",
-    startTime: "",
-    endTime: "",
-    timeZone: viewer.timeZone || DEFAULT_TIME_ZONE,
-    location: "",
-    joinUrl: "",
-    capacity: "",
-    rsvpDeadlineDate: "",
-    rsvpDeadlineTime: "",
-    topics: "",
-    hosts: "",
-  };
+  const defaults = blankEventFormValues(viewer.timeZone || DEFAULT_TIME_ZONE);
   return (
     <div className="grid-container usa-section">
       <Breadcrumbs trail={[{ href: "/manage/events", label: "Manage events" }]} current="Create event" />
