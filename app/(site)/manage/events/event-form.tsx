@@ -1,10 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormAlert, Select, TextArea, TextInput as Input, TimeZoneSelect } from "@/components/forms";
+import { idleState, type ActionState } from "@/lib/actions/state";
 import type { EventFormFields } from "@/lib/events/event-schema";
-import { idleFormState, type FormState } from "@/lib/form-state";
-import { COMMON_TIME_ZONES } from "@/lib/members/profile-schema";
-import { Input, Outcome, Select, TextArea } from "./form-controls";
 
 const KIND_OPTIONS = [
   { value: "educational", label: "Educational session" },
@@ -19,30 +18,24 @@ const FORMAT_OPTIONS = [
   { value: "hybrid", label: "Hybrid (in person and online)" },
 ] as const;
 
-/** The common zones, plus the event's own when it is one of the others, so saving never changes it. */
-function zoneOptions(current: string) {
-  const known = COMMON_TIME_ZONES.some((zone) => zone.value === current);
-  return known || !current ? COMMON_TIME_ZONES : [{ value: current, label: current }, ...COMMON_TIME_ZONES];
-}
-
 export function EventForm({
   action,
   defaults,
   submitLabel,
 }: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   defaults: EventFormFields;
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, idleFormState);
+  const [state, formAction, pending] = useActionState(action, idleState);
   // After a refused submit, show what was sent (React resets the form to these defaults), not what was loaded.
   const values: EventFormFields = { ...defaults, ...state.values };
-  const errors = state.fieldErrors ?? {};
+  const errors = state.errors ?? {};
   const field = (name: keyof EventFormFields) => ({ name, defaultValue: values[name] ?? "", errors: errors[name] });
 
   return (
     <form action={formAction} className="usa-form usa-form--large maxw-tablet-lg" noValidate>
-      <Outcome status={state.status} message={state.message} />
+      <FormAlert state={state} />
 
       <fieldset className="usa-fieldset">
         <legend className="usa-legend usa-legend--large">About the event</legend>
@@ -71,7 +64,7 @@ export function EventForm({
         <Input {...field("date")} type="date" label="Date" hint="For example: 2026-12-03" className="usa-input--md" />
         <Input {...field("startTime")} type="time" label="Start time" hint="For example: 14:00 for 2:00 PM" className="usa-input--md" />
         <Input {...field("endTime")} type="time" label="End time" hint="Same day as the start." className="usa-input--md" />
-        <Select {...field("timeZone")} label="Time zone" hint="The date and times above are in this zone." options={zoneOptions(values.timeZone)} />
+        <TimeZoneSelect {...field("timeZone")} hint="The date and times above are in this zone." />
       </fieldset>
 
       <fieldset className="usa-fieldset margin-top-4">

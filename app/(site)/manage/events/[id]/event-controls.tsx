@@ -1,15 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { idleFormState } from "@/lib/form-state";
+import { FormAlert } from "@/components/forms";
+import { idleState } from "@/lib/actions/state";
 import { duplicateEventAction, publishEventAction, unpublishEventAction } from "../actions";
-import { Outcome } from "../form-controls";
 
 /** Publish, unpublish and duplicate: one button each, with the server's answer shown below. */
 export function EventControls({ id, status }: { id: string; status: "draft" | "published" | "cancelled" }) {
-  const [publishState, publish, publishing] = useActionState(publishEventAction.bind(null, id), idleFormState);
-  const [unpublishState, unpublish, unpublishing] = useActionState(unpublishEventAction.bind(null, id), idleFormState);
-  const [duplicateState, duplicate, duplicating] = useActionState(duplicateEventAction.bind(null, id), idleFormState);
+  const [publishState, publish, publishing] = useActionState(publishEventAction.bind(null, id), idleState);
+  const [unpublishState, unpublish, unpublishing] = useActionState(unpublishEventAction.bind(null, id), idleState);
+  const [duplicateState, duplicate, duplicating] = useActionState(duplicateEventAction.bind(null, id), idleState);
   return (
     <div>
       <ul className="usa-button-group">
@@ -39,9 +39,9 @@ export function EventControls({ id, status }: { id: string; status: "draft" | "p
           </form>
         </li>
       </ul>
-      <Outcome {...publishState} />
-      <Outcome {...unpublishState} />
-      <Outcome {...duplicateState} />
+      <FormAlert state={publishState} />
+      <FormAlert state={unpublishState} />
+      <FormAlert state={duplicateState} />
     </div>
   );
 }

@@ -2,8 +2,8 @@
  * What a form's server action said, as a slim USWDS alert above the form: success as
  * a polite status, an error as an alert screen readers announce at once.
  */
-export function FormStatus({ state }: { state: { status: string; message?: string } }) {
-  if (state.status !== "success" && state.status !== "error") return null;
+export function FormAlert({ state }: { state: { status: string; message?: string } }) {
+  if ((state.status !== "success" && state.status !== "error") || !state.message) return null;
   const error = state.status === "error";
   return (
     <div className={`usa-alert usa-alert--${error ? "error" : "success"} usa-alert--slim`} role={error ? "alert" : "status"}>

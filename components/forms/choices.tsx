@@ -1,0 +1,82 @@
+import type { ReactNode } from "react";
+import { describedBy, HintAndError, type FieldProps } from "./field";
+import type { Option } from "./select";
+
+/** One USWDS checkbox; a checked box sends "on". The error sits above it, the hint below the label. */
+export function Checkbox({
+  name,
+  label,
+  description,
+  hint,
+  errors,
+  defaultChecked,
+}: Omit<FieldProps, "optional"> & { description?: ReactNode; defaultChecked?: boolean }) {
+  const error = errors?.[0];
+  const ids = [describedBy(name, hint, error), description ? `${name}-description` : null].filter(Boolean).join(" ");
+  return (
+    <>
+      {error ? (
+        <span className="usa-error-message" id={`${name}-error`} role="alert">
+          {error}
+        </span>
+      ) : null}
+      <div className="usa-checkbox">
+        <input
+          className="usa-checkbox__input"
+          id={name}
+          type="checkbox"
+          name={name}
+          defaultChecked={defaultChecked}
+          aria-describedby={ids || undefined}
+          aria-invalid={error ? true : undefined}
+        />
+        <label className="usa-checkbox__label" htmlFor={name}>
+          {label}
+          {description ? (
+            <span className="usa-checkbox__label-description" id={`${name}-description`}>
+              {description}
+            </span>
+          ) : null}
+        </label>
+        {hint ? (
+          <span className="usa-hint display-block" id={`${name}-hint`}>
+            {hint}
+          </span>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+/** A USWDS radio group: the fieldset's legend is the question, its hint and error are read with it. */
+export function RadioGroup({
+  name,
+  label,
+  hint,
+  errors,
+  options,
+  defaultValue,
+}: Omit<FieldProps, "optional"> & { options: readonly Option[]; defaultValue?: string }) {
+  const error = errors?.[0];
+  return (
+    <fieldset className={`usa-fieldset${error ? " usa-form-group--error" : ""}`} aria-describedby={describedBy(name, hint, error)}>
+      <legend className="usa-legend">{label}</legend>
+      <HintAndError name={name} hint={hint} error={error} />
+      {options.map((option) => (
+        <div className="usa-radio" key={option.value}>
+          <input
+            className="usa-radio__input"
+            id={`${name}-${option.value}`}
+            type="radio"
+            name={name}
+            value={option.value}
+            defaultChecked={defaultValue === option.value}
+          />
+          <label className="usa-radio__label" htmlFor={`${name}-${option.value}`}>
+            {option.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,6 @@
+// The one field kit: USWDS markup, each control wired to its label, hint and error.
+export { Checkbox, RadioGroup } from "./choices";
+export { FileInput } from "./file-input";
+export { FormAlert } from "./form-alert";
+export { Select, TimeZoneSelect, type Option } from "./select";
+export { TextArea, TextInput } from "./text-fields";
