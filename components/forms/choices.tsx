@@ -10,7 +10,7 @@ export function Checkbox({
   hint,
   errors,
   defaultChecked,
-}: Omit<FieldProps, "optional"> & { description?: ReactNode; defaultChecked?: boolean }) {
+}: Omit<FieldProps, "optional" | "id" | "groupClassName"> & { description?: ReactNode; defaultChecked?: boolean }) {
   const error = errors?.[0];
   const ids = [describedBy(name, hint, error), description ? `${name}-description` : null].filter(Boolean).join(" ");
   return (
@@ -56,12 +56,12 @@ export function RadioGroup({
   errors,
   options,
   defaultValue,
-}: Omit<FieldProps, "optional"> & { options: readonly Option[]; defaultValue?: string }) {
+}: Omit<FieldProps, "optional" | "id" | "groupClassName"> & { options: readonly Option[]; defaultValue?: string }) {
   const error = errors?.[0];
   return (
     <fieldset className={`usa-fieldset${error ? " usa-form-group--error" : ""}`} aria-describedby={describedBy(name, hint, error)}>
       <legend className="usa-legend">{label}</legend>
-      <HintAndError name={name} hint={hint} error={error} />
+      <HintAndError id={name} hint={hint} error={error} />
       {options.map((option) => (
         <div className="usa-radio" key={option.value}>
           <input

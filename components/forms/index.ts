@@ -2,5 +2,6 @@
 export { Checkbox, RadioGroup } from "./choices";
 export { FileInput } from "./file-input";
 export { FormAlert } from "./form-alert";
+export { SearchBox } from "./search-box";
 export { Select, TimeZoneSelect, type Option } from "./select";
 export { TextArea, TextInput } from "./text-fields";

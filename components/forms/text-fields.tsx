@@ -9,10 +9,12 @@ export function TextInput({
   className = "",
   autoComplete = "off",
   maxLength,
+  readOnly,
   defaultValue,
   ...field
 }: TextProps & {
-  type?: "text" | "email" | "url" | "number" | "date" | "time";
+  type?: "text" | "email" | "url" | "number" | "date" | "time" | "search";
+  readOnly?: boolean;
   inputMode?: "numeric";
   className?: string;
   autoComplete?: string;
@@ -28,6 +30,7 @@ export function TextInput({
         inputMode={inputMode}
         autoComplete={autoComplete}
         maxLength={maxLength}
+        readOnly={readOnly}
         defaultValue={defaultValue ?? ""}
       />
     </FormGroup>
