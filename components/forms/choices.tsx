@@ -80,3 +80,28 @@ export function RadioGroup({
     </fieldset>
   );
 }
+
+/** A group of fields under one legend (a set of checkboxes, a part of a long form), its hint read with it. */
+export function Fieldset({
+  id,
+  legend,
+  hint,
+  large,
+  className,
+  children,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  large?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className={["usa-fieldset", className].filter(Boolean).join(" ")} aria-describedby={describedBy(id, hint, undefined)}>
+      <legend className={`usa-legend${large ? " usa-legend--large" : ""}`}>{legend}</legend>
+      <HintAndError id={id} hint={hint} />
+      {children}
+    </fieldset>
+  );
+}

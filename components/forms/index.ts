@@ -1,5 +1,5 @@
 // The one field kit: USWDS markup, each control wired to its label, hint and error.
-export { Checkbox, RadioGroup } from "./choices";
+export { Checkbox, Fieldset, RadioGroup } from "./choices";
 export { FileInput } from "./file-input";
 export { FormAlert } from "./form-alert";
 export { SearchBox } from "./search-box";

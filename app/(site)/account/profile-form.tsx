@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Checkbox, FormAlert, TextInput, TimeZoneSelect } from "@/components/forms";
+import { Checkbox, Fieldset, FormAlert, TextInput, TimeZoneSelect } from "@/components/forms";
 import { idleState } from "@/lib/actions/state";
 import { saveProfile } from "./actions";
 
@@ -28,12 +28,12 @@ export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
       <TextInput name="agency" label="Agency or organization" autoComplete="organization" defaultValue={text("agency")} errors={errors.agency} />
       <TextInput name="jobTitle" label="Job title" autoComplete="organization-title" defaultValue={text("jobTitle")} errors={errors.jobTitle} />
       <TimeZoneSelect defaultValue={typed?.timeZone ?? defaults.timeZone} errors={errors.timeZone} />
-      <fieldset className="usa-fieldset margin-top-3" aria-describedby="preferences-hint">
-        <legend className="usa-legend">Preferences</legend>
-        <span className="usa-hint" id="preferences-hint">
-          Listed members show their name, agency and job title to other signed-in members. Email addresses are never
-          shown.
-        </span>
+      <Fieldset
+        id="preferences"
+        legend="Preferences"
+        className="margin-top-3"
+        hint="Listed members show their name, agency and job title to other signed-in members. Email addresses are never shown."
+      >
         <Checkbox name="directoryOptIn" label="List me in the member directory" defaultChecked={checked("directoryOptIn")} />
         <Checkbox
           name="inviteEmails"
@@ -41,7 +41,7 @@ export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
           hint="Turning this off stops new invitations. An invitation already in your calendar still gets its updates and its cancellation, so it never shows an old time or a cancelled event."
           defaultChecked={checked("inviteEmails")}
         />
-      </fieldset>
+      </Fieldset>
       <button className="usa-button margin-top-3" type="submit" disabled={pending}>
         Save profile
       </button>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Checkbox, FormAlert, TextInput, TimeZoneSelect } from "@/components/forms";
+import { Checkbox, Fieldset, FormAlert, TextInput, TimeZoneSelect } from "@/components/forms";
 import { idleState } from "@/lib/actions/state";
 import { joinCommunity } from "./actions";
 
@@ -28,8 +28,7 @@ export function JoinForm({ defaults, next }: { defaults: Defaults; next: string 
       <TextInput name="jobTitle" label="Job title" autoComplete="organization-title" defaultValue={values.jobTitle} errors={errors.jobTitle} />
       <TimeZoneSelect defaultValue={values.timeZone} errors={errors.timeZone} />
 
-      <fieldset className="usa-fieldset margin-top-3">
-        <legend className="usa-legend">Community agreements</legend>
+      <Fieldset id="agreements" legend="Community agreements" className="margin-top-3">
         <Checkbox
           name="acceptGuidelines"
           errors={errors.acceptGuidelines}
@@ -50,7 +49,7 @@ export function JoinForm({ defaults, next }: { defaults: Defaults; next: string 
           defaultChecked={values.acknowledgeFoia === "on"}
           label="I understand that what I share here is a government record and may be released under the Freedom of Information Act (FOIA)."
         />
-      </fieldset>
+      </Fieldset>
       <button className="usa-button margin-top-3" type="submit" disabled={pending}>
         Join the community
       </button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Checkbox, FormAlert, RadioGroup } from "@/components/forms";
+import { Checkbox, Fieldset, FormAlert, RadioGroup } from "@/components/forms";
 import { idleState } from "@/lib/actions/state";
 import { saveNotificationPreferences } from "./actions";
 
@@ -35,8 +35,7 @@ export function NotificationsForm({ defaults }: { defaults: NotificationDefaults
         options={reminderOptions}
         defaultValue={typed?.reminders ?? defaults.reminders}
       />
-      <fieldset className="usa-fieldset margin-top-3">
-        <legend className="usa-legend">Other emails</legend>
+      <Fieldset id="other-emails" legend="Other emails" className="margin-top-3">
         <Checkbox
           name="followUpEmails"
           label="Tell me when the recording and slides of an event I RSVPed to are available"
@@ -48,7 +47,7 @@ export function NotificationsForm({ defaults }: { defaults: NotificationDefaults
           description="Monday at 8:00 AM in your time zone: events in the next two weeks and resources added in the last week."
           defaultChecked={checked("weeklyDigest")}
         />
-      </fieldset>
+      </Fieldset>
       <button className="usa-button margin-top-3" type="submit" disabled={pending}>
         Save email choices
       </button>

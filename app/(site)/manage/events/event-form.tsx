@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormAlert, Select, TextArea, TextInput as Input, TimeZoneSelect } from "@/components/forms";
+import { Fieldset, FormAlert, Select, TextArea, TextInput as Input, TimeZoneSelect } from "@/components/forms";
 import { idleState, type ActionState } from "@/lib/actions/state";
 import type { EventFormFields } from "@/lib/events/event-schema";
 
@@ -37,8 +37,7 @@ export function EventForm({
     <form action={formAction} className="usa-form usa-form--large maxw-tablet-lg" noValidate>
       <FormAlert state={state} />
 
-      <fieldset className="usa-fieldset">
-        <legend className="usa-legend usa-legend--large">About the event</legend>
+      <Fieldset id="about-the-event" legend="About the event" large>
         <Input {...field("title")} label="Title" hint="Up to 200 characters. Shown in the calendar and in emails." />
         <Input {...field("summary")} label="Summary" optional hint="One or two sentences for event cards, up to 500 characters." />
         <TextArea
@@ -57,18 +56,16 @@ export function EventForm({
           rows={4}
           hint="One per line as Name, Role, Agency. For example: Ana Ruiz, Moderator, General Services Administration"
         />
-      </fieldset>
+      </Fieldset>
 
-      <fieldset className="usa-fieldset margin-top-4">
-        <legend className="usa-legend usa-legend--large">When</legend>
+      <Fieldset id="when" legend="When" large className="margin-top-4">
         <Input {...field("date")} type="date" label="Date" hint="For example: 2026-12-03" className="usa-input--md" />
         <Input {...field("startTime")} type="time" label="Start time" hint="For example: 14:00 for 2:00 PM" className="usa-input--md" />
         <Input {...field("endTime")} type="time" label="End time" hint="Same day as the start." className="usa-input--md" />
         <TimeZoneSelect {...field("timeZone")} hint="The date and times above are in this zone." />
-      </fieldset>
+      </Fieldset>
 
-      <fieldset className="usa-fieldset margin-top-4">
-        <legend className="usa-legend usa-legend--large">Where</legend>
+      <Fieldset id="where" legend="Where" large className="margin-top-4">
         <Select {...field("format")} label="Format" options={FORMAT_OPTIONS} />
         <Input {...field("location")} label="Location" optional hint="Required for in-person and hybrid events: building, room and address." />
         <Input
@@ -78,10 +75,9 @@ export function EventForm({
           optional
           hint="Required for virtual and hybrid events. Must start with https://. Only people going see it."
         />
-      </fieldset>
+      </Fieldset>
 
-      <fieldset className="usa-fieldset margin-top-4">
-        <legend className="usa-legend usa-legend--large">RSVPs</legend>
+      <Fieldset id="rsvps" legend="RSVPs" large className="margin-top-4">
         <Input
           {...field("capacity")}
           inputMode="numeric"
@@ -99,7 +95,7 @@ export function EventForm({
           className="usa-input--md"
         />
         <Input {...field("rsvpDeadlineTime")} type="time" label="RSVP deadline time" optional className="usa-input--md" />
-      </fieldset>
+      </Fieldset>
 
       <button className="usa-button margin-top-4" type="submit" disabled={pending}>
         {pending ? "Saving…" : submitLabel}
