@@ -45,4 +45,8 @@ export function FilterSubmit({ label }: { label: string }) {
   );
 }
 
-export const topicOptions = (topics: string[]) => topics.map((topic) => ({ value: topic, label: topic.replace(/-/g, " ") }));
+/** Topics are stored as slugs ("plain-language"); the filter shows them as words. */
+export function TopicFilter({ id, topics, defaultValue, width }: { id: string; topics: string[]; defaultValue?: string; width: string }) {
+  const options = topics.map((topic) => ({ value: topic, label: topic.replace(/-/g, " ") }));
+  return <SelectFilter id={id} name="topic" label="Topic" anyLabel="Any topic" options={options} defaultValue={defaultValue} width={width} />;
+}

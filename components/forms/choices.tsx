@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { describedBy, HintAndError, type FieldProps } from "./field";
+import { describedBy, ErrorMessage, HintAndError, type FieldProps } from "./field";
 import type { Option } from "./select";
 
 /** One USWDS checkbox; a checked box sends "on". The error sits above it, the hint below the label. */
@@ -15,11 +15,7 @@ export function Checkbox({
   const ids = [describedBy(name, hint, error), description ? `${name}-description` : null].filter(Boolean).join(" ");
   return (
     <>
-      {error ? (
-        <span className="usa-error-message" id={`${name}-error`} role="alert">
-          {error}
-        </span>
-      ) : null}
+      <ErrorMessage id={name} error={error} />
       <div className="usa-checkbox">
         <input
           className="usa-checkbox__input"

@@ -19,6 +19,15 @@ export function describedBy(id: string, hint: unknown, error: unknown): string |
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
+/** The server's error for one control, announced as it appears; its id is the one `describedBy` names. */
+export function ErrorMessage({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <span className="usa-error-message" id={`${id}-error`} role="alert">
+      {error}
+    </span>
+  ) : null;
+}
+
 /** The hint and error lines, with the ids `describedBy` names. */
 export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
@@ -28,11 +37,7 @@ export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode
           {hint}
         </span>
       ) : null}
-      {error ? (
-        <span className="usa-error-message" id={`${id}-error`} role="alert">
-          {error}
-        </span>
-      ) : null}
+      <ErrorMessage id={id} error={error} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { describedBy } from "./field";
+import { describedBy, HintAndError } from "./field";
 
 /** A USWDS search form (GET, so results can be bookmarked): label, optional hint, box and button in a row. */
 export function SearchBox({
@@ -22,11 +22,7 @@ export function SearchBox({
         <label className="usa-label" htmlFor={id}>
           {label}
         </label>
-        {hint ? (
-          <span className="usa-hint" id={`${id}-hint`}>
-            {hint}
-          </span>
-        ) : null}
+        <HintAndError id={id} hint={hint} />
         <div className="display-flex margin-top-1">
           <input
             className="usa-input"

@@ -1,33 +1,24 @@
 "use client";
 
 import { useActionState } from "react";
-import { Checkbox, Fieldset, FormAlert, TextInput, TimeZoneSelect } from "@/components/forms";
+import { Checkbox, Fieldset, FormAlert } from "@/components/forms";
+import { ProfileFields } from "@/components/profile-fields";
 import { idleState } from "@/lib/actions/state";
+import type { Profile } from "@/lib/members/profile";
 import { saveProfile } from "./actions";
 
-export type ProfileDefaults = {
-  name: string | null;
-  agency: string | null;
-  jobTitle: string | null;
-  timeZone: string;
-  directoryOptIn: boolean;
-  inviteEmails: boolean;
-};
+export type ProfileDefaults = Pick<Profile, "name" | "agency" | "jobTitle" | "timeZone" | "directoryOptIn" | "inviteEmails">;
 
 export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
   const [state, formAction, pending] = useActionState(saveProfile, idleState);
   const errors = state.errors ?? {};
   // After a submit, show what was sent (React resets the form to these defaults), not what was loaded.
   const typed = state.values;
-  const text = (name: "name" | "agency" | "jobTitle") => (typed ? (typed[name] ?? "") : defaults[name]);
   const checked = (name: "directoryOptIn" | "inviteEmails") => (typed ? typed[name] === "on" || typed[name] === "true" : defaults[name]);
   return (
     <form action={formAction} className="usa-form usa-form--large" noValidate>
       <FormAlert state={state} />
-      <TextInput name="name" label="Full name" autoComplete="name" defaultValue={text("name")} errors={errors.name} />
-      <TextInput name="agency" label="Agency or organization" autoComplete="organization" defaultValue={text("agency")} errors={errors.agency} />
-      <TextInput name="jobTitle" label="Job title" autoComplete="organization-title" defaultValue={text("jobTitle")} errors={errors.jobTitle} />
-      <TimeZoneSelect defaultValue={typed?.timeZone ?? defaults.timeZone} errors={errors.timeZone} />
+      <ProfileFields values={typed ? { timeZone: defaults.timeZone, ...typed } : defaults} errors={errors} />
       <Fieldset
         id="preferences"
         legend="Preferences"

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Checkbox, Fieldset, FormAlert, TextInput, TimeZoneSelect } from "@/components/forms";
+import { Checkbox, Fieldset, FormAlert } from "@/components/forms";
+import { ProfileFields } from "@/components/profile-fields";
 import { idleState } from "@/lib/actions/state";
 import { joinCommunity } from "./actions";
 
@@ -16,17 +17,7 @@ export function JoinForm({ defaults, next }: { defaults: Defaults; next: string 
     <form action={formAction} className="usa-form usa-form--large" noValidate>
       <FormAlert state={state} />
       <input type="hidden" name="next" value={next} />
-      <TextInput name="name" label="Full name" autoComplete="name" defaultValue={values.name} errors={errors.name} />
-      <TextInput
-        name="agency"
-        label="Agency or organization"
-        hint="For example: General Services Administration"
-        autoComplete="organization"
-        defaultValue={values.agency}
-        errors={errors.agency}
-      />
-      <TextInput name="jobTitle" label="Job title" autoComplete="organization-title" defaultValue={values.jobTitle} errors={errors.jobTitle} />
-      <TimeZoneSelect defaultValue={values.timeZone} errors={errors.timeZone} />
+      <ProfileFields values={values} errors={errors} agencyHint="For example: General Services Administration" />
 
       <Fieldset id="agreements" legend="Community agreements" className="margin-top-3">
         <Checkbox
