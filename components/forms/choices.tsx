@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { describedBy, ErrorMessage, HintAndError, type FieldProps } from "./field";
+import { controlProps, describedBy, ErrorMessage, HintAndError, type FieldProps } from "./field";
 import type { Option } from "./select";
 
 /** One USWDS checkbox; a checked box sends "on". The error sits above it, the hint below the label. */
@@ -17,14 +17,13 @@ export function Checkbox({
     <>
       <ErrorMessage id={name} error={error} />
       <div className="usa-checkbox">
+        {/* Never `required`: the schema says which boxes must be ticked, and says why. */}
         <input
-          className="usa-checkbox__input"
-          id={name}
-          type="checkbox"
-          name={name}
-          defaultChecked={defaultChecked}
+          {...controlProps({ name, label, optional: true }, error)}
           aria-describedby={ids || undefined}
-          aria-invalid={error ? true : undefined}
+          className="usa-checkbox__input"
+          type="checkbox"
+          defaultChecked={defaultChecked}
         />
         <label className="usa-checkbox__label" htmlFor={name}>
           {label}

@@ -13,3 +13,25 @@ export function FormAlert({ state }: { state: { status: string; message?: string
     </div>
   );
 }
+
+/** The form's main button, kept from a second submit while the first is under way. */
+export function SubmitButton({
+  pending,
+  pendingLabel,
+  variant,
+  className = "margin-top-3",
+  children,
+}: {
+  pending: boolean;
+  pendingLabel?: string;
+  variant?: "secondary" | "outline";
+  className?: string;
+  children: string;
+}) {
+  const classes = ["usa-button", variant ? `usa-button--${variant}` : null, className].filter(Boolean).join(" ");
+  return (
+    <button className={classes} type="submit" disabled={pending}>
+      {pending && pendingLabel ? pendingLabel : children}
+    </button>
+  );
+}

@@ -1,4 +1,4 @@
-import { describedBy, HintAndError } from "./field";
+import { controlProps, HintAndError } from "./field";
 
 /** A USWDS search form (GET, so results can be bookmarked): label, optional hint, box and button in a row. */
 export function SearchBox({
@@ -24,15 +24,7 @@ export function SearchBox({
         </label>
         <HintAndError id={id} hint={hint} />
         <div className="display-flex margin-top-1">
-          <input
-            className="usa-input"
-            id={id}
-            type="search"
-            name="q"
-            defaultValue={defaultValue}
-            maxLength={maxLength}
-            aria-describedby={describedBy(id, hint, undefined)}
-          />
+          <input {...controlProps({ id, name: "q", label, hint, optional: true }, undefined)} className="usa-input" type="search" defaultValue={defaultValue} maxLength={maxLength} />
           <button className="usa-button" type="submit">
             <span className="usa-search__submit-text">Search</span>
           </button>

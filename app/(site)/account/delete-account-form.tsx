@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormAlert, TextInput } from "@/components/forms";
+import { FormAlert, SubmitButton, TextInput } from "@/components/forms";
 import { idleState } from "@/lib/actions/state";
 import { deleteAccount } from "./actions";
 
@@ -21,9 +21,9 @@ export function DeleteAccountForm() {
         defaultValue={state.values?.confirmEmail}
         errors={errors.confirmEmail}
       />
-      <button className="usa-button usa-button--secondary margin-top-3" type="submit" disabled={pending}>
+      <SubmitButton pending={pending} variant="secondary">
         Delete my account
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Checkbox, Fieldset, FormAlert } from "@/components/forms";
+import { Checkbox, Fieldset, FormAlert, SubmitButton } from "@/components/forms";
 import { ProfileFields } from "@/components/profile-fields";
 import { idleState } from "@/lib/actions/state";
 import type { Profile } from "@/lib/members/profile";
@@ -33,9 +33,7 @@ export function ProfileForm({ defaults }: { defaults: ProfileDefaults }) {
           defaultChecked={checked("inviteEmails")}
         />
       </Fieldset>
-      <button className="usa-button margin-top-3" type="submit" disabled={pending}>
-        Save profile
-      </button>
+      <SubmitButton pending={pending}>Save profile</SubmitButton>
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Checkbox, Fieldset, FormAlert } from "@/components/forms";
+import { Checkbox, Fieldset, FormAlert, SubmitButton } from "@/components/forms";
 import { ProfileFields } from "@/components/profile-fields";
 import { idleState } from "@/lib/actions/state";
 import { joinCommunity } from "./actions";
@@ -41,9 +41,7 @@ export function JoinForm({ defaults, next }: { defaults: Defaults; next: string 
           label="I understand that what I share here is a government record and may be released under the Freedom of Information Act (FOIA)."
         />
       </Fieldset>
-      <button className="usa-button margin-top-3" type="submit" disabled={pending}>
-        Join the community
-      </button>
+      <SubmitButton pending={pending}>Join the community</SubmitButton>
     </form>
   );
 }

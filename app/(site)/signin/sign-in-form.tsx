@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { TextInput } from "@/components/forms";
+import { SubmitButton, TextInput } from "@/components/forms";
 import { requestSignInLink, type SignInFormState } from "./actions";
 
 const initialState: SignInFormState = { status: "idle" };
@@ -39,9 +39,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         errors={state.status === "invalid" && state.message ? [state.message] : undefined}
       />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <button className="usa-button" type="submit" disabled={pending}>
-        {pending ? "Sending…" : "Email me a sign-in link"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Sending…" className="">
+        Email me a sign-in link
+      </SubmitButton>
     </form>
   );
 }

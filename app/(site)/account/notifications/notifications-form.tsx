@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Checkbox, Fieldset, FormAlert, RadioGroup } from "@/components/forms";
+import { Checkbox, Fieldset, FormAlert, RadioGroup, SubmitButton } from "@/components/forms";
 import { idleState } from "@/lib/actions/state";
 import { saveNotificationPreferences } from "./actions";
 
@@ -48,9 +48,7 @@ export function NotificationsForm({ defaults }: { defaults: NotificationDefaults
           defaultChecked={checked("weeklyDigest")}
         />
       </Fieldset>
-      <button className="usa-button margin-top-3" type="submit" disabled={pending}>
-        Save email choices
-      </button>
+      <SubmitButton pending={pending}>Save email choices</SubmitButton>
     </form>
   );
 }

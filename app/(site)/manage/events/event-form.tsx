@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Fieldset, FormAlert, Select, TextArea, TextInput as Input, TimeZoneSelect } from "@/components/forms";
+import { Fieldset, FormAlert, Select, SubmitButton, TextArea, TextInput as Input, TimeZoneSelect } from "@/components/forms";
 import { idleState, type ActionState } from "@/lib/actions/state";
 import type { EventFormFields } from "@/lib/events/event-schema";
 
@@ -97,9 +97,9 @@ export function EventForm({
         <Input {...field("rsvpDeadlineTime")} type="time" label="RSVP deadline time" optional className="usa-input--md" />
       </Fieldset>
 
-      <button className="usa-button margin-top-4" type="submit" disabled={pending}>
-        {pending ? "Saving…" : submitLabel}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Saving…" className="margin-top-4">
+        {submitLabel}
+      </SubmitButton>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FileInput, FormAlert } from "@/components/forms";
+import { FileInput, FormAlert, SubmitButton } from "@/components/forms";
 import { idleState, type ActionState } from "@/lib/actions/state";
 import type { ResourceFormFields } from "@/lib/resources/resource-schema";
 import type { EventOption } from "./event-options";
@@ -69,9 +69,9 @@ export function FileUploadForm({
       <FileInput name="file" label="File" hint={`${allowedLabel}. Up to ${maxLabel}.`} accept={accept} errors={errors.file} />
       <ResourceFields values={defaults} errors={errors} events={events} />
       <div className="margin-top-3">
-        <button className="usa-button" type="submit" disabled={pending}>
-          {pending ? "Uploading…" : "Upload file"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Uploading…" className="">
+          Upload file
+        </SubmitButton>
         <Link href="/manage/resources" className="usa-button usa-button--unstyled margin-left-2">
           Cancel
         </Link>

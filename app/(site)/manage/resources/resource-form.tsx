@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { FormAlert, TextInput } from "@/components/forms";
+import { FormAlert, SubmitButton, TextInput } from "@/components/forms";
 import { idleState, type ActionState } from "@/lib/actions/state";
 import type { ResourceFormFields } from "@/lib/resources/resource-schema";
 import type { EventOption } from "./event-options";
@@ -41,9 +41,9 @@ export function ResourceForm({
       ) : null}
       <ResourceFields values={values} errors={errors} events={events} />
       <div className="margin-top-3">
-        <button className="usa-button" type="submit" disabled={pending}>
+        <SubmitButton pending={pending} className="">
           {submitLabel}
-        </button>
+        </SubmitButton>
         <Link href="/manage/resources" className="usa-button usa-button--unstyled margin-left-2">
           Cancel
         </Link>
