@@ -1,12 +1,24 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
 /**
  * What a form's server action said, as a slim USWDS alert above the form: success as
- * a polite status, an error as an alert screen readers announce at once.
+ * a polite status, an error as an alert screen readers announce at once. After a
+ * refusal, focus moves to the first field marked invalid (or to the alert), so a
+ * keyboard or screen-reader user starts where the fixing starts.
  */
 export function FormAlert({ state }: { state: { status: string; message?: string } }) {
+  const alert = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.status !== "error" || !alert.current) return;
+    const firstInvalid = alert.current.closest("form")?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (firstInvalid ?? alert.current).focus();
+  }, [state]);
   if ((state.status !== "success" && state.status !== "error") || !state.message) return null;
   const error = state.status === "error";
   return (
-    <div className={`usa-alert usa-alert--${error ? "error" : "success"} usa-alert--slim`} role={error ? "alert" : "status"}>
+    <div ref={alert} tabIndex={-1} className={`usa-alert usa-alert--${error ? "error" : "success"} usa-alert--slim`} role={error ? "alert" : "status"}>
       <div className="usa-alert__body">
         <p className="usa-alert__text">{state.message}</p>
       </div>
