@@ -1,68 +1,61 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth, { type NextAuthConfig } from "next-auth";
-import Nodemailer from "next-auth/providers/nodemailer";
 import { getDb } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { onSignedIn, isSignInAllowed } from "@/lib/auth/callbacks";
-import { queueSignInEmail } from "@/lib/auth/sign-in-email";
+import { emailLinkProvider } from "@/lib/auth/email-provider";
+import { LOGIN_GOV_PROVIDER_ID, loginGovProvider, loginGovRefusal } from "@/lib/auth/login-gov";
+import { publicSession, rememberSessionRow } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
-import { checkEmailEligibility, normalizeEmail } from "@/lib/members/eligibility";
-import { loginGovProvider } from "@/lib/auth/login-gov";
-
-/** How long a sign-in link works; it also works only once (Auth.js deletes the token when used). */
-export const SIGN_IN_LINK_MINUTES = 10;
 
 // Lazy: the database is opened on the first request, never while `next build` loads modules.
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const env = getEnv();
   const db = await getDb();
   const loginGov = loginGovProvider(env);
+  // Auth.js builds sign-in links, redirects and its own URLs from process.env.AUTH_URL when set,
+  // and from Host / X-Forwarded-Host otherwise, which anyone can forge. Pin it to the one
+  // configured origin (production cannot start without AUTH_URL; development uses localhost).
+  process.env.AUTH_URL = env.siteOrigin;
+  const adapter = DrizzleAdapter(db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  } as never);
   return {
-    adapter: DrizzleAdapter(db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    } as never),
+    adapter: {
+      ...adapter,
+      // A disabled member has no session: Auth.js then answers "signed out" and clears the cookie.
+      async getSessionAndUser(sessionToken) {
+        const found = await adapter.getSessionAndUser!(sessionToken);
+        return found && (found.user as unknown as typeof users.$inferSelect).disabledAt ? null : found;
+      },
+    },
     secret: process.env.AUTH_SECRET,
     trustHost: true,
     // Behind a TLS-terminating proxy the request Next sees is plain HTTP; the public URL decides.
     // Secure cookies are named __Secure-authjs.session-token and __Host-authjs.csrf-token.
-    ...(env.AUTH_URL ? { useSecureCookies: env.AUTH_URL.startsWith("https://") } : {}),
+    useSecureCookies: env.siteOrigin.startsWith("https://"),
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     providers: [
-      Nodemailer({
-        // Mail goes through the outbox (lib/mail), never straight to this transport.
-        server: env.SMTP_URL ?? "smtp://localhost:25",
-        from: env.MAIL_FROM,
-        maxAge: SIGN_IN_LINK_MINUTES * 60,
-        normalizeIdentifier(identifier) {
-          const result = checkEmailEligibility(identifier, env.ALLOWED_EMAIL_DOMAINS);
-          if (!result.ok) throw new Error(`Refused sign-in address (${result.reason})`);
-          return result.email;
-        },
-        sendVerificationRequest: ({ identifier, url, expires }) => queueSignInEmail({ to: identifier, url, expires }),
-      }),
+      emailLinkProvider(env),
       ...(loginGov ? [loginGov] : []),
     ],
     callbacks: {
-      signIn: ({ user, email }) => isSignInAllowed({ email: user.email, isLinkRequest: Boolean(email?.verificationRequest), allowedDomains: env.ALLOWED_EMAIL_DOMAINS }),
+      signIn({ user, email, account, profile }) {
+        if (account?.provider === LOGIN_GOV_PROVIDER_ID) {
+          const refusal = loginGovRefusal({ idToken: account.id_token, profile, acrValues: env.LOGIN_GOV_ACR_VALUES });
+          if (refusal) return `/signin/error?error=${refusal === "assurance" ? "LoginGovAssurance" : "LoginGovUnverifiedEmail"}`;
+        }
+        return isSignInAllowed({ email: user.email, isLinkRequest: Boolean(email?.verificationRequest), allowedDomains: env.ALLOWED_EMAIL_DOMAINS });
+      },
       session({ session, user }) {
         const row = user as unknown as typeof users.$inferSelect;
-        return {
-          ...session,
-          user: {
-            ...session.user,
-            id: row.id,
-            email: normalizeEmail(row.email),
-            name: row.name,
-            role: row.role,
-            timeZone: row.timeZone,
-            hasJoined: row.guidelinesAcceptedAt !== null,
-            disabled: row.disabledAt !== null,
-          },
-        };
+        rememberSessionRow(row);
+        // Whatever is returned here is GET /api/auth/session's answer, readable by any script on the origin.
+        return publicSession(row, session.expires) as unknown as typeof session;
       },
     },
     events: {

@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { baseSecurityHeaders } from "./lib/security/headers";
+import { BASE_HEADERS_SOURCE, baseSecurityHeaders } from "./lib/security/headers";
 
 // `npm run bench` builds into its own folder, with one page more (bench/static-page.tsx, copied
 // into pages/ for that build only): the framework's ceiling to compare with.
@@ -19,8 +19,13 @@ const nextConfig: NextConfig = {
   // Cached pages and data live in memory only (an LRU of cacheMaxMemorySize, 50 MB by default):
   // a visitor asking for made-up event addresses must not be able to fill the disk with cached 404s.
   experimental: { authInterrupts: true, isrFlushToDisk: false },
+  // NextRequest otherwise rewrites 127.0.0.1 and [::1] to "localhost" in request.url, so with
+  // AUTH_URL=http://127.0.0.1:3000 Auth.js redirected to localhost and the CSP's form-action
+  // blocked the sign-in without a word (issue 14, item 3). Links, redirects and CSP share one origin.
+  skipProxyUrlNormalize: true,
+  // Not on route handlers that set their own (OWN_HEADER_ROUTES): Next would send these instead of theirs.
   async headers() {
-    return [{ source: "/:path*", headers: baseSecurityHeaders({ production: process.env.NODE_ENV === "production" }) }];
+    return [{ source: BASE_HEADERS_SOURCE, headers: baseSecurityHeaders({ production: process.env.NODE_ENV === "production" }) }];
   },
 };
 

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "@/lib/search/control-characters";
+import { getEnv } from "@/lib/env";
+import { contentSecurityPolicy, newNonce, setsOwnHeaders } from "@/lib/security/headers";
 import { VISITOR_PREFIX, visitorPathFor } from "@/lib/visitor-pages";
 
 /**
@@ -15,9 +17,15 @@ export function proxy(request: NextRequest) {
   if (!isDecodable(request.nextUrl.pathname)) {
     return new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
+  // lib/ refuses these too, but a page cannot answer 400 itself: without this it would render an error with a 200 or 500.
+  if ([...request.nextUrl.searchParams].some(([key, value]) => hasControlCharacters(key) || hasControlCharacters(value))) {
+    return new NextResponse(`Bad request: ${CONTROL_CHARACTER_MESSAGE}`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   if (isOversizedActionPost(request)) {
     return new NextResponse("Request too large: forms here accept at most 1 MB.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
+  // A page CSP set here would replace the handler's own (the download's sandbox): Next keeps the first one set.
+  if (setsOwnHeaders(request.nextUrl.pathname)) return NextResponse.next();
   if (isOneClickUnsubscribe(request)) {
     const url = request.nextUrl.clone();
     url.pathname = `${url.pathname.replace(/\/$/, "")}/one-click`;
@@ -45,8 +53,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// The configured origin is allowed too: the sign-in confirmation form goes there even when the page was opened at another (127.0.0.1 for localhost).
 function policyWith(nonce: string | null): string {
-  return contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === "development", formActionOrigins: loginGovOrigin() });
+  return contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === "development", formActionOrigins: [getEnv().siteOrigin, ...loginGovOrigin()] });
 }
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];

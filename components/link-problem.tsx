@@ -1,11 +1,13 @@
 import Link from "next/link";
 
 /** A used, expired or broken sign-in link: say so, and offer a new one. */
-export function LinkProblem({ reason }: { reason: "expired" | "used" | "denied" | "other" }) {
+export function LinkProblem({ reason }: { reason: "expired" | "used" | "denied" | "assurance" | "unverified" | "other" }) {
   const text = {
     expired: "This sign-in link has expired. Links work for 10 minutes.",
     used: "This sign-in link has already been used or is not valid. Each link works once.",
     denied: "This address can't sign in to the community. It may not be eligible, or the account may be disabled.",
+    assurance: "Login.gov did not confirm the level of identity assurance this site asks for, so you are not signed in.",
+    unverified: "Login.gov did not confirm that your email address is verified, so you are not signed in. Confirm it in your Login.gov account, or use a sign-in link.",
     other: "Something went wrong while signing you in.",
   }[reason];
   return (

@@ -41,7 +41,7 @@ export const resourceTypeEnum = pgEnum("resource_type", [
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 // event_update: the batched calendar update after an edit (lib/events/updates.ts); essential, no opt-out.
 export const notificationKindEnum = pgEnum("notification_kind", ["reminder_day", "reminder_hour", "follow_up", "digest", "event_update"]);
-export const notificationStatusEnum = pgEnum("notification_status", ["pending", "sent", "skipped"]);
+export const notificationStatusEnum = pgEnum("notification_status", ["pending", "sent", "skipped", "failed"]);
 export const calendarInviteStateEnum = pgEnum("calendar_invite_state", ["sent", "cancelled"]);
 export const messageAudienceEnum = pgEnum("message_audience", ["going", "waitlisted", "both"]);
 
@@ -263,6 +263,8 @@ export const resources = pgTable(
     index("resources_created_idx").on(t.createdAt),
     index("resources_event_idx").on(t.eventId),
     index("resources_search_idx").using("gin", t.search),
+    // Visitors' search: titles only, since descriptions are for members (lib/resources/library.ts).
+    index("resources_title_search_idx").using("gin", sql`to_tsvector('english', ${t.title})`),
     index("resources_topics_idx").using("gin", t.topics),
     // The library's list of topics, read from the index alone (GIN cannot return the arrays).
     index("resources_topic_lists_idx").on(t.topics),
@@ -330,6 +332,7 @@ export const outbox = pgTable(
     lastError: text("last_error"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     sentAt: timestamptz("sent_at"),
+    failedAt: timestamptz("failed_at"),
   },
   (t) => [
     index("outbox_pending_idx").on(t.status, t.nextAttemptAt),
@@ -380,6 +383,12 @@ export const notifications = pgTable(
     dueAt: timestamptz("due_at").notNull(),
     status: notificationStatusEnum("status").notNull().default("pending"),
     skipReason: text("skip_reason"),
+    // A row whose email could not be built or queued is retried with backoff (null: due at due_at),
+    // then `failed` with its last error, shown to admins at /admin/mail.
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamptz("next_attempt_at"),
+    lastError: text("last_error"),
+    failedAt: timestamptz("failed_at"),
     outboxId: bigint("outbox_id", { mode: "number" }).references(() => outbox.id, { onDelete: "set null" }),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     sentAt: timestamptz("sent_at"),

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { readSignInLink, requestLink, uniqueEmail } from "./auth-helpers";
 import { expect, test } from "./fixtures";
-import { freePort } from "./free-port";
+import { freePort } from "./servers";
 
 /**
  * Limits an attacker can neither dodge nor aim, against the production build. The e2e

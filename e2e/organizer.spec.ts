@@ -92,7 +92,7 @@ test.describe("organizing events", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^attendees-plain-language-lab[a-z0-9]+-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await fs.readFile(await download.path(), "utf8");
-    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Name,Email,Agency,Job title,Status,Waitlist position,RSVP time,Checked in");
+    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe('"Name","Email","Agency","Job title","Status","Waitlist position","RSVP time","Checked in"');
 
     const response = await page.request.get(`${new URL(manageUrl).pathname}/attendees/csv`);
     expect(response.status()).toBe(200);

@@ -58,6 +58,28 @@ test.describe("signing in with a government email", () => {
     await expect(page.getByRole("link", { name: "Get a new sign-in link" })).toBeVisible();
   });
 
+  test("the session answer carries no token, id or account flags, only what the pages show", async ({ page }) => {
+    const email = uniqueEmail("session-shape");
+    await signUp(page, email);
+    await expect(page.getByRole("link", { name: "My account" })).toBeVisible();
+    const token = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("authjs.session-token"))?.value;
+    expect(token).toBeTruthy();
+
+    // What any script on the origin can read with fetch("/api/auth/session").
+    const body = await page.evaluate(async () => (await fetch("/api/auth/session")).text());
+    expect(body).not.toContain(token!);
+    for (const field of ["sessionToken", "userId", "id", "emailVerified", "disabledAt", "disabled", "guidelinesAcceptedAt"]) {
+      expect(body).not.toContain(`"${field}"`);
+    }
+    const session = JSON.parse(body) as { expires: string; user: unknown };
+    expect(Object.keys(session).sort()).toEqual(["expires", "user"]);
+    expect(session.user).toEqual({ name: "Pat Example", email, role: "member", timeZone: "America/Chicago", hasJoined: true });
+
+    // The pages still know who is signed in (they read the row on the server).
+    await page.goto("/account");
+    await expect(page.getByLabel("Full name")).toHaveValue("Pat Example");
+  });
+
   test("a non-government address is refused with who may join, and nothing is sent", async ({ page }) => {
     const email = uniqueEmail("outsider", "gmail.com");
     await requestLink(page, email);

@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { expect, test } from "@playwright/test";
-import { freePort } from "./free-port";
 import { createScratchDatabase } from "../db/scratch";
+import { freePort, waitForHealth } from "./servers";
 
 /**
  * Two `next start` processes on one PostgreSQL database, the way Convene runs
@@ -24,15 +24,6 @@ let sql: postgres.Sql | undefined;
 const servers: ChildProcess[] = [];
 const origins: string[] = [];
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-two-servers-"));
-
-async function waitForHealth(origin: string) {
-  for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${origin}/api/health`).then((r) => r.ok).catch(() => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${origin} did not become healthy`);
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);

@@ -56,7 +56,34 @@ describe("configuration", () => {
 
   it("turns the dev mailbox off in production unless asked for", () => {
     const secret = "x".repeat(32);
-    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret }).devMailboxEnabled).toBe(false);
-    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, DEV_MAILBOX: "true" }).devMailboxEnabled).toBe(true);
+    const site = "https://convene.example.gov";
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, AUTH_URL: site }).devMailboxEnabled).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, AUTH_URL: site, DEV_MAILBOX: "true" }).devMailboxEnabled).toBe(true);
+  });
+
+  describe("AUTH_URL, the origin every emailed link is built from", () => {
+    const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) };
+
+    it.each([
+      [{}, "AUTH_URL is required in production"],
+      [{ AUTH_URL: "http://convene.example.gov" }, "AUTH_URL must be an https:// URL in production"],
+      [{ AUTH_URL: "http://10.0.0.5:3000" }, "AUTH_URL must be an https:// URL in production"],
+      [{ AUTH_URL: "ftp://convene.example.gov" }, "AUTH_URL must be an absolute URL"],
+    ])("refuses production with %j", (extra, message) => {
+      expect(problemsOf({ ...production, ...extra }).join("\n")).toContain(message);
+    });
+
+    it.each(["https://convene.example.gov", "http://localhost:3100", "http://127.0.0.1:3100", "http://[::1]:3100"])(
+      "accepts %s in production (https, or http on a loopback host)",
+      (url) => {
+        expect(parseEnv({ ...production, AUTH_URL: url }).siteOrigin).toBe(new URL(url).origin);
+      },
+    );
+
+    it("in development without AUTH_URL uses the local origin on PORT, whatever the request says", () => {
+      expect(parseEnv({}).siteOrigin).toBe("http://localhost:3000");
+      expect(parseEnv({ PORT: "3005" }).siteOrigin).toBe("http://localhost:3005");
+      expect(parseEnv({ AUTH_URL: "http://127.0.0.1:3005/" }).siteOrigin).toBe("http://127.0.0.1:3005");
+    });
   });
 });

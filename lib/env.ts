@@ -22,7 +22,9 @@ const envSchema = z
       .optional(),
     DATA_DIR: z.string().min(1).default(".data"),
     AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
-    AUTH_URL: z.url({ error: "must be an absolute URL such as https://convene.example.gov" }).optional(),
+    AUTH_URL: z.url({ protocol: /^https?$/, error: "must be an absolute URL such as https://convene.example.gov" }).optional(),
+    // Next sets PORT for `next dev` / `next start -p`; development's default origin uses it.
+    PORT: z.string().regex(/^\d{1,5}$/, { error: "must be a port number" }).default("3000"),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, { error: "must be an smtp:// or smtps:// URL" })
@@ -88,14 +90,34 @@ const envSchema = z
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
     }
+    const authUrlProblem = env.NODE_ENV === "production" ? productionAuthUrlProblem(env.AUTH_URL) : null;
+    if (authUrlProblem) ctx.addIssue({ code: "custom", path: ["AUTH_URL"], message: authUrlProblem });
   })
   .transform((env) => ({
     ...env,
     UPLOAD_DIR: env.UPLOAD_DIR ?? `${env.DATA_DIR}/uploads`,
+    siteOrigin: env.AUTH_URL ? new URL(env.AUTH_URL).origin : `http://localhost:${env.PORT}`,
     devMailboxEnabled: env.DEV_MAILBOX ? env.DEV_MAILBOX === "true" : env.NODE_ENV !== "production",
   }));
 
 export type Env = z.infer<typeof envSchema>;
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Sign-in links and every other emailed URL are built from AUTH_URL, never from the
+ * request's Host or X-Forwarded-Host, which anyone can forge. So production needs it,
+ * over https; plain http is allowed only on a loopback host, which nobody else can reach
+ * and which browsers treat as a secure context (the e2e and benchmark servers).
+ */
+function productionAuthUrlProblem(authUrl: string | undefined): string | null {
+  const advice = "set it to the site's public https:// address, such as https://convene.example.gov";
+  if (!authUrl) return `is required in production: sign-in links and emailed URLs are built from it; ${advice}`;
+  const url = new URL(authUrl);
+  if (url.protocol === "https:") return null;
+  if (LOOPBACK_HOSTS.has(url.hostname)) return null;
+  return `must be an https:// URL in production (http:// only for localhost, 127.0.0.1 or [::1]); ${advice}`;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -18,7 +18,7 @@ it("stops start-up with a message naming the wrong variable", () => {
 it("refuses to start in production when no client address can be trusted", async () => {
   const { checkClientAddressSource } = await import("./startup");
   const { parseEnv } = await import("./env");
-  const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) };
+  const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), AUTH_URL: "https://convene.example.gov" };
   const errors: unknown[] = [];
   const originalError = console.error;
   console.error = (...args: unknown[]) => void errors.push(args.join(" "));

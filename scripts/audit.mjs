@@ -35,7 +35,7 @@ const counts = report.metadata?.vulnerabilities;
 let onlineLine;
 if (!counts) {
   const reason = report.error?.summary || report.message || (result.stderr ?? "").trim().split("\n").at(-1) || "no answer";
-  onlineLine = `online npm audit did NOT run (${reason}): advisories newer than security/minimum-versions.json were not checked`;
+  onlineLine = `online npm audit did NOT run (${reason.replace(/ - (GET|POST) \S+/, "")}): advisories newer than security/minimum-versions.json were not checked`;
 } else {
   const serious = (counts.high ?? 0) + (counts.critical ?? 0);
   for (const [name, advisory] of Object.entries(report.vulnerabilities ?? {})) {

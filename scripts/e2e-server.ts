@@ -46,9 +46,12 @@ if (process.env.E2E_MAIL_IN_PORT) env.MAIL_IN_URL = `smtp://127.0.0.1:${process.
   const oidc = await startOidcProvider({
     clientId: "convene-e2e",
     redirectUri: `http://localhost:${port}/api/auth/callback/login-gov`,
+    postLogoutRedirectUri: `http://localhost:${port}/`,
   });
   env.LOGIN_GOV_ISSUER = oidc.issuer;
   env.LOGIN_GOV_CLIENT_ID = "convene-e2e";
+  // A higher level than the default, so the provider can hand one test account a lower one (e2e/login-gov.spec.ts).
+  env.LOGIN_GOV_ACR_VALUES = "urn:acr.login.gov:verified";
   cleanups.push(oidc.close);
 }
 

@@ -19,6 +19,7 @@ function scriptEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     NODE_ENV: "production",
     DATA_DIR: dataDir,
     AUTH_SECRET: "mail-in-script-test-".padEnd(43, "x"),
+    AUTH_URL: "https://convene.example.gov",
     MAIL_FROM: "Community <events@convene.example.gov>",
     ...extra,
   };

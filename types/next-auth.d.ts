@@ -1,14 +1,8 @@
-import type { DefaultSession } from "next-auth";
+import type { PublicSession } from "@/lib/auth/session";
 
 declare module "next-auth" {
+  // The session answer is lib/auth/session.ts's allow-list; the id stays on the server.
   interface Session {
-    user: {
-      id: string;
-      email: string;
-      role: "member" | "organizer" | "admin";
-      timeZone: string;
-      hasJoined: boolean;
-      disabled: boolean;
-    } & DefaultSession["user"];
+    user: PublicSession["user"];
   }
 }

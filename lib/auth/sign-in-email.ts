@@ -1,6 +1,8 @@
 import "server-only";
 import { getDb } from "@/db";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { enqueueMail, kickMailDeliverer } from "@/lib/mail";
+import { siteOrigin } from "@/lib/site";
 import { formatShortStart } from "@/lib/time";
 import { keepSignInLink } from "./link-requests";
 
@@ -9,12 +11,17 @@ const COMMUNITY = "Social Media Community of Practice";
 /**
  * The link in the email opens a confirmation page, not Auth.js's callback: mail
  * scanners (Safe Links and the like) open every link, and only the button on
- * that page spends the one-time token.
+ * that page spends the one-time token. Its origin is the configured one (lib/site.ts),
+ * never the one Auth.js saw the request on: a forged Host must not reach a member's inbox.
  */
 export function confirmationUrl(callbackUrl: string): string {
-  const callback = new URL(callbackUrl);
-  const confirm = new URL("/signin/confirm", callback.origin);
-  confirm.search = callback.search;
+  const callback = new URL(callbackUrl).searchParams;
+  const confirm = new URL("/signin/confirm", siteOrigin());
+  // Only the token, the address and where to go next (as a path on this site) travel on.
+  confirm.searchParams.set("token", callback.get("token") ?? "");
+  confirm.searchParams.set("email", callback.get("email") ?? "");
+  const next = new URL(callback.get("callbackUrl") ?? "/", "http://convene.invalid");
+  confirm.searchParams.set("callbackUrl", safeCallbackPath(`${next.pathname}${next.search}`));
   return confirm.toString();
 }
 

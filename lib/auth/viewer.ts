@@ -3,7 +3,9 @@ import { unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
 import type { HeaderViewer } from "@/components/site-header";
+import { normalizeEmail } from "@/lib/members/eligibility";
 import type { Viewer } from "@/lib/viewer";
+import { withSessionRow } from "./session";
 
 /**
  * The signed-in person for this request, or null. One session lookup per
@@ -11,24 +13,25 @@ import type { Viewer } from "@/lib/viewer";
  * session row somehow survived.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  let session;
+  let lookup;
   try {
-    session = await auth();
+    lookup = await withSessionRow(() => auth());
   } catch (error) {
     // Next signals "this page is dynamic" by throwing; swallowing that would prerender pages as signed out.
     unstable_rethrow(error);
     console.error("Session lookup failed:", error instanceof Error ? error.message : error);
     return null;
   }
-  const user = session?.user;
-  if (!user?.id || user.disabled) return null;
+  // The row comes from the session callback of this very lookup (lib/auth/session.ts), not from the public answer.
+  const { result: session, row } = lookup;
+  if (!session?.user || !row || row.disabledAt) return null;
   return {
-    id: user.id,
-    email: user.email,
-    name: user.name ?? null,
-    role: user.role,
-    timeZone: user.timeZone,
-    hasJoined: user.hasJoined,
+    id: row.id,
+    email: normalizeEmail(row.email),
+    name: row.name,
+    role: row.role,
+    timeZone: row.timeZone,
+    hasJoined: row.guidelinesAcceptedAt !== null,
   };
 });
 

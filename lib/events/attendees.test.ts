@@ -5,7 +5,7 @@ import { useTestDatabase } from "@/db/testing";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/viewer";
 import { createEvent, createMember, viewerOf } from "@/test/factories";
-import { attendeesCsv, checkInAttendee, CSV_COLUMNS, listAttendees, neutralizeCell } from "./attendees";
+import { attendeesCsv, checkInAttendee, CSV_COLUMNS, listAttendees } from "./attendees";
 
 const database = useTestDatabase();
 
@@ -29,8 +29,8 @@ async function expectAppError(promise: Promise<unknown>, kind: AppError["kind"])
   return error as AppError;
 }
 
-/** Just enough RFC 4180 to read back what the export wrote. */
-function parseCsv(text: string): string[][] {
+/** Just enough RFC 4180 to read back what the export wrote, split on `delimiter` as a spreadsheet in that locale would. */
+function parseCsv(text: string, delimiter = ","): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
@@ -44,7 +44,7 @@ function parseCsv(text: string): string[][] {
       else quoted = false;
     } else if (ch === '"') {
       quoted = true;
-    } else if (ch === ",") {
+    } else if (ch === delimiter) {
       row.push(cell);
       cell = "";
     } else if (ch === "\r" && input[i + 1] === "\n") {
@@ -147,7 +147,7 @@ describe("attendeesCsv", () => {
     await checkInAttendee(organizer, { eventId: event.id, userId: ana.id, checkedIn: true }, checkedAt);
     const { filename, csv } = await attendeesCsv(organizer, event.id);
     expect(filename).toBe("attendees-captions-that-work-2030-12-03.csv");
-    expect(csv.startsWith("\uFEFFName,Email,Agency,Job title,Status,Waitlist position,RSVP time,Checked in\r\n")).toBe(true);
+    expect(csv.startsWith('\uFEFF"Name","Email","Agency","Job title","Status","Waitlist position","RSVP time","Checked in"\r\n')).toBe(true);
     const rows: string[][] = parseCsv(csv);
     expect(rows[0]).toEqual(CSV_COLUMNS);
     expect(rows.slice(1).map((row) => [row[0], row[4], row[5]])).toEqual([
@@ -176,9 +176,28 @@ describe("attendeesCsv", () => {
     expect(rows[2]!.slice(0, 4)).toEqual(["'-2+3", "dash@agency.gov", "'\tTabbed", "'\rReturn"]);
   });
 
-  it("leaves ordinary text alone", () => {
-    expect(neutralizeCell("Ana Ruiz")).toBe("Ana Ruiz");
-    expect(neutralizeCell("")).toBe("");
-    expect(neutralizeCell("2030-11-01T10:00:00.000Z")).toBe("2030-11-01T10:00:00.000Z");
+  it("starts no formula in a locale that separates cells with semicolons", async () => {
+    const event = await createEvent(database.db, { slug: "semicolon-test" });
+    const pat = await createMember(database.db, { name: "Pat;=1+1", agency: "GSA;+SUM(1)", jobTitle: "Lead;@A1", email: "pat@agency.gov" });
+    await rsvp(event.id, pat.id, "going", "2030-11-01T10:00:00Z");
+    const { csv } = await attendeesCsv(organizer, event.id);
+    // Every cell is quoted, empty ones too, so no separator inside a value starts a new cell.
+    const line = csv.replace(/^\uFEFF/, "").split("\r\n")[1]!;
+    expect(line).toMatch(/^"Pat;=1\+1","pat@agency\.gov","GSA;\+SUM\(1\)","Lead;@A1","Going","",/);
+    for (const delimiter of [",", ";"]) {
+      for (const cell of parseCsv(csv, delimiter).flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+  });
+
+  it("records who exported the list, and how many people it held", async () => {
+    const { event } = await seededEvent();
+    await attendeesCsv(organizer, event.id);
+    const entries = await database.db.select().from(auditLog).where(eq(auditLog.action, "attendees.exported"));
+    expect(entries).toEqual([
+      expect.objectContaining({ actorId: organizer.id, targetType: "event", targetId: event.id, detail: { format: "csv", rows: 5 } }),
+    ]);
+    // A refused export leaves no entry.
+    await expectAppError(attendeesCsv(viewerOf(await createMember(database.db)), event.id), "forbidden");
+    expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "attendees.exported"))).toHaveLength(1);
   });
 });

@@ -120,30 +120,40 @@ const STATUS_LABELS = { going: "Going", waitlisted: "Waitlisted", cancelled: "Ca
 export const CSV_COLUMNS = ["Name", "Email", "Agency", "Job title", "Status", "Waitlist position", "RSVP time", "Checked in"];
 
 /**
- * A spreadsheet opening the export would run a cell that starts like a formula
- * (`=HYPERLINK(...)` as someone's name); a leading quote makes it plain text.
- * @see https://owasp.org/www-community/attacks/CSV_Injection
+ * The attendee list as CSV for a spreadsheet, with a file name that says which event it is.
+ * The export is recorded in the audit log in the same transaction that read the list: it
+ * hands personal details (names, emails, agencies) out of the app.
  */
-export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** The attendee list as CSV for a spreadsheet, with a file name that says which event it is. */
 export async function attendeesCsv(viewer: Viewer | null, eventId: string): Promise<{ filename: string; csv: string }> {
-  const list = await listAttendees(viewer, eventId);
-  const records = [...list.going, ...list.waitlisted, ...list.cancelled].map((a) =>
-    [
-      a.name ?? "",
-      a.email,
-      a.agency ?? "",
-      a.jobTitle ?? "",
-      STATUS_LABELS[a.status],
-      a.position === null ? "" : String(a.position),
-      a.rsvpAt.toISOString(),
-      a.checkedInAt?.toISOString() ?? "",
-    ].map(neutralizeCell),
-  );
-  // The byte-order mark makes Excel read UTF-8 names correctly; CRLF is what RFC 4180 asks for.
-  const csv = stringify([CSV_COLUMNS, ...records], { bom: true, record_delimiter: "windows", quoted_string: false });
+  assertRole(viewer, ORGANIZERS);
+  const db = await getDb();
+  const list = await db.transaction(async (tx) => {
+    const read = await readAttendees(tx, eventId);
+    const rows = read.counts.going + read.counts.waitlisted + read.counts.cancelled;
+    await recordAudit(tx, { actorId: viewer.id, action: "attendees.exported", targetType: "event", targetId: eventId, detail: { format: "csv", rows } });
+    return read;
+  });
+  const records = [...list.going, ...list.waitlisted, ...list.cancelled].map((a) => [
+    a.name ?? "",
+    a.email,
+    a.agency ?? "",
+    a.jobTitle ?? "",
+    STATUS_LABELS[a.status],
+    a.position === null ? "" : String(a.position),
+    a.rsvpAt.toISOString(),
+    a.checkedInAt?.toISOString() ?? "",
+  ]);
+  const csv = stringify([CSV_COLUMNS, ...records], {
+    // The byte-order mark makes Excel read UTF-8 names correctly; CRLF is what RFC 4180 asks for.
+    bom: true,
+    record_delimiter: "windows",
+    // Every cell quoted, empty ones too: a spreadsheet whose locale separates cells with `;`
+    // would otherwise split `Pat;=1+1` into a second cell that starts a formula.
+    quoted: true,
+    quoted_empty: true,
+    // A leading quote turns a cell starting with = + - @ tab or CR into plain text.
+    // @see https://owasp.org/www-community/attacks/CSV_Injection
+    escape_formulas: true,
+  });
   return { filename: `attendees-${list.event.slug}.csv`, csv };
 }

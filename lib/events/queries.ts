@@ -7,6 +7,7 @@ import { rowsOf } from "@/db/rows";
 import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
 import { isPublicEvent, MAX_EVENT_DURATION_MS } from "./public";
 import { waitlistPositionOfR } from "./waitlist";
+import { assertSearchText } from "@/lib/search/control-characters";
 
 export const EVENTS_PAGE_SIZE = 12;
 export const MAX_EVENTS_PAGE = 1000;
@@ -83,6 +84,8 @@ type ListArgs = {
  */
 export async function listPublicEvents(args: ListArgs): Promise<EventListPage> {
   const { now, filters = {}, ...rest } = args;
+  assertSearchText(filters.query);
+  assertSearchText(filters.topic);
   // Bounded before the cache sees it, so no odd page number becomes a cache entry of its own.
   const page = boundedPage(args.page);
   const plain = Object.values(filters).every((value) => value === undefined || value === "");

@@ -30,7 +30,7 @@ beforeAll(async () => {
     disabledCommands: ["STARTTLS"],
     logger: false,
     onRcptTo(_address, _session, callback) {
-      callback(mode === "refuse-rcpt" ? busy() : null);
+      callback(mode === "refuse-rcpt" || _address.address === "refused@agency.gov" ? busy() : null);
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -187,10 +187,19 @@ describe("deliverPendingMail", () => {
     expect(failed.status).toBe("failed");
     expect(failed.attempts).toBe(MAX_ATTEMPTS);
     expect(failed.lastError).toMatch(/451/);
+    expect(failed.failedAt).not.toBeNull();
 
     mode = "accept";
     expect(await deliver({ now: new Date(Date.now() + 24 * 3600_000) })).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(received).toHaveLength(0);
+  });
+
+  it("goes on past a message the server refuses: the others in the batch are sent", async () => {
+    const refused = await enqueueMail(database.db, mail({ to: "refused@agency.gov" }));
+    const fine = await enqueueMail(database.db, mail());
+    expect(await deliver()).toEqual({ sent: 1, retried: 1, failed: 0 });
+    expect((await row(refused)).status).toBe("pending");
+    expect((await row(fine)).status).toBe("sent");
   });
 
   it("fails without sending a row whose last attempt never finished (lease expired)", async () => {

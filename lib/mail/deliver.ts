@@ -4,6 +4,7 @@ import nodemailer, { type SendMailOptions } from "nodemailer";
 import { getDb, type Db } from "@/db";
 import { outbox } from "@/db/schema";
 import { getEnv } from "@/lib/env";
+import { errorText } from "./error-text";
 
 /** A nodemailer Transporter, or anything else that sends the same options. */
 export type MailTransport = { sendMail(message: SendMailOptions): Promise<unknown> };
@@ -18,7 +19,6 @@ const LEASE_MS = 5 * 60_000;
 const LEASE_MARGIN_MS = 60_000;
 const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_MAX_MS = 60 * 60_000;
-const ERROR_MAX_CHARS = 500;
 
 type OutboxRow = typeof outbox.$inferSelect;
 
@@ -84,7 +84,7 @@ export async function deliverPendingMail({
       // A crash or lost lease during the last attempt: the message may or may not have gone.
       await db
         .update(outbox)
-        .set({ status: "failed", lastError: row.lastError ?? "gave up: the last attempt never finished" })
+        .set({ status: "failed", failedAt: clock(), lastError: row.lastError ?? "gave up: the last attempt never finished" })
         .where(thisAttempt(row));
       result.failed++;
       continue;
@@ -102,9 +102,9 @@ export async function deliverPendingMail({
     try {
       await transport.sendMail(toMessage(row, sender, messageIdDomain));
     } catch (error) {
-      const lastError = errorMessage(error);
+      const lastError = errorText(error);
       if (row.attempts >= MAX_ATTEMPTS) {
-        await db.update(outbox).set({ status: "failed", lastError }).where(thisAttempt(row));
+        await db.update(outbox).set({ status: "failed", failedAt: clock(), lastError }).where(thisAttempt(row));
         result.failed++;
       } else {
         await db
@@ -143,11 +143,6 @@ function toMessage(row: OutboxRow, from: string, messageIdDomain: string): SendM
 
 function domainOf(address: string) {
   return /@([A-Za-z0-9.-]+)>?\s*$/.exec(address)?.[1] ?? "convene.invalid";
-}
-
-function errorMessage(error: unknown) {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.length > ERROR_MAX_CHARS ? `${message.slice(0, ERROR_MAX_CHARS - 1)}…` : message;
 }
 
 type Deliverer = { stop: () => void; kick: () => void };

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { outbox } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
-import { enqueueMail, type OutgoingMail } from "./outbox";
+import { enqueueMail, fitSubject, type OutgoingMail } from "./outbox";
 
 const database = useTestDatabase();
 
@@ -16,6 +16,19 @@ const mail = (overrides: Partial<OutgoingMail> = {}): OutgoingMail => ({
   text: "See you there.",
   kind: "rsvp-confirmed",
   ...overrides,
+});
+
+describe("fitSubject", () => {
+  it("cuts between graphemes, never inside a surrogate pair or a combined character", () => {
+    expect(fitSubject("short")).toBe("short");
+    expect(fitSubject(`${"a".repeat(8)}🙂🙂`, 10)).toBe(`${"a".repeat(8)}…`);
+    expect(fitSubject(`${"a".repeat(7)}🙂🙂`, 10)).toBe(`${"a".repeat(7)}🙂…`);
+    expect(fitSubject(`${"a".repeat(6)}🙂🙂`, 10)).toBe(`${"a".repeat(6)}🙂🙂`);
+    // A family emoji is one grapheme of eleven UTF-16 units: kept whole or not at all.
+    expect(fitSubject(`ab👨‍👩‍👧‍👦cdefghijklmnop`, 12)).toBe("ab…");
+    expect(fitSubject(`e\u0301${"x".repeat(20)}`, 5)).toBe("e\u0301xx…");
+    expect(fitSubject(`${"word ".repeat(10)}`, 11)).toBe("word word…");
+  });
 });
 
 describe("enqueueMail", () => {
@@ -45,7 +58,6 @@ describe("enqueueMail", () => {
     ["a recipient with a line break", { to: "alice@agency.gov\r\nbob@agency.gov" }],
     ["a recipient that is not an address", { to: "alice" }],
     ["an empty subject", { subject: "   " }],
-    ["a subject over 200 characters", { subject: "x".repeat(201) }],
     ["an empty kind", { kind: "" }],
     [
       "a calendar file name with a path",
@@ -58,6 +70,17 @@ describe("enqueueMail", () => {
 
   it("accepts a subject of exactly 200 characters after trimming", async () => {
     await expect(enqueueMail(database.db, mail({ subject: ` ${"x".repeat(200)} ` }))).resolves.toBeTypeOf("number");
+  });
+
+  it("shortens a longer subject to 200 characters with an ellipsis instead of refusing it", async () => {
+    const id = await enqueueMail(database.db, mail({ subject: `You're going: ${"x".repeat(250)}` }));
+    const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
+    expect(row!.subject).toBe(`You're going: ${"x".repeat(185)}…`);
+    expect(row!.subject).toHaveLength(200);
+  });
+
+  it("still refuses a line break that only a shortened subject would hide", async () => {
+    await expect(enqueueMail(database.db, mail({ subject: `${"x".repeat(250)}\r\nBcc: victim@agency.gov` }))).rejects.toThrow(/invalid mail/);
   });
 
   it("writes inside the caller's transaction, so a rollback leaves no mail", async () => {

@@ -15,6 +15,25 @@ export type OutgoingMail = {
 };
 
 const noLineBreaks = /^[^\r\n]*$/;
+export const SUBJECT_MAX_LENGTH = 200;
+const ELLIPSIS = "…";
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/**
+ * A subject that fits the limit: callers put titles people typed into subjects, and a
+ * long one must not make the mail (and the action that sends it) fail. Cut between
+ * graphemes, so no emoji, accent or surrogate pair is split, and end with an ellipsis.
+ */
+export function fitSubject(subject: string, max = SUBJECT_MAX_LENGTH): string {
+  const trimmed = subject.trim();
+  if (trimmed.length <= max) return trimmed;
+  let kept = "";
+  for (const { segment } of graphemes.segment(trimmed)) {
+    if (kept.length + segment.length + ELLIPSIS.length > max) break;
+    kept += segment;
+  }
+  return `${kept.trimEnd()}${ELLIPSIS}`;
+}
 // RFC 5322 field name: printable ASCII except the colon.
 const headerName = /^[!-9;-~]+$/;
 // Addressing and MIME structure belong to the deliverer; a caller setting them could
@@ -35,12 +54,12 @@ const reservedHeaders = new Set([
 
 const outgoingMailSchema = z.object({
   to: z.string().trim().pipe(z.email()),
+  // Checked for line breaks before it is shortened, so an injected header never hides past the cut.
   subject: z
     .string()
     .regex(noLineBreaks, { error: "must not contain CR or LF" })
-    .trim()
-    .min(1)
-    .max(200),
+    .transform((subject) => fitSubject(subject))
+    .pipe(z.string().min(1)),
   text: z.string(),
   html: z.string().optional(),
   calendar: z

@@ -1,3 +1,5 @@
+import { assertSearchText } from "@/lib/search/control-characters";
+
 /** Longest search text we look at; anything past it cannot narrow a directory search further. */
 export const MAX_SEARCH_LENGTH = 100;
 
@@ -11,8 +13,9 @@ export function containsPattern(query: string): string {
   return `%${escaped}%`;
 }
 
-/** Trimmed and bounded search text, or null when there is nothing to search for. */
+/** Trimmed and bounded search text, or null when there is nothing to search for; control characters are refused (400). */
 export function normalizeSearch(query: string | null | undefined): string | null {
+  assertSearchText(query);
   const trimmed = (query ?? "").trim().slice(0, MAX_SEARCH_LENGTH);
   return trimmed === "" ? null : trimmed;
 }

@@ -22,8 +22,9 @@ export function startNotificationScheduler({ intervalMs }: { intervalMs: number 
   const run = () => {
     if (stopped || running) return;
     running = sendDueNotifications()
-      .then(async ({ sent }) => {
+      .then(async ({ sent, retried, failed }) => {
         if (sent > 0) kickMailDeliverer();
+        if (retried || failed) console.warn(`[notifications] sent ${sent}, will retry ${retried}, gave up on ${failed} (see /admin/mail)`);
         await Promise.all([sweepRateLimits(), sweepSignInLinks()]);
       })
       .catch((error: unknown) => console.error("[notifications] run failed", error))

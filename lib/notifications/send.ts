@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, lte, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, gt, or } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db";
 import { events, notifications, resources, rsvps, users } from "@/db/schema";
-import { enqueueMail, type OutgoingMail } from "@/lib/mail";
+import { enqueueMail, retryDelayMs, type OutgoingMail } from "@/lib/mail";
+import { errorText } from "@/lib/mail/error-text";
 import { planDigests } from "./digest";
 import { digestMail, followUpMail, reminderMail, type Member } from "./emails";
 import { FOLLOW_UP_TYPES } from "./follow-ups";
@@ -10,7 +11,8 @@ import { preferenceColumnOf } from "./kinds";
 import { REMINDER_LEADS } from "./reminders";
 import { eventUpdateOutcome } from "@/lib/events/updates";
 
-export type SendResult = { sent: number; skipped: number };
+export type SendResult = { sent: number; skipped: number; retried: number; failed: number };
+type Settled = keyof SendResult;
 type Notification = typeof notifications.$inferSelect;
 /** A mail to queue, or the reason there is nothing to send any more. */
 type Outcome = { mail: OutgoingMail } | { skip: string };
@@ -18,6 +20,8 @@ type Outcome = { mail: OutgoingMail } | { skip: string };
 const DIGEST_EVENTS_DAYS = 14;
 const DIGEST_RESOURCES_DAYS = 7;
 const DIGEST_LIST_MAX = 20;
+/** Tries before a notification is marked failed: 30 s, 1, 2 and 4 minutes apart (the outbox's backoff). */
+export const NOTIFICATION_MAX_ATTEMPTS = 5;
 
 /**
  * Sends every notification that is due, once. A batch is claimed with
@@ -25,6 +29,10 @@ const DIGEST_LIST_MAX = 20;
  * email is written to the outbox in the same transaction that marks its row sent:
  * a crash before the commit leaves the row pending for the next run, and after it the
  * row is sent and its mail is queued. The mail deliverer does the rest.
+ *
+ * Each row's work runs in its own savepoint: a row whose email cannot be built or
+ * queued rolls back alone, is retried with backoff, and after NOTIFICATION_MAX_ATTEMPTS
+ * is marked failed (admins see it at /admin/mail); every other row still goes out.
  */
 export async function sendDueNotifications({
   now = new Date(),
@@ -33,38 +41,64 @@ export async function sendDueNotifications({
 }: { now?: Date; batchSize?: number; db?: Db } = {}): Promise<SendResult> {
   const db = givenDb ?? (await getDb());
   await planDigests(db, now);
-  const result: SendResult = { sent: 0, skipped: 0 };
+  const result: SendResult = { sent: 0, skipped: 0, retried: 0, failed: 0 };
   for (;;) {
-    const batch = await db.transaction(async (tx) => {
+    const size = await db.transaction(async (tx) => {
       const due = await tx
         .select()
         .from(notifications)
-        .where(and(eq(notifications.status, "pending"), lte(notifications.dueAt, now)))
+        .where(
+          and(
+            eq(notifications.status, "pending"),
+            lte(notifications.dueAt, now),
+            or(isNull(notifications.nextAttemptAt), lte(notifications.nextAttemptAt, now)),
+          ),
+        )
         .orderBy(asc(notifications.dueAt), asc(notifications.id))
         .limit(batchSize)
         .for("update", { skipLocked: true });
-      const counts: SendResult = { sent: 0, skipped: 0 };
       for (const row of due) {
-        const outcome = await outcomeOf(tx, row, now).catch((error: unknown) => {
-          // A notification that cannot be built is a bug; it must not hold up the rest forever.
-          console.error(`[notifications] could not build ${row.key}:`, error);
-          return { skip: `error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500) };
-        });
-        if ("mail" in outcome) {
-          const outboxId = await enqueueMail(tx, outcome.mail);
-          await tx.update(notifications).set({ status: "sent", sentAt: now, outboxId }).where(eq(notifications.id, row.id));
-          counts.sent++;
-        } else {
-          await tx.update(notifications).set({ status: "skipped", skipReason: outcome.skip }).where(eq(notifications.id, row.id));
-          counts.skipped++;
+        let settled: Settled;
+        try {
+          settled = await tx.transaction((savepoint) => settle(savepoint, row, now));
+        } catch (error) {
+          settled = await recordFailure(tx, row, error, now);
         }
+        result[settled]++;
       }
-      return { size: due.length, counts };
+      return due.length;
     });
-    result.sent += batch.counts.sent;
-    result.skipped += batch.counts.skipped;
-    if (batch.size < batchSize) return result;
+    // Rows that failed wait for their next attempt, so the next claim does not see them again.
+    if (size < batchSize) return result;
   }
+}
+
+async function settle(tx: Tx, row: Notification, now: Date): Promise<Settled> {
+  const outcome = await outcomeOf(tx, row, now);
+  if ("mail" in outcome) {
+    const outboxId = await enqueueMail(tx, outcome.mail);
+    await tx.update(notifications).set({ status: "sent", sentAt: now, outboxId, lastError: null }).where(eq(notifications.id, row.id));
+    return "sent";
+  }
+  await tx.update(notifications).set({ status: "skipped", skipReason: outcome.skip }).where(eq(notifications.id, row.id));
+  return "skipped";
+}
+
+/** Outside the rolled-back savepoint, in the batch's transaction, which the savepoint left usable. */
+async function recordFailure(tx: Tx, row: Notification, error: unknown, now: Date): Promise<Settled> {
+  const attempts = row.attempts + 1;
+  const lastError = errorText(error);
+  const giveUp = attempts >= NOTIFICATION_MAX_ATTEMPTS;
+  console.error(`[notifications] ${row.key} failed (attempt ${attempts}${giveUp ? ", giving up" : ""}): ${lastError}`);
+  await tx
+    .update(notifications)
+    .set(
+      giveUp
+        ? { status: "failed", attempts, lastError, nextAttemptAt: null, failedAt: now }
+        : { attempts, lastError, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) },
+    )
+    .where(eq(notifications.id, row.id));
+  return giveUp ? "failed" : "retried";
 }
 
 async function memberOf(tx: Tx, userId: string) {

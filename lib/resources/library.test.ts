@@ -76,6 +76,17 @@ describe("the resource library", () => {
     expect(await titles("nothing-like-this")).toEqual([]);
   });
 
+  it("searches only titles for visitors and people who have not joined: descriptions are members-only", async () => {
+    for (const viewer of [null, newcomer]) {
+      const search = async (query: string) => listLibraryResources({ viewer, filters: { query } });
+      // Words that appear only in a description find nothing, and the total does not count them either.
+      expect(await search("screen readers")).toMatchObject({ items: [], total: 0 });
+      expect(await search("captioning")).toMatchObject({ items: [], total: 0 });
+      expect((await search("checklist")).items.map((item) => item.title)).toEqual(["Alt text checklist"]);
+      expect((await search("alt text")).total).toBe(1);
+    }
+  });
+
   it("filters by topic and by type", async () => {
     const titles = async (filters: { topic?: string; type?: "slides" | "toolkit" }) =>
       (await listLibraryResources({ viewer: member, filters })).items.map((item) => item.title);

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { events, resources } from "@/db/schema";
 import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
+import { assertSearchText } from "@/lib/search/control-characters";
 import type { Viewer } from "@/lib/viewer";
 import type { ResourceType } from "./resource-types";
 
@@ -49,11 +50,15 @@ export async function listLibraryResources({
   page?: number;
   filters?: LibraryFilters;
 }): Promise<LibraryPage> {
+  assertSearchText(filters.query);
+  assertSearchText(filters.topic);
   const safePage = Math.min(Math.max(1, Math.trunc(page) || 1), MAX_RESOURCES_PAGE);
   const plain = !filters.query?.trim() && !filters.topic && !filters.type;
-  // Only the first plain pages are cached: searches are visitors' choice, and each key is an entry on disk.
-  const { rows, total } = plain && safePage <= CACHED_LIBRARY_PAGES ? await cachedLibraryRows(safePage, {}) : await readLibraryRows(safePage, filters);
   const canOpen = Boolean(viewer?.hasJoined);
+  // Only the first plain pages are cached: searches are visitors' choice, and each key is an entry on disk.
+  // Someone who may not read descriptions may not search them either: a match would tell them what one says.
+  const { rows, total } =
+    plain && safePage <= CACHED_LIBRARY_PAGES ? await cachedLibraryRows(safePage, {}) : await readLibraryRows(safePage, { ...filters, titlesOnly: !canOpen });
   const items = rows.map((row): LibraryResource => {
     const base: PublicPart = { id: row.id, title: row.title, type: row.type, kind: row.kind, topics: row.topics, createdAt: row.createdAt };
     if (!canOpen) return { ...base, forMembers: false };
@@ -74,11 +79,13 @@ export async function listLibraryResources({
 // so they are cached once; event titles appear in them, so event changes expire them too.
 const CACHED_LIBRARY_PAGES = 5;
 
-async function readLibraryRows(safePage: number, filters: LibraryFilters) {
+/** `titlesOnly` searches what everyone may read; the expression is the one resources_title_search_idx indexes. */
+async function readLibraryRows(safePage: number, filters: LibraryFilters & { titlesOnly?: boolean }) {
   const db = await getDb();
   const words = filters.query?.trim();
+  const searched = filters.titlesOnly ? sql`to_tsvector('english', ${resources.title})` : sql`${resources.search}`;
   const where = and(
-    words ? sql`${resources.search} @@ websearch_to_tsquery('english', ${words})` : undefined,
+    words ? sql`${searched} @@ websearch_to_tsquery('english', ${words})` : undefined,
     filters.topic ? arrayContains(resources.topics, [filters.topic]) : undefined,
     filters.type ? eq(resources.type, filters.type) : undefined,
   );

@@ -65,6 +65,7 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/manage/resources/[id]/edit", kind: "page", access: "organizer" },
   { id: "/manage/resources/[id]/remove", kind: "page", access: "organizer" },
   { id: "/admin/members", kind: "page", access: "admin" },
+  { id: "/admin/mail", kind: "page", access: "admin", scope: "failed notifications and outbox mail: recipient, subject, error; no bodies" },
   { id: "/dev/mailbox", kind: "page", access: "dev-mailbox" },
   { id: "/unsubscribe/[token]", kind: "page", access: "token", scope: "shows a confirm button; GET changes nothing; unknown or tampered token is 404" },
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baseSecurityHeaders, contentSecurityPolicy, newNonce } from "./headers";
+import { baseSecurityHeaders, contentSecurityPolicy, newNonce, setsOwnHeaders, withSecurityHeaders } from "./headers";
 
 const directive = (policy: string, name: string) =>
   policy
@@ -42,5 +42,19 @@ describe("newNonce", () => {
     const nonces = new Set(Array.from({ length: 100 }, newNonce));
     expect(nonces.size).toBe(100);
     for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
+  });
+});
+
+describe("routes that set their own headers", () => {
+  it("are exactly the download, personal feed and upload handlers", () => {
+    for (const path of ["/resources/0f3c/download", "/calendar/feed/abc.ics", "/manage/resources/upload"]) expect(setsOwnHeaders(path)).toBe(true);
+    for (const path of ["/", "/resources", "/resources/0f3c", "/calendar/community.ics", "/manage/resources/new", "/about"]) expect(setsOwnHeaders(path)).toBe(false);
+  });
+
+  it("keep a handler's own value and add the base headers it lacks", () => {
+    const response = withSecurityHeaders(new Response(null, { headers: { "Referrer-Policy": "no-referrer" } }), { "Content-Security-Policy": "default-src 'none'" });
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
   });
 });

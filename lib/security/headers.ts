@@ -72,3 +72,32 @@ export function newNonce(): string {
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
+
+/**
+ * Route handlers that set their own security headers (a sandboxed download, a secret
+ * feed URL, the upload route's refusal page). Next sends a header already set by
+ * next.config.ts or the proxy instead of the handler's own, so both leave these alone
+ * and each handler adds the base headers itself with `withSecurityHeaders`.
+ */
+export const OWN_HEADER_ROUTES = ["resources/[^/]+/download", "calendar/feed/", "manage/resources/upload"];
+
+/** next.config.ts `source`: every path except those routes (path-to-regexp takes the lookahead as is). */
+export const BASE_HEADERS_SOURCE = `/((?!${OWN_HEADER_ROUTES.join("|")}).*)`;
+
+const ownHeaderRoute = new RegExp(`^/(?:${OWN_HEADER_ROUTES.join("|")})`);
+
+export function setsOwnHeaders(pathname: string): boolean {
+  return ownHeaderRoute.test(pathname);
+}
+
+/** The upload route's policy: its only page is a short refusal with a link back, no script, style or image. */
+export const UPLOAD_CSP = "default-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/** Adds every base header the response has not set itself; the handler's own values win. */
+export function withSecurityHeaders(response: Response, own: Record<string, string> = {}): Response {
+  for (const [name, value] of Object.entries(own)) response.headers.set(name, value);
+  for (const { key, value } of baseSecurityHeaders({ production: process.env.NODE_ENV === "production" })) {
+    if (!response.headers.has(key)) response.headers.set(key, value);
+  }
+  return response;
+}

@@ -4,6 +4,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getEnv } from "@/lib/env";
 import { signInWithLoginGov } from "./actions";
+import { OriginNotice } from "./origin-notice";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -16,6 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="grid-row">
         <div className="tablet:grid-col-8 desktop:grid-col-6">
           <h1>Sign in or join</h1>
+          <OriginNotice path={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} />
           <p className="usa-intro">
             We&rsquo;ll email you a link to sign in. There is no password. New members join in the same way.
           </p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { z } from "zod";
 import { SearchBox } from "@/components/forms";
 import { Pagination } from "@/components/pagination";
@@ -32,6 +33,11 @@ export default async function AdminMembersPage({
       <p className="usa-intro">
         Make members organizers, or disable an account to sign its owner out everywhere. Administrators come from the
         ADMIN_EMAILS setting and are not changed here.
+      </p>
+      <p>
+        <Link href="/admin/mail" className="usa-link">
+          See mail that could not be sent
+        </Link>
       </p>
 
       <SearchBox id="member-search" action="/admin/members" label="Search members" hint="By name, email address or agency" defaultValue={query.q} maxLength={MAX_SEARCH_LENGTH} />

@@ -3,9 +3,17 @@ import { LinkProblem } from "@/components/link-problem";
 
 export const metadata: Metadata = { title: "Sign-in problem" };
 
-/** Auth.js sends failed sign-ins here with ?error=Verification (used or expired link) or AccessDenied. */
+const reasons = {
+  Verification: "used",
+  AccessDenied: "denied",
+  // Set by auth.ts's signIn callback (lib/auth/login-gov.ts loginGovRefusal).
+  LoginGovAssurance: "assurance",
+  LoginGovUnverifiedEmail: "unverified",
+} as const;
+
+/** Auth.js sends failed sign-ins here with ?error=Verification (used or expired link), AccessDenied, or a Login.gov refusal. */
 export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const { error } = await searchParams;
-  const reason = error === "Verification" ? "used" : error === "AccessDenied" ? "denied" : "other";
+  const reason = error && Object.hasOwn(reasons, error) ? reasons[error as keyof typeof reasons] : "other";
   return <LinkProblem reason={reason} />;
 }

@@ -3,6 +3,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { AppError, isAppError } from "@/lib/errors";
 import { isSameOriginRequest } from "@/lib/security/same-origin";
 import { receiveResourceUpload } from "@/lib/resources/upload";
+import { UPLOAD_CSP, withSecurityHeaders } from "@/lib/security/headers";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +16,11 @@ const NO_STORE = { "Cache-Control": "no-store" };
  * browser gets a redirect or a short page.
  */
 export async function POST(request: Request) {
+  // Neither the proxy (it would buffer the body) nor next.config.ts sets headers here.
+  return withSecurityHeaders(await answer(request), { "Content-Security-Policy": UPLOAD_CSP });
+}
+
+async function answer(request: Request): Promise<Response> {
   const json = (request.headers.get("accept") ?? "").includes("application/json");
   if (!isSameOriginRequest(request)) {
     const refused = new AppError("forbidden", "This upload came from another site, so it was refused.");

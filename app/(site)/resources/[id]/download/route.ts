@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { getViewer } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
 import { attachmentDisposition, openResourceDownload, type ResourceDownload } from "@/lib/resources/download";
+import { withSecurityHeaders } from "@/lib/security/headers";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +14,15 @@ const BASE_HEADERS = {
   "Content-Security-Policy": "default-src 'none'; sandbox",
 };
 
-/** A resource's file, or a redirect to its link. lib/resources/download decides who may have it. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+/**
+ * A resource's file, or a redirect to its link. lib/resources/download decides who may have it.
+ * Every answer keeps its own CSP and adds the site's other headers (next.config.ts skips this route).
+ */
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
+  return withSecurityHeaders(await answer(request, context));
+}
+
+async function answer(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   try {
     const download = await openResourceDownload({
