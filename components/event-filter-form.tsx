@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { FORMAT_LABELS, KIND_LABELS, labelOptions } from "@/lib/events/vocabulary";
-import { FilterSubmit, SearchFilter, SelectFilter, topicOptions } from "./filter-fields";
+import { FilterSubmit, SearchFilter, SelectFilter, TopicFilter } from "./filter-fields";
 
 type Values = { q?: string; kind?: string; format?: string; topic?: string };
 
@@ -24,15 +24,7 @@ export function EventFilterForm({ when, values, topics }: { when: "upcoming" | "
           defaultValue={values.format}
           width="tablet:grid-col-2"
         />
-        <SelectFilter
-          id="filter-topic"
-          name="topic"
-          label="Topic"
-          anyLabel="Any topic"
-          options={topicOptions(topics)}
-          defaultValue={values.topic}
-          width="tablet:grid-col-2"
-        />
+        <TopicFilter id="filter-topic" topics={topics} defaultValue={values.topic} width="tablet:grid-col-2" />
         <FilterSubmit label="Apply" />
       </div>
       <p>

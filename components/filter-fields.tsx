@@ -1,13 +1,8 @@
+import { Select, TextInput } from "@/components/forms";
+
 /** The pieces of a GET filter form (events, resources): a search box and labelled selects with an "any" option. */
 export function SearchFilter({ id, label, defaultValue, width }: { id: string; label: string; defaultValue?: string; width: string }) {
-  return (
-    <div className={width}>
-      <label className="usa-label" htmlFor={id}>
-        {label}
-      </label>
-      <input className="usa-input" id={id} name="q" type="search" defaultValue={defaultValue ?? ""} maxLength={100} />
-    </div>
-  );
+  return <TextInput id={id} name="q" type="search" label={label} optional="unmarked" maxLength={100} defaultValue={defaultValue} groupClassName={width} />;
 }
 
 export function SelectFilter({
@@ -28,19 +23,15 @@ export function SelectFilter({
   width: string;
 }) {
   return (
-    <div className={width}>
-      <label className="usa-label" htmlFor={id}>
-        {label}
-      </label>
-      <select className="usa-select" id={id} name={name} defaultValue={defaultValue ?? ""}>
-        <option value="">{anyLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Select
+      id={id}
+      name={name}
+      label={label}
+      optional="unmarked"
+      options={[{ value: "", label: anyLabel }, ...options]}
+      defaultValue={defaultValue ?? ""}
+      groupClassName={width}
+    />
   );
 }
 
@@ -54,4 +45,8 @@ export function FilterSubmit({ label }: { label: string }) {
   );
 }
 
-export const topicOptions = (topics: string[]) => topics.map((topic) => ({ value: topic, label: topic.replace(/-/g, " ") }));
+/** Topics are stored as slugs ("plain-language"); the filter shows them as words. */
+export function TopicFilter({ id, topics, defaultValue, width }: { id: string; topics: string[]; defaultValue?: string; width: string }) {
+  const options = topics.map((topic) => ({ value: topic, label: topic.replace(/-/g, " ") }));
+  return <SelectFilter id={id} name="topic" label="Topic" anyLabel="Any topic" options={options} defaultValue={defaultValue} width={width} />;
+}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { RESOURCE_TYPE_LABELS, RESOURCE_TYPES } from "@/lib/resources/resource-types";
-import { FilterSubmit, SearchFilter, SelectFilter, topicOptions } from "./filter-fields";
+import { FilterSubmit, SearchFilter, SelectFilter, TopicFilter } from "./filter-fields";
 
 type Values = { q?: string; topic?: string; type?: string };
 
@@ -10,15 +10,7 @@ export function ResourceFilterForm({ values, topics }: { values: Values; topics:
     <form method="get" action="/resources" className="usa-form maxw-full" role="search" aria-label="Search resources">
       <div className="grid-row grid-gap">
         <SearchFilter id="resources-q" label="Search resources" defaultValue={values.q} width="tablet:grid-col-5" />
-        <SelectFilter
-          id="resources-topic"
-          name="topic"
-          label="Topic"
-          anyLabel="Any topic"
-          options={topicOptions(topics)}
-          defaultValue={values.topic}
-          width="tablet:grid-col-3"
-        />
+        <TopicFilter id="resources-topic" topics={topics} defaultValue={values.topic} width="tablet:grid-col-3" />
         <SelectFilter
           id="resources-type"
           name="type"

@@ -1,7 +1,8 @@
 /**
- * Expected failures: pages and route handlers map `kind` to a status code and
- * show `message` to the person. Anything else is a bug, logged and answered
- * with a generic message.
+ * Expected failures: server actions turn them into their form's state
+ * (lib/actions/form-action.ts), route handlers into a response with
+ * `toResponse()`, pages into notFound(). Anything else is a bug, logged and
+ * answered with a generic message.
  */
 export type AppErrorKind = "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable";
 
@@ -27,6 +28,11 @@ export class AppError extends Error {
 
   get status() {
     return statusByKind[this.kind];
+  }
+
+  /** The one HTTP form of a refusal: its status, `{ error, fieldErrors }` as JSON, and the route's own headers. */
+  toResponse(headers?: HeadersInit): Response {
+    return Response.json({ error: this.message, fieldErrors: this.fieldErrors }, { status: this.status, headers });
   }
 }
 

@@ -30,9 +30,9 @@ function entryPointsInApp() {
         .sort();
       found.push({ id: routeOf(file), kind: "route", methods });
     }
-    // A "use server" file makes every exported async function a public endpoint.
+    // A "use server" file makes every export a public endpoint: an async function, or one built by formAction().
     if (/^\s*["']use server["']/.test(source)) {
-      for (const match of source.matchAll(/export async function (\w+)/g)) {
+      for (const match of source.matchAll(/export (?:async function|const) (\w+)/g)) {
         found.push({ id: `${path.relative(path.dirname(appDir), file).split(path.sep).join("/")}#${match[1]}`, kind: "action" });
       }
     }

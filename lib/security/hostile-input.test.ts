@@ -194,7 +194,7 @@ describe("CR/LF and markup in one-line text are refused with the field named", (
     const { createEventAction } = await import("@/app/(site)/manage/events/actions");
     const state = await expectUnchanged(() => createEventAction({ status: "idle" }, formData({ ...VALID_EVENT, ...overrides })));
     expect(state).toMatchObject({ status: "error" });
-    expect((state as { fieldErrors: Record<string, string[]> }).fieldErrors[field]?.[0]).toBeTruthy();
+    expect((state as { errors: Record<string, string[]> }).errors[field]?.[0]).toBeTruthy();
   });
 
   it.each([
@@ -207,7 +207,7 @@ describe("CR/LF and markup in one-line text are refused with the field named", (
     const { saveProfile } = await import("@/app/(site)/account/actions");
     const fields = { name: "Pat", agency: "GSA", jobTitle: "Lead", timeZone: "America/Denver", ...overrides };
     const state = await expectUnchanged(() => saveProfile({ status: "idle" }, formData(fields)));
-    expect((state as { fieldErrors: Record<string, string[]> }).fieldErrors[field]?.[0]).toBeTruthy();
+    expect((state as { errors: Record<string, string[]> }).errors[field]?.[0]).toBeTruthy();
   });
 
   it("a resource title with a line break", async () => {
@@ -216,7 +216,7 @@ describe("CR/LF and markup in one-line text are refused with the field named", (
     const state = await expectUnchanged(() =>
       createLinkResourceAction({ status: "idle" }, formData({ title: "Guide\r\nBcc: x@evil.example", type: "guide", url: "https://digital.gov/" })),
     );
-    expect((state as { fieldErrors: Record<string, string[]> }).fieldErrors.title?.[0]).toMatch(/line breaks/);
+    expect((state as { errors: Record<string, string[]> }).errors.title?.[0]).toMatch(/line breaks/);
   });
 });
 
@@ -241,7 +241,7 @@ describe("invalid dates and time zones", () => {
     const { saveProfile } = await import("@/app/(site)/account/actions");
     const fields = { name: "Pat", agency: "GSA", jobTitle: "Lead", timeZone: "Not/AZone" };
     const state = await expectUnchanged(() => saveProfile({ status: "idle" }, formData(fields)));
-    expect((state as { fieldErrors: Record<string, string[]> }).fieldErrors.timeZone?.[0]).toMatch(/time zone/);
+    expect((state as { errors: Record<string, string[]> }).errors.timeZone?.[0]).toMatch(/time zone/);
   });
 });
 

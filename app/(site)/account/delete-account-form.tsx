@@ -1,24 +1,18 @@
 "use client";
 
 import { useActionState } from "react";
-import { TextField } from "@/components/text-field";
-import { idleFormState } from "@/lib/form-state";
+import { FormAlert, SubmitButton, TextInput } from "@/components/forms";
+import { idleState } from "@/lib/actions/state";
 import { deleteAccount } from "./actions";
 
 export function DeleteAccountForm() {
-  const [state, formAction, pending] = useActionState(deleteAccount, idleFormState);
-  const errors = state.fieldErrors ?? {};
-  const message = state.status === "error" && !errors.confirmEmail ? state.message : null;
+  const [state, formAction, pending] = useActionState(deleteAccount, idleState);
+  const errors = state.errors ?? {};
   return (
     <form action={formAction} className="usa-form usa-form--large" noValidate>
-      {message ? (
-        <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{message}</p>
-          </div>
-        </div>
-      ) : null}
-      <TextField
+      {/* The field's own error already says it; the alert is for everything else. */}
+      {errors.confirmEmail ? null : <FormAlert state={state} />}
+      <TextInput
         name="confirmEmail"
         label="Your email address"
         hint="Type it exactly to confirm that you want to delete your account."
@@ -27,9 +21,9 @@ export function DeleteAccountForm() {
         defaultValue={state.values?.confirmEmail}
         errors={errors.confirmEmail}
       />
-      <button className="usa-button usa-button--secondary margin-top-3" type="submit" disabled={pending}>
+      <SubmitButton pending={pending} variant="secondary">
         Delete my account
-      </button>
+      </SubmitButton>
     </form>
   );
 }

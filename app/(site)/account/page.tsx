@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TextInput } from "@/components/forms";
 import { requireMemberPage } from "@/lib/auth/guards";
 import { getOwnProfile } from "@/lib/members/profile";
 import { CalendarFeedSection } from "./calendar-feed/section";
@@ -27,22 +28,17 @@ export default async function AccountPage() {
 
           <section aria-labelledby="profile-heading" className="margin-top-5">
             <h2 id="profile-heading">Profile</h2>
-            <div className="usa-form-group">
-              <label className="usa-label" htmlFor="account-email">
-                Email address
-              </label>
-              <span className="usa-hint" id="account-email-hint">
-                This is the address you sign in with. It can&rsquo;t be changed here.
-              </span>
-              <input
-                className="usa-input"
-                id="account-email"
-                type="email"
-                value={profile.email}
-                readOnly
-                aria-describedby="account-email-hint"
-              />
-            </div>
+            {/* No name: shown, never posted. */}
+            <TextInput
+              id="account-email"
+              name=""
+              type="email"
+              label="Email address"
+              hint={<>This is the address you sign in with. It can&rsquo;t be changed here.</>}
+              optional="unmarked"
+              readOnly
+              defaultValue={profile.email}
+            />
             <ProfileForm
               defaults={{
                 name: profile.name,

@@ -1,21 +1,21 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { getViewer } from "@/lib/auth/viewer";
-import { invalidFormState, type FormState } from "@/lib/form-state";
+import { requireSignedInPage } from "@/lib/auth/guards";
 import { completeJoining } from "@/lib/members/profile";
-import { formFields, joinSchema } from "@/lib/members/profile-schema";
+import { joinSchema } from "@/lib/members/profile-schema";
+
+// Where to go afterwards rides along with the profile; it is made safe, never trusted.
+const joinForm = joinSchema.extend({ next: z.string().max(2000).optional() });
 
 /** The join step: a signed-in person who is not yet a member becomes one. */
-export async function joinCommunity(_previous: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await getViewer();
-  if (!viewer) redirect("/signin?callbackUrl=/join");
-  const fields = formFields(formData);
-  const next = safeCallbackPath(fields.next);
-  delete fields.next;
-  const parsed = joinSchema.safeParse(fields);
-  if (!parsed.success) return invalidFormState(parsed.error, fields);
-  await completeJoining(viewer, parsed.data);
-  redirect(next);
-}
+export const joinCommunity = formAction(
+  { schema: joinForm, viewer: () => requireSignedInPage("/join"), hidden: ["next"] },
+  async ({ next, ...input }, { viewer }) => {
+    await completeJoining(viewer, input);
+    redirect(safeCallbackPath(next));
+  },
+);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { SearchBox } from "@/components/forms";
 import { Pagination } from "@/components/pagination";
 import { requireMemberPage } from "@/lib/auth/guards";
 import { MAX_DIRECTORY_PAGE, searchDirectory } from "@/lib/members/directory";
@@ -35,26 +36,7 @@ export default async function MembersPage({
         .
       </p>
 
-      <div role="search" className="margin-y-4">
-        <form className="usa-search" method="get" action="/members">
-          <label className="usa-label" htmlFor="directory-search">
-            Search the directory by name or agency
-          </label>
-          <div className="display-flex margin-top-1">
-            <input
-              className="usa-input"
-              id="directory-search"
-              type="search"
-              name="q"
-              defaultValue={query.q}
-              maxLength={MAX_SEARCH_LENGTH}
-            />
-            <button className="usa-button" type="submit">
-              <span className="usa-search__submit-text">Search</span>
-            </button>
-          </div>
-        </form>
-      </div>
+      <SearchBox id="directory-search" action="/members" label="Search the directory by name or agency" defaultValue={query.q} maxLength={MAX_SEARCH_LENGTH} />
 
       {directory.entries.length === 0 ? (
         <p>

@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
+import { SubmitButton, TextInput } from "@/components/forms";
 import { requestSignInLink, type SignInFormState } from "./actions";
 
 const initialState: SignInFormState = { status: "idle" };
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, formAction, pending] = useActionState(requestSignInLink, initialState);
-  const hasError = state.status !== "idle";
   return (
     <form action={formAction} className="usa-form usa-form--large" noValidate>
       {state.status === "refused" ? (
@@ -29,34 +29,19 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           </div>
         </div>
       ) : null}
-      <div className={`usa-form-group${state.status === "invalid" ? " usa-form-group--error" : ""}`}>
-        <label className="usa-label" htmlFor="email">
-          Government email address
-        </label>
-        <span className="usa-hint" id="email-hint">
-          An official .gov or .mil address, for example name@agency.gov
-        </span>
-        {state.status === "invalid" ? (
-          <span className="usa-error-message" id="email-error" role="alert">
-            {state.message}
-          </span>
-        ) : null}
-        <input
-          className={`usa-input${state.status === "invalid" ? " usa-input--error" : ""}`}
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={state.email}
-          aria-describedby={state.status === "invalid" ? "email-hint email-error" : "email-hint"}
-          aria-invalid={hasError && state.status === "invalid" ? true : undefined}
-        />
-      </div>
+      <TextInput
+        name="email"
+        type="email"
+        label="Government email address"
+        hint="An official .gov or .mil address, for example name@agency.gov"
+        autoComplete="email"
+        defaultValue={state.email}
+        errors={state.status === "invalid" && state.message ? [state.message] : undefined}
+      />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <button className="usa-button" type="submit" disabled={pending}>
-        {pending ? "Sending…" : "Email me a sign-in link"}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Sending…" className="">
+        Email me a sign-in link
+      </SubmitButton>
     </form>
   );
 }

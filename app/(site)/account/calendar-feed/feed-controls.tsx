@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormStatus } from "@/components/form-status";
+import { FormAlert } from "@/components/forms";
 import { CalendarSubscribe } from "@/components/calendar-subscribe";
 import { calendarFeedAction, type CalendarFeedState } from "./actions";
 
@@ -12,7 +12,7 @@ export function CalendarFeedControls({ enabled, createdLabel }: { enabled: boole
   return (
     <>
       <div role="status">
-        {state.status === "created" ? (
+        {state.status === "success" && state.feedUrl ? (
           <div className="usa-alert usa-alert--success">
             <div className="usa-alert__body">
               <h3 className="usa-alert__heading">Your feed link is ready</h3>
@@ -24,7 +24,7 @@ export function CalendarFeedControls({ enabled, createdLabel }: { enabled: boole
             </div>
           </div>
         ) : null}
-        {state.status === "turned-off" ? (
+        {state.status === "success" && !state.feedUrl ? (
           <div className="usa-alert usa-alert--info usa-alert--slim">
             <div className="usa-alert__body">
               <p className="usa-alert__text">
@@ -34,7 +34,7 @@ export function CalendarFeedControls({ enabled, createdLabel }: { enabled: boole
           </div>
         ) : null}
       </div>
-      <FormStatus state={state} />
+      <FormAlert state={state} />
 
       <p>
         {enabled

@@ -2,10 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { success } from "@/lib/actions/state";
 import { requireMemberPage } from "@/lib/auth/guards";
-import { isAppError } from "@/lib/errors";
-import { invalidFormState, type FormState } from "@/lib/form-state";
-import { formFields } from "@/lib/members/profile-schema";
 import { REMINDER_CHOICES, updateNotificationPreferences } from "@/lib/notifications/preferences";
 
 // A checked box sends "on"; an unchecked one sends nothing.
@@ -21,22 +20,16 @@ const formSchema = z.strictObject({
 });
 
 /** Saves which optional emails the viewer gets; their scheduled reminders follow at once. */
-export async function saveNotificationPreferences(_previous: FormState, formData: FormData): Promise<FormState> {
-  const viewer = await requireMemberPage("/account");
-  const fields = formFields(formData);
-  const parsed = formSchema.safeParse(fields);
-  if (!parsed.success) return invalidFormState(parsed.error, fields);
-  try {
-    await updateNotificationPreferences(viewer, parsed.data);
-  } catch (error) {
-    if (isAppError(error)) return { status: "error", message: error.message };
-    throw error;
-  }
-  revalidatePath("/account");
-  const { reminders, followUpEmails, weeklyDigest } = parsed.data;
-  return {
-    status: "success",
-    message: "Your email choices were saved.",
-    values: { reminders, followUpEmails: followUpEmails ? "on" : "", weeklyDigest: weeklyDigest ? "on" : "" },
-  };
-}
+export const saveNotificationPreferences = formAction(
+  { schema: formSchema, viewer: () => requireMemberPage("/account") },
+  async (input, { viewer }) => {
+    await updateNotificationPreferences(viewer, input);
+    revalidatePath("/account");
+    const { reminders, followUpEmails, weeklyDigest } = input;
+    return success("Your email choices were saved.", {
+      reminders,
+      followUpEmails: followUpEmails ? "on" : "",
+      weeklyDigest: weeklyDigest ? "on" : "",
+    });
+  },
+);

@@ -2,11 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getViewer } from "@/lib/auth/viewer";
-import { isAppError } from "@/lib/errors";
-import type { FormState } from "@/lib/form-state";
+import { formAction } from "@/lib/actions/form-action";
+import { success } from "@/lib/actions/state";
 import { ASSIGNABLE_ROLES, changeMemberRole, setMemberDisabled } from "@/lib/members/admin";
-import { formFields } from "@/lib/members/profile-schema";
 
 const roleSchema = z.strictObject({ userId: z.uuid(), role: z.enum(ASSIGNABLE_ROLES) });
 const disabledSchema = z.strictObject({
@@ -14,36 +12,16 @@ const disabledSchema = z.strictObject({
   disabled: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
 
-const TAMPERED: FormState = { status: "error", message: "That request was not valid. Reload the page and try again." };
-
 /** An admin makes a member an organizer or back; lib/members/admin decides who may. */
-export async function changeRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = roleSchema.safeParse(formFields(formData));
-  if (!parsed.success) return TAMPERED;
-  return run(async () => {
-    await changeMemberRole(await getViewer(), parsed.data);
-    return parsed.data.role === "organizer" ? "Now an organizer." : "Now a member.";
-  });
-}
+export const changeRoleAction = formAction({ schema: roleSchema, hidden: true, echo: false }, async (input, { viewer }) => {
+  await changeMemberRole(viewer, input);
+  revalidatePath("/admin/members");
+  return success(input.role === "organizer" ? "Now an organizer." : "Now a member.");
+});
 
 /** An admin disables an account (ending its sessions) or enables it again. */
-export async function setDisabledAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = disabledSchema.safeParse(formFields(formData));
-  if (!parsed.success) return TAMPERED;
-  return run(async () => {
-    await setMemberDisabled(await getViewer(), parsed.data);
-    return parsed.data.disabled ? "Disabled and signed out." : "Enabled.";
-  });
-}
-
-async function run(change: () => Promise<string>): Promise<FormState> {
-  let message: string;
-  try {
-    message = await change();
-  } catch (error) {
-    if (isAppError(error)) return { status: "error", message: error.message };
-    throw error;
-  }
+export const setDisabledAction = formAction({ schema: disabledSchema, hidden: true, echo: false }, async (input, { viewer }) => {
+  await setMemberDisabled(viewer, input);
   revalidatePath("/admin/members");
-  return { status: "success", message };
-}
+  return success(input.disabled ? "Disabled and signed out." : "Enabled.");
+});

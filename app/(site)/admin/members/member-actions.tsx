@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { idleFormState, type FormState } from "@/lib/form-state";
+import { idleState, type ActionState } from "@/lib/actions/state";
 import { changeRoleAction, setDisabledAction } from "./actions";
 
 type Props = {
@@ -15,8 +15,8 @@ type Props = {
 };
 
 export function MemberActions({ userId, who, role, disabled, canChangeRole, canDisable }: Props) {
-  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, idleFormState);
-  const [statusState, statusAction, statusPending] = useActionState(setDisabledAction, idleFormState);
+  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, idleState);
+  const [statusState, statusAction, statusPending] = useActionState(setDisabledAction, idleState);
   const nextRole = role === "organizer" ? "member" : "organizer";
   return (
     <div>
@@ -52,7 +52,7 @@ export function MemberActions({ userId, who, role, disabled, canChangeRole, canD
   );
 }
 
-function Outcome({ state }: { state: FormState }) {
+function Outcome({ state }: { state: ActionState }) {
   if (state.status === "idle") return null;
   return (
     <p

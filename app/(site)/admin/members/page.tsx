@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { SearchBox } from "@/components/forms";
 import { Pagination } from "@/components/pagination";
 import { requireRolePage } from "@/lib/auth/guards";
 import { listMembersForAdmin, MAX_ADMIN_MEMBERS_PAGE } from "@/lib/members/admin";
@@ -39,30 +40,7 @@ export default async function AdminMembersPage({
         </Link>
       </p>
 
-      <div role="search" className="margin-y-4">
-        <form className="usa-search" method="get" action="/admin/members">
-          <label className="usa-label" htmlFor="member-search">
-            Search members
-          </label>
-          <span className="usa-hint" id="member-search-hint">
-            By name, email address or agency
-          </span>
-          <div className="display-flex margin-top-1">
-            <input
-              className="usa-input"
-              id="member-search"
-              type="search"
-              name="q"
-              defaultValue={query.q}
-              maxLength={MAX_SEARCH_LENGTH}
-              aria-describedby="member-search-hint"
-            />
-            <button className="usa-button" type="submit">
-              <span className="usa-search__submit-text">Search</span>
-            </button>
-          </div>
-        </form>
-      </div>
+      <SearchBox id="member-search" action="/admin/members" label="Search members" hint="By name, email address or agency" defaultValue={query.q} maxLength={MAX_SEARCH_LENGTH} />
 
       {list.rows.length === 0 ? (
         <p>{query.q ? `No members match “${query.q}”.` : "No members on this page."}</p>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { TextInput } from "@/components/forms";
 import { isAppError } from "@/lib/errors";
 import { listMailbox, splitTextOnUrls, type MailboxMessage } from "@/lib/mail";
 
@@ -31,10 +32,7 @@ export default async function DevMailboxPage({ searchParams }: Props) {
       </p>
 
       <form className="usa-form" method="get" action="/dev/mailbox" role="search" aria-label="Filter messages">
-        <label className="usa-label" htmlFor="mailbox-to">
-          Recipient
-        </label>
-        <input className="usa-input" id="mailbox-to" name="to" type="email" defaultValue={to} autoComplete="off" />
+        <TextInput id="mailbox-to" name="to" type="email" label="Recipient" optional="unmarked" defaultValue={to} />
         <button className="usa-button" type="submit">
           Filter
         </button>

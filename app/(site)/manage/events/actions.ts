@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getViewer } from "@/lib/auth/viewer";
-import { isAppError } from "@/lib/errors";
+import { formAction } from "@/lib/actions/form-action";
+import { success } from "@/lib/actions/state";
 import { eventFormSchema } from "@/lib/events/event-schema";
 import {
   cancelEvent,
@@ -14,27 +14,6 @@ import {
   unpublishEvent,
   updateEvent,
 } from "@/lib/events/manage";
-import { invalidFormState, type FormState } from "@/lib/form-state";
-import { formFields } from "@/lib/members/profile-schema";
-
-type Fields = Record<string, FormDataEntryValue>;
-
-function textValues(fields: Fields): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-}
-
-/** Expected failures go back to the form with what was typed; anything else is a bug for the error page. */
-async function attempt<T>(fields: Fields, work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; state: FormState }> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    return {
-      ok: false,
-      state: { status: "error", message: error.message, fieldErrors: error.fieldErrors, values: textValues(fields) },
-    };
-  }
-}
 
 function refreshEventPages(slug: string, id?: string) {
   revalidatePath("/events");
@@ -43,59 +22,45 @@ function refreshEventPages(slug: string, id?: string) {
   if (id) revalidatePath(`/manage/events/${id}`);
 }
 
+/** The one-button forms (publish, unpublish, duplicate) post nothing but React's own fields. */
+const buttonOnly = { schema: z.strictObject({}), hidden: true, echo: false } as const;
+
 /** Saves a new draft and shows the organizer its preview. */
-export async function createEventAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const fields = formFields(formData);
-  const parsed = eventFormSchema.safeParse(fields);
-  if (!parsed.success) return invalidFormState(parsed.error, fields);
-  const result = await attempt(fields, async () => createEventDraft(await getViewer(), parsed.data));
-  if (!result.ok) return result.state;
-  refreshEventPages(result.value.slug, result.value.id);
-  redirect(`/manage/events/${result.value.id}`);
-}
+export const createEventAction = formAction({ schema: eventFormSchema }, async (input, { viewer }) => {
+  const created = await createEventDraft(viewer, input);
+  refreshEventPages(created.slug, created.id);
+  redirect(`/manage/events/${created.id}`);
+});
 
 /** Saves an edit; bound to the event id by the edit page. */
-export async function updateEventAction(id: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const fields = formFields(formData);
-  const parsed = eventFormSchema.safeParse(fields);
-  if (!parsed.success) return invalidFormState(parsed.error, fields);
-  const result = await attempt(fields, async () => updateEvent(await getViewer(), id, parsed.data));
-  if (!result.ok) return result.state;
-  refreshEventPages(result.value.slug, id);
+export const updateEventAction = formAction({ schema: eventFormSchema }, async (input, { viewer }, id: string) => {
+  const updated = await updateEvent(viewer, id, input);
+  refreshEventPages(updated.slug, id);
   redirect(`/manage/events/${id}`);
-}
+});
 
-export async function publishEventAction(id: string): Promise<FormState> {
-  const result = await attempt({}, async () => publishEvent(await getViewer(), id));
-  if (!result.ok) return result.state;
-  refreshEventPages(result.value.slug, id);
-  return { status: "success", message: "Published. The event is now on the public calendar." };
-}
+export const publishEventAction = formAction(buttonOnly, async (_input, { viewer }, id: string) => {
+  refreshEventPages((await publishEvent(viewer, id)).slug, id);
+  return success("Published. The event is now on the public calendar.");
+});
 
-export async function unpublishEventAction(id: string): Promise<FormState> {
-  const result = await attempt({}, async () => unpublishEvent(await getViewer(), id));
-  if (!result.ok) return result.state;
-  refreshEventPages(result.value.slug, id);
-  return { status: "success", message: "Unpublished. The event is a draft again." };
-}
+export const unpublishEventAction = formAction(buttonOnly, async (_input, { viewer }, id: string) => {
+  refreshEventPages((await unpublishEvent(viewer, id)).slug, id);
+  return success("Unpublished. The event is a draft again.");
+});
 
 /** Copies the event into a new draft and opens it for editing. */
-export async function duplicateEventAction(id: string): Promise<FormState> {
-  const result = await attempt({}, async () => duplicateEvent(await getViewer(), id));
-  if (!result.ok) return result.state;
+export const duplicateEventAction = formAction(buttonOnly, async (_input, { viewer }, id: string) => {
+  const copy = await duplicateEvent(viewer, id);
   revalidatePath("/manage/events");
-  redirect(`/manage/events/${result.value.id}/edit`);
-}
+  redirect(`/manage/events/${copy.id}/edit`);
+});
 
 const cancelSchema = z.strictObject({ message: z.string().max(2000, { error: "Keep the message to 2,000 characters or fewer." }) });
 
-export async function cancelEventAction(id: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const fields = formFields(formData);
-  const parsed = cancelSchema.safeParse(fields);
-  if (!parsed.success) return invalidFormState(parsed.error, fields);
-  const result = await attempt(fields, async () => cancelEvent(await getViewer(), id, parsed.data));
-  if (!result.ok) return result.state;
-  refreshEventPages(result.value.slug, id);
-  const who = result.value.notified === 1 ? "1 person was" : `${result.value.notified} people were`;
-  return { status: "success", message: `The event is cancelled. ${who} emailed.` };
-}
+export const cancelEventAction = formAction({ schema: cancelSchema }, async (input, { viewer }, id: string) => {
+  const { slug, notified } = await cancelEvent(viewer, id, input);
+  refreshEventPages(slug, id);
+  const who = notified === 1 ? "1 person was" : `${notified} people were`;
+  return success(`The event is cancelled. ${who} emailed.`);
+});

@@ -1,42 +1,34 @@
 "use client";
 
 import { useActionState } from "react";
+import { Fieldset, FormAlert, Select, SubmitButton, TextArea, TextInput as Input, TimeZoneSelect } from "@/components/forms";
+import { idleState, type ActionState } from "@/lib/actions/state";
 import type { EventFormFields } from "@/lib/events/event-schema";
-import { idleFormState, type FormState } from "@/lib/form-state";
-import { COMMON_TIME_ZONES } from "@/lib/members/profile-schema";
 import { FORMAT_LABELS, KIND_LABELS, labelOptions } from "@/lib/events/vocabulary";
-import { Input, Outcome, Select, TextArea } from "./form-controls";
 
 const KIND_OPTIONS = labelOptions(KIND_LABELS, "option");
 const FORMAT_OPTIONS = labelOptions(FORMAT_LABELS, "option");
-
-/** The common zones, plus the event's own when it is one of the others, so saving never changes it. */
-function zoneOptions(current: string) {
-  const known = COMMON_TIME_ZONES.some((zone) => zone.value === current);
-  return known || !current ? COMMON_TIME_ZONES : [{ value: current, label: current }, ...COMMON_TIME_ZONES];
-}
 
 export function EventForm({
   action,
   defaults,
   submitLabel,
 }: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   defaults: EventFormFields;
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, idleFormState);
+  const [state, formAction, pending] = useActionState(action, idleState);
   // After a refused submit, show what was sent (React resets the form to these defaults), not what was loaded.
   const values: EventFormFields = { ...defaults, ...state.values };
-  const errors = state.fieldErrors ?? {};
+  const errors = state.errors ?? {};
   const field = (name: keyof EventFormFields) => ({ name, defaultValue: values[name] ?? "", errors: errors[name] });
 
   return (
     <form action={formAction} className="usa-form usa-form--large maxw-tablet-lg" noValidate>
-      <Outcome status={state.status} message={state.message} />
+      <FormAlert state={state} />
 
-      <fieldset className="usa-fieldset">
-        <legend className="usa-legend usa-legend--large">About the event</legend>
+      <Fieldset id="about-the-event" legend="About the event" large>
         <Input {...field("title")} label="Title" hint="Up to 200 characters. Shown in the calendar and in emails." />
         <Input {...field("summary")} label="Summary" optional hint="One or two sentences for event cards, up to 500 characters." />
         <TextArea
@@ -55,18 +47,16 @@ export function EventForm({
           rows={4}
           hint="One per line as Name, Role, Agency. For example: Ana Ruiz, Moderator, General Services Administration"
         />
-      </fieldset>
+      </Fieldset>
 
-      <fieldset className="usa-fieldset margin-top-4">
-        <legend className="usa-legend usa-legend--large">When</legend>
+      <Fieldset id="when" legend="When" large className="margin-top-4">
         <Input {...field("date")} type="date" label="Date" hint="For example: 2026-12-03" className="usa-input--md" />
         <Input {...field("startTime")} type="time" label="Start time" hint="For example: 14:00 for 2:00 PM" className="usa-input--md" />
         <Input {...field("endTime")} type="time" label="End time" hint="Same day as the start." className="usa-input--md" />
-        <Select {...field("timeZone")} label="Time zone" hint="The date and times above are in this zone." options={zoneOptions(values.timeZone)} />
-      </fieldset>
+        <TimeZoneSelect {...field("timeZone")} hint="The date and times above are in this zone." />
+      </Fieldset>
 
-      <fieldset className="usa-fieldset margin-top-4">
-        <legend className="usa-legend usa-legend--large">Where</legend>
+      <Fieldset id="where" legend="Where" large className="margin-top-4">
         <Select {...field("format")} label="Format" options={FORMAT_OPTIONS} />
         <Input {...field("location")} label="Location" optional hint="Required for in-person and hybrid events: building, room and address." />
         <Input
@@ -76,10 +66,9 @@ export function EventForm({
           optional
           hint="Required for virtual and hybrid events. Must start with https://. Only people going see it."
         />
-      </fieldset>
+      </Fieldset>
 
-      <fieldset className="usa-fieldset margin-top-4">
-        <legend className="usa-legend usa-legend--large">RSVPs</legend>
+      <Fieldset id="rsvps" legend="RSVPs" large className="margin-top-4">
         <Input
           {...field("capacity")}
           inputMode="numeric"
@@ -97,11 +86,11 @@ export function EventForm({
           className="usa-input--md"
         />
         <Input {...field("rsvpDeadlineTime")} type="time" label="RSVP deadline time" optional className="usa-input--md" />
-      </fieldset>
+      </Fieldset>
 
-      <button className="usa-button margin-top-4" type="submit" disabled={pending}>
-        {pending ? "Saving…" : submitLabel}
-      </button>
+      <SubmitButton pending={pending} pendingLabel="Saving…" className="margin-top-4">
+        {submitLabel}
+      </SubmitButton>
     </form>
   );
 }

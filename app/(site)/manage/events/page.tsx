@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { Select } from "@/components/forms";
 import { Pagination } from "@/components/pagination";
 import { requireRolePage } from "@/lib/auth/guards";
 import { listEventsForOrganizer, MAX_MANAGE_PAGE } from "@/lib/events/manage-read";
@@ -36,19 +37,14 @@ export default async function ManageEventsPage({
       </div>
 
       <form method="get" action="/manage/events" className="usa-form display-flex flex-align-end flex-wrap margin-bottom-2">
-        <div className="usa-form-group margin-right-2">
-          <label className="usa-label" htmlFor="status">
-            Status
-          </label>
-          <select className="usa-select" id="status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">All statuses</option>
-            {EVENT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status].plural}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          name="status"
+          label="Status"
+          optional="unmarked"
+          groupClassName="margin-right-2"
+          options={[{ value: "", label: "All statuses" }, ...EVENT_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status].plural }))]}
+          defaultValue={query.status ?? ""}
+        />
         <button type="submit" className="usa-button usa-button--outline margin-top-2">
           Filter
         </button>

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Outcome } from "@/app/(site)/manage/events/form-controls";
-import { idleFormState, type FormState } from "@/lib/form-state";
+import { FileInput, FormAlert, SubmitButton } from "@/components/forms";
+import { idleState, type ActionState } from "@/lib/actions/state";
 import type { ResourceFormFields } from "@/lib/resources/resource-schema";
 import type { EventOption } from "./event-options";
 import { ResourceFields } from "./resource-fields";
@@ -32,10 +32,9 @@ export function FileUploadForm({
   allowedLabel: string;
 }) {
   const router = useRouter();
-  const [state, setState] = useState<FormState>(idleFormState);
+  const [state, setState] = useState<ActionState>(idleState);
   const [pending, setPending] = useState(false);
-  const errors = state.fieldErrors ?? {};
-  const fileError = errors.file?.[0];
+  const errors = state.errors ?? {};
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,19 +43,19 @@ export function FileUploadForm({
     // The server checks too; this only spares a long upload that would be refused.
     if (file instanceof File && file.size > maxBytes) {
       const message = `The file is larger than the ${maxLabel} limit. Share a link to it instead, or make it smaller.`;
-      setState({ status: "error", message, fieldErrors: { file: [message] } });
+      setState({ status: "error", message, errors: { file: [message] } });
       return;
     }
     setPending(true);
     setState({ status: "idle" });
     try {
       const response = await fetch(UPLOAD_URL, { method: "POST", body: data, headers: { Accept: "application/json" } });
-      const body = (await response.json().catch(() => null)) as { location?: string; error?: string; fieldErrors?: FormState["fieldErrors"] } | null;
+      const body = (await response.json().catch(() => null)) as { location?: string; error?: string; fieldErrors?: ActionState["errors"] } | null;
       if (response.ok && body?.location) {
         router.push(body.location);
         return;
       }
-      setState({ status: "error", message: body?.error ?? `The upload failed (error ${response.status}). Try again.`, fieldErrors: body?.fieldErrors });
+      setState({ status: "error", message: body?.error ?? `The upload failed (error ${response.status}). Try again.`, errors: body?.fieldErrors });
     } catch {
       setState({ status: "error", message: "The upload was interrupted. Check your connection and try again." });
     } finally {
@@ -66,35 +65,13 @@ export function FileUploadForm({
 
   return (
     <form action={UPLOAD_URL} method="post" encType="multipart/form-data" onSubmit={submit} className="usa-form usa-form--large maxw-tablet-lg" noValidate>
-      <Outcome status={state.status} message={state.message} />
-      <div className={`usa-form-group${fileError ? " usa-form-group--error" : ""}`}>
-        <label className={`usa-label${fileError ? " usa-label--error" : ""}`} htmlFor="file">
-          File
-        </label>
-        <span className="usa-hint" id="file-hint">
-          {allowedLabel}. Up to {maxLabel}.
-        </span>
-        {fileError ? (
-          <span className="usa-error-message" id="file-error" role="alert">
-            {fileError}
-          </span>
-        ) : null}
-        <input
-          className="display-block margin-top-1"
-          id="file"
-          name="file"
-          type="file"
-          accept={accept}
-          required
-          aria-describedby={fileError ? "file-hint file-error" : "file-hint"}
-          aria-invalid={fileError ? true : undefined}
-        />
-      </div>
+      <FormAlert state={state} />
+      <FileInput name="file" label="File" hint={`${allowedLabel}. Up to ${maxLabel}.`} accept={accept} errors={errors.file} />
       <ResourceFields values={defaults} errors={errors} events={events} />
       <div className="margin-top-3">
-        <button className="usa-button" type="submit" disabled={pending}>
-          {pending ? "Uploading…" : "Upload file"}
-        </button>
+        <SubmitButton pending={pending} pendingLabel="Uploading…" className="">
+          Upload file
+        </SubmitButton>
         <Link href="/manage/resources" className="usa-button usa-button--unstyled margin-left-2">
           Cancel
         </Link>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { TextInput } from "@/components/forms";
 import { Pagination } from "@/components/pagination";
 import { ResourceTypeTag } from "@/components/resource-type-tag";
 import { requireRolePage } from "@/lib/auth/guards";
@@ -51,12 +52,16 @@ export default async function ManageResourcesPage({ searchParams }: { searchPara
       ) : null}
 
       <form method="get" action="/manage/resources" className="usa-form display-flex flex-align-end flex-wrap margin-bottom-2" role="search" aria-label="Search resources">
-        <div className="usa-form-group margin-right-2">
-          <label className="usa-label" htmlFor="manage-q">
-            Search titles and descriptions
-          </label>
-          <input className="usa-input" id="manage-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
-        </div>
+        <TextInput
+          id="manage-q"
+          name="q"
+          type="search"
+          label="Search titles and descriptions"
+          optional="unmarked"
+          maxLength={100}
+          defaultValue={query.q}
+          groupClassName="margin-right-2"
+        />
         <button type="submit" className="usa-button usa-button--outline margin-top-2">
           Search
         </button>

@@ -1,4 +1,4 @@
-import { Input, Select, TextArea } from "@/app/(site)/manage/events/form-controls";
+import { Select, TextArea, TextInput as Input } from "@/components/forms";
 import type { ResourceFormFields } from "@/lib/resources/resource-schema";
 import { RESOURCE_TYPE_LABELS, RESOURCE_TYPES } from "@/lib/resources/resource-types";
 import type { EventOption } from "./event-options";

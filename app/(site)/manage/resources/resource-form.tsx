@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Input, Outcome } from "@/app/(site)/manage/events/form-controls";
-import { idleFormState, type FormState } from "@/lib/form-state";
+import { FormAlert, SubmitButton, TextInput } from "@/components/forms";
+import { idleState, type ActionState } from "@/lib/actions/state";
 import type { ResourceFormFields } from "@/lib/resources/resource-schema";
 import type { EventOption } from "./event-options";
 import { ResourceFields } from "./resource-fields";
@@ -16,21 +16,21 @@ export function ResourceForm({
   withUrl,
   submitLabel,
 }: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   defaults: ResourceFormFields;
   events: EventOption[];
   withUrl: boolean;
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, idleFormState);
+  const [state, formAction, pending] = useActionState(action, idleState);
   // After a refused submit, show what was sent (React resets the form to these defaults), not what was loaded.
   const values: ResourceFormFields = { ...defaults, ...state.values };
-  const errors = state.fieldErrors ?? {};
+  const errors = state.errors ?? {};
   return (
     <form action={formAction} className="usa-form usa-form--large maxw-tablet-lg" noValidate>
-      <Outcome status={state.status} message={state.message} />
+      <FormAlert state={state} />
       {withUrl ? (
-        <Input
+        <TextInput
           name="url"
           type="url"
           label="Link"
@@ -41,9 +41,9 @@ export function ResourceForm({
       ) : null}
       <ResourceFields values={values} errors={errors} events={events} />
       <div className="margin-top-3">
-        <button className="usa-button" type="submit" disabled={pending}>
+        <SubmitButton pending={pending} className="">
           {submitLabel}
-        </button>
+        </SubmitButton>
         <Link href="/manage/resources" className="usa-button usa-button--unstyled margin-left-2">
           Cancel
         </Link>

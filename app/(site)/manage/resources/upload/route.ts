@@ -1,6 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/viewer";
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { isSameOriginRequest } from "@/lib/security/same-origin";
 import { receiveResourceUpload } from "@/lib/resources/upload";
 import { UPLOAD_CSP, withSecurityHeaders } from "@/lib/security/headers";
@@ -23,7 +23,8 @@ export async function POST(request: Request) {
 async function answer(request: Request): Promise<Response> {
   const json = (request.headers.get("accept") ?? "").includes("application/json");
   if (!isSameOriginRequest(request)) {
-    return refusal(json, 403, "This upload came from another site, so it was refused.");
+    const refused = new AppError("forbidden", "This upload came from another site, so it was refused.");
+    return json ? refused.toResponse(NO_STORE) : refusalPage(refused);
   }
   try {
     const created = await receiveResourceUpload({ viewer: await getViewer(), request });
@@ -35,12 +36,12 @@ async function answer(request: Request): Promise<Response> {
     return new Response(null, { status: 303, headers: { ...NO_STORE, Location: location } });
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return refusal(json, error.status, error.message, error.fieldErrors);
+    return json ? error.toResponse(NO_STORE) : refusalPage(error);
   }
 }
 
-function refusal(json: boolean, status: number, message: string, fieldErrors?: Record<string, string[]>) {
-  if (json) return Response.json({ error: message, fieldErrors }, { status, headers: NO_STORE });
+/** Without script the browser shows the answer itself, so a refusal is a short page, not JSON. */
+function refusalPage({ status, message, fieldErrors }: AppError) {
   const details = Object.values(fieldErrors ?? {})
     .flat()
     .filter((problem) => problem !== message);

@@ -38,7 +38,7 @@ async function answer(request: Request, { params }: { params: Promise<{ id: stri
       // People who follow a link get the sign-in page, and come back to the library after it.
       return new Response(null, { status: 302, headers: { ...BASE_HEADERS, Location: "/signin?callbackUrl=%2Fresources" } });
     }
-    return Response.json({ error: error.message }, { status: error.status, headers: BASE_HEADERS });
+    return error.toResponse(BASE_HEADERS);
   }
 }
 

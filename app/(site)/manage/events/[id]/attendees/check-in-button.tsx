@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { idleFormState } from "@/lib/form-state";
+import { idleState } from "@/lib/actions/state";
 import { checkInAction } from "./actions";
 
 export function CheckInButton({ eventId, userId, who, checkedIn }: { eventId: string; userId: string; who: string; checkedIn: boolean }) {
-  const [state, formAction, pending] = useActionState(checkInAction, idleFormState);
+  const [state, formAction, pending] = useActionState(checkInAction, idleState);
   return (
     <form action={formAction}>
       <input type="hidden" name="eventId" value={eventId} />

@@ -2,14 +2,14 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Outcome } from "@/app/(site)/manage/events/form-controls";
-import { idleFormState, type FormState } from "@/lib/form-state";
+import { FormAlert } from "@/components/forms";
+import { idleState, type ActionState } from "@/lib/actions/state";
 
-export function RemoveResourceForm({ action }: { action: (state: FormState, formData: FormData) => Promise<FormState> }) {
-  const [state, formAction, pending] = useActionState(action, idleFormState);
+export function RemoveResourceForm({ action }: { action: (state: ActionState, formData: FormData) => Promise<ActionState> }) {
+  const [state, formAction, pending] = useActionState(action, idleState);
   return (
     <form action={formAction}>
-      <Outcome status={state.status} message={state.message} />
+      <FormAlert state={state} />
       <button type="submit" className="usa-button usa-button--secondary" disabled={pending}>
         Remove resource
       </button>

@@ -17,9 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (error) {
-    if (isAppError(error)) {
-      return Response.json({ error: error.message }, { status: error.status, headers: { "Cache-Control": "no-store" } });
-    }
-    throw error;
+    if (!isAppError(error)) throw error;
+    return error.toResponse({ "Cache-Control": "no-store" });
   }
 }

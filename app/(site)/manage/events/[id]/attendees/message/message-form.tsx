@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Outcome, TextArea } from "../../../form-controls";
+import { FormAlert, RadioGroup, TextArea, TextInput } from "@/components/forms";
 import { messageAttendeesAction, type MessageFormState } from "./actions";
 
 type Props = {
@@ -11,19 +11,21 @@ type Props = {
   bodyMax: number;
 };
 
-const initial: MessageFormState = { step: "edit", values: { audience: "going", subject: "", body: "" } };
+const initial: MessageFormState = { status: "idle" };
+const blank = { audience: "going", subject: "", body: "" };
 
 export function MessageForm({ eventId, counts, subjectMax, bodyMax }: Props) {
   const [state, formAction, pending] = useActionState(messageAttendeesAction.bind(null, eventId), initial);
-  const { values, preview } = state;
-  const errors = state.fieldErrors ?? {};
+  const { preview } = state;
+  const values = { ...blank, ...state.values };
+  const errors = state.errors ?? {};
   const audiences = [
     { value: "going", label: `Everyone going (${counts.going})` },
     { value: "waitlisted", label: `Everyone on the waitlist (${counts.waitlisted})` },
     { value: "both", label: `Both (${counts.going + counts.waitlisted})` },
   ];
 
-  if (state.step === "preview" && preview) {
+  if (preview) {
     const who = audiences.find((a) => a.value === preview.audience)?.label ?? "";
     return (
       <form action={formAction} className="usa-form usa-form--large">
@@ -67,34 +69,18 @@ export function MessageForm({ eventId, counts, subjectMax, bodyMax }: Props) {
     );
   }
 
-  const audienceError = errors.audience?.[0];
   return (
     <form action={formAction} className="usa-form usa-form--large" noValidate>
-      <Outcome status={state.message ? "error" : "idle"} message={state.message} />
-      <fieldset className={`usa-fieldset${audienceError ? " usa-form-group--error" : ""}`} aria-describedby={audienceError ? "audience-error" : undefined}>
-        <legend className="usa-legend">Send to</legend>
-        {audienceError ? (
-          <span className="usa-error-message" id="audience-error" role="alert">
-            {audienceError}
-          </span>
-        ) : null}
-        {audiences.map((audience) => (
-          <div className="usa-radio" key={audience.value}>
-            <input
-              className="usa-radio__input"
-              id={`audience-${audience.value}`}
-              type="radio"
-              name="audience"
-              value={audience.value}
-              defaultChecked={values.audience === audience.value}
-            />
-            <label className="usa-radio__label" htmlFor={`audience-${audience.value}`}>
-              {audience.label}
-            </label>
-          </div>
-        ))}
-      </fieldset>
-      <SubjectInput defaultValue={values.subject} errors={errors.subject} max={subjectMax} />
+      <FormAlert state={state} />
+      <RadioGroup name="audience" label="Send to" errors={errors.audience} options={audiences} defaultValue={values.audience} />
+      <TextInput
+        name="subject"
+        label="Subject"
+        hint={`One line, up to ${subjectMax} characters.`}
+        maxLength={subjectMax}
+        defaultValue={values.subject}
+        errors={errors.subject}
+      />
       <TextArea
         name="body"
         label="Message"
@@ -110,33 +96,3 @@ export function MessageForm({ eventId, counts, subjectMax, bodyMax }: Props) {
   );
 }
 
-function SubjectInput({ defaultValue, errors, max }: { defaultValue: string; errors?: string[]; max: number }) {
-  const error = errors?.[0];
-  return (
-    <div className={`usa-form-group${error ? " usa-form-group--error" : ""}`}>
-      <label className={`usa-label${error ? " usa-label--error" : ""}`} htmlFor="subject">
-        Subject
-      </label>
-      <span className="usa-hint" id="subject-hint">
-        One line, up to {max} characters.
-      </span>
-      {error ? (
-        <span className="usa-error-message" id="subject-error" role="alert">
-          {error}
-        </span>
-      ) : null}
-      <input
-        className={`usa-input${error ? " usa-input--error" : ""}`}
-        id="subject"
-        name="subject"
-        type="text"
-        maxLength={max}
-        defaultValue={defaultValue}
-        required
-        autoComplete="off"
-        aria-describedby={`subject-hint${error ? " subject-error" : ""}`}
-        aria-invalid={error ? true : undefined}
-      />
-    </div>
-  );
-}

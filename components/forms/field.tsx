@@ -1,0 +1,78 @@
+import type { ReactNode } from "react";
+
+/** What every field of the kit takes: the server's errors come from `ActionState.errors[name]`. */
+export type FieldProps = {
+  name: string;
+  /** Defaults to the name; a page with two controls of one name gives each its own. */
+  id?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  /** Marks the label "(optional)" and drops `required`; "unmarked" drops it without the mark (search and filter boxes). */
+  optional?: boolean | "unmarked";
+  /** Layout classes for the group (a grid column, a margin). */
+  groupClassName?: string;
+};
+
+/** The ids a control points at with aria-describedby, so a screen reader reads its hint and its error. */
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** The server's error for one control, announced as it appears; its id is the one `describedBy` names. */
+export function ErrorMessage({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <span className="usa-error-message" id={`${id}-error`} role="alert">
+      {error}
+    </span>
+  ) : null;
+}
+
+/** The hint and error lines, with the ids `describedBy` names. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <span className="usa-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      <ErrorMessage id={id} error={error} />
+    </>
+  );
+}
+
+/** A USWDS form group: label, hint and the server's error for one control, wired together. */
+export function FormGroup({
+  name,
+  id = name,
+  label,
+  hint,
+  error,
+  optional,
+  groupClassName,
+  children,
+}: Omit<FieldProps, "errors"> & { error?: string; children: ReactNode }) {
+  const classes = ["usa-form-group", error ? "usa-form-group--error" : null, groupClassName].filter(Boolean).join(" ");
+  return (
+    <div className={classes}>
+      <label className={`usa-label${error ? " usa-label--error" : ""}`} htmlFor={id}>
+        {label}
+        {optional === true ? <span className="usa-hint"> (optional)</span> : null}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** The attributes every control shares: its id and name, `required`, and the aria wiring to its hint and error. */
+export function controlProps({ name, id = name, hint, optional }: FieldProps, error: string | undefined) {
+  return {
+    id,
+    name,
+    required: !optional,
+    "aria-describedby": describedBy(id, hint, error),
+    "aria-invalid": error ? true : undefined,
+  } as const;
+}
