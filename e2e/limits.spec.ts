@@ -96,7 +96,8 @@ test.describe("a server with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
     DATABASE_URL: "",
     DATA_DIR: dataDir,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
-    AUTH_URL: `http://localhost:${port}`,
+    // The site is set up for 127.0.0.1, where the first browser opens it; [::1] is a second socket address.
+    AUTH_URL: `http://127.0.0.1:${port}`,
     DEV_MAILBOX: "true",
     SMTP_URL: "",
     LOGIN_GOV_ISSUER: "",
@@ -109,7 +110,7 @@ test.describe("a server with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     const port = await freePort();
-    origin = `http://localhost:${port}`;
+    origin = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ["--import", "./scripts/peer-address.mjs", nextBin, "start", "-p", String(port)], { stdio: "ignore", env: env(port) });
     for (let i = 0; i < 120; i++) {
       if (await fetch(`${origin}/api/health`).then((r) => r.ok).catch(() => false)) return;
@@ -131,7 +132,7 @@ test.describe("a server with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
     test.setTimeout(180_000);
     // Over IPv4 loopback, then from ::1: a different socket address, so a bucket of its own (had the
     // socket address not reached the app, both would share the "unknown" bucket and this would fail).
-    const page = await (await browser.newContext({ baseURL: origin.replace("localhost", "127.0.0.1") })).newPage();
+    const page = await (await browser.newContext({ baseURL: origin })).newPage();
     for (let i = 0; i <= LINKS_PER_IP; i++) {
       await page.setExtraHTTPHeaders({ "X-Forwarded-For": `10.1.${i}.1`, "X-Convene-Peer-Address": `10.2.${i}.1`, "X-Real-IP": `10.3.${i}.1` });
       await requestLink(page, uniqueEmail(`forged-${i}`));
@@ -139,7 +140,7 @@ test.describe("a server with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
     }
     await expect(page.locator("main .usa-alert")).toContainText("Too many sign-in links were requested from your network");
     await page.context().close();
-    const other = await (await browser.newContext({ baseURL: origin.replace("localhost", "[::1]") })).newPage();
+    const other = await (await browser.newContext({ baseURL: origin.replace("127.0.0.1", "[::1]") })).newPage();
     await requestLink(other, uniqueEmail("other-socket"));
     await expect(other.getByRole("heading", { name: "Check your email" })).toBeVisible();
     await other.context().close();

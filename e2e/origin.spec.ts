@@ -129,7 +129,10 @@ test.describe("one origin for links, redirects and the CSP", () => {
       LOGIN_GOV_CLIENT_ID: "",
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    const server: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], { env, stdio: "ignore" });
+    // Started as `npm start` starts it: the preload hands the socket address to the rate limits,
+    // without which production refuses to start while TRUSTED_PROXY_HOPS is 0.
+    const nextArgs = ["--import", "./scripts/peer-address.mjs", path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)];
+    const server: ChildProcess = spawn(process.execPath, nextArgs, { env, stdio: "ignore" });
     try {
       await waitForHealth(origin);
       const email = uniqueEmail("loopback-ip");
