@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { readSignInLink, requestLink, uniqueEmail } from "./auth-helpers";
 import { expect, test } from "./fixtures";
-import { freePort } from "./servers";
+import { freePort, NEXT_BIN, nextStartArgs } from "./servers";
 
 /**
  * Limits an attacker can neither dodge nor aim, against the production build. The e2e
@@ -84,7 +84,6 @@ test.describe("before joining", () => {
 
 test.describe("a server with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
   test.describe.configure({ mode: "serial" });
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-no-proxy-"));
   let server: ChildProcess | undefined;
   let origin = "";
@@ -111,7 +110,7 @@ test.describe("a server with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
     test.setTimeout(120_000);
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ["--import", "./scripts/peer-address.mjs", nextBin, "start", "-p", String(port)], { stdio: "ignore", env: env(port) });
+    server = spawn(process.execPath, nextStartArgs(port), { stdio: "ignore", env: env(port) });
     for (let i = 0; i < 120; i++) {
       if (await fetch(`${origin}/api/health`).then((r) => r.ok).catch(() => false)) return;
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -147,7 +146,7 @@ test.describe("a server with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
   });
 
   test("production refuses to start without the preload that reads the socket address", () => {
-    const result = spawnSync(process.execPath, [nextBin, "start", "-p", "0"], { env: env(0), encoding: "utf8", timeout: 60_000 });
+    const result = spawnSync(process.execPath, [NEXT_BIN, "start", "-p", "0"], { env: env(0), encoding: "utf8", timeout: 60_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("TRUSTED_PROXY_HOPS is 0");
   });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { readSignInLink, uniqueEmail } from "./auth-helpers";
 import { expect, test } from "./fixtures";
-import { freePort, waitForHealth } from "./servers";
+import { freePort, NEXT_BIN, nextStartArgs, waitForHealth } from "./servers";
 import { readDelivered } from "./smtp-sink";
 
 const mailDir = process.env.E2E_MAIL_DIR;
@@ -67,7 +67,7 @@ test.describe("one origin for links, redirects and the CSP", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", AUTH_SECRET: "x".repeat(40), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
     delete env.AUTH_URL;
     delete env.NEXTAUTH_URL;
-    const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", "0"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", "0"], { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     server.stdout.on("data", (chunk) => (output += chunk));
     server.stderr.on("data", (chunk) => (output += chunk));
@@ -129,10 +129,8 @@ test.describe("one origin for links, redirects and the CSP", () => {
       LOGIN_GOV_CLIENT_ID: "",
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    // Started as `npm start` starts it: the preload hands the socket address to the rate limits,
-    // without which production refuses to start while TRUSTED_PROXY_HOPS is 0.
-    const nextArgs = ["--import", "./scripts/peer-address.mjs", path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)];
-    const server: ChildProcess = spawn(process.execPath, nextArgs, { env, stdio: "ignore" });
+    // Started as `npm start` starts it: without the preload production refuses to start while TRUSTED_PROXY_HOPS is 0.
+    const server: ChildProcess = spawn(process.execPath, nextStartArgs(port), { env, stdio: "ignore" });
     try {
       await waitForHealth(origin);
       const email = uniqueEmail("loopback-ip");

@@ -1,4 +1,5 @@
 import net from "node:net";
+import path from "node:path";
 
 /** A port nobody listens on right now, for a `next start` a test runs itself. */
 export async function freePort(): Promise<number> {
@@ -16,4 +17,11 @@ export async function waitForHealth(origin: string) {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`${origin} did not become healthy`);
+}
+
+export const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+
+/** Node's arguments for `next start` as `npm start` runs it: with the preload that hands the socket address to the rate limits. */
+export function nextStartArgs(port: number | string): string[] {
+  return ["--import", "./scripts/peer-address.mjs", NEXT_BIN, "start", "-p", String(port)];
 }

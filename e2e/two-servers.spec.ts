@@ -6,7 +6,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { expect, test } from "@playwright/test";
 import { createScratchDatabase } from "../db/scratch";
-import { freePort, waitForHealth } from "./servers";
+import { freePort, nextStartArgs, waitForHealth } from "./servers";
 
 /**
  * Two `next start` processes on one PostgreSQL database, the way Convene runs
@@ -31,14 +31,13 @@ test.beforeAll(async () => {
   test.skip(!reachable, `needs PostgreSQL at ${serverUrl}`);
   scratch = await createScratchDatabase(serverUrl);
   const secret = randomBytes(32).toString("base64url");
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
   // Both start at once: their start-up migrations take turns under the advisory lock.
   for (let i = 0; i < 2; i++) {
     const port = await freePort();
     const origin = `http://localhost:${port}`;
     origins.push(origin);
     servers.push(
-      spawn(process.execPath, ["--import", "./scripts/peer-address.mjs", nextBin, "start", "-p", String(port)], {
+      spawn(process.execPath, nextStartArgs(port), {
         stdio: "ignore",
         env: { ...process.env, NODE_ENV: "production", DATABASE_URL: scratch.url, AUTH_SECRET: secret, AUTH_URL: origin, DATA_DIR: dataDir, SMTP_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
       }),

@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { purposeKey } from "@/lib/auth-secret";
 import { getEnv } from "@/lib/env";
+import { hexToUuid, uuidToHex } from "@/lib/uuid-hex";
 
 /**
  * The ORGANIZER address of a member's invite: `rsvp+<rsvp id><signature>@<reply domain>`.
@@ -15,7 +16,6 @@ import { getEnv } from "@/lib/env";
  * act (the receiver checks both); rotating AUTH_SECRET revokes every token at once.
  */
 const PREFIX = "rsvp+";
-const UUID_HEX = /^[0-9a-f]{32}$/;
 const SIGNATURE_BYTES = 12;
 const LOCAL_PART = /^rsvp\+([0-9a-f]{32})([0-9a-f]{24})$/;
 
@@ -34,8 +34,8 @@ export function replyDomain(): string {
 }
 
 export function replyAddress(rsvpId: string): string {
-  const hex = rsvpId.replaceAll("-", "").toLowerCase();
-  if (!UUID_HEX.test(hex)) throw new Error("replyAddress: not an RSVP id");
+  const hex = uuidToHex(rsvpId);
+  if (!hex) throw new Error("replyAddress: not an RSVP id");
   return `${PREFIX}${hex}${signature(hex).toString("hex")}@${replyDomain()}`;
 }
 
@@ -56,6 +56,5 @@ export function readReplyAddress(address: string): { rsvpId: string } | null {
   const expected = signature(hex);
   const givenBytes = Buffer.from(given, "hex");
   if (givenBytes.length !== expected.length || !timingSafeEqual(givenBytes, expected)) return null;
-  const rsvpId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  return { rsvpId };
+  return { rsvpId: hexToUuid(hex) };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { purposeKey } from "@/lib/auth-secret";
 import { siteUrl } from "@/lib/site";
+import { hexToUuid, uuidToHex } from "@/lib/uuid-hex";
 import { OPTIONAL_EMAIL_KINDS, type OptionalEmailKind } from "./kinds";
 
 /**
@@ -12,7 +13,6 @@ import { OPTIONAL_EMAIL_KINDS, type OptionalEmailKind } from "./kinds";
  * single token costs little. Rotating AUTH_SECRET invalidates them all.
  */
 const VERSION = "u1";
-const UUID_HEX = /^[0-9a-f]{32}$/;
 
 function signingKey(): Buffer {
   return purposeKey("unsubscribe");
@@ -23,8 +23,8 @@ function sign(payload: string): Buffer {
 }
 
 export function createUnsubscribeToken({ userId, kind }: { userId: string; kind: OptionalEmailKind }): string {
-  const id = userId.replaceAll("-", "").toLowerCase();
-  if (!UUID_HEX.test(id)) throw new Error("createUnsubscribeToken: not a user id");
+  const id = uuidToHex(userId);
+  if (!id) throw new Error("createUnsubscribeToken: not a user id");
   const payload = Buffer.concat([Buffer.from(id, "hex"), Buffer.from([OPTIONAL_EMAIL_KINDS.indexOf(kind)])]).toString("base64url");
   return `${payload}.${sign(payload).toString("base64url")}`;
 }
@@ -40,9 +40,7 @@ export function readUnsubscribeToken(token: string): { userId: string; kind: Opt
   const bytes = Buffer.from(payload, "base64url");
   const kind = OPTIONAL_EMAIL_KINDS[bytes[16] ?? -1];
   if (bytes.length !== 17 || !kind) return null;
-  const hex = bytes.subarray(0, 16).toString("hex");
-  const userId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  return { userId, kind };
+  return { userId: hexToUuid(bytes.subarray(0, 16).toString("hex")), kind };
 }
 
 export function unsubscribeUrl(params: { userId: string; kind: OptionalEmailKind }): string {
