@@ -1,18 +1,27 @@
 import Link from "next/link";
 
-/** USWDS pagination with previous/next and the current page; `hrefFor` keeps the other query parameters. */
+/** The address of one page of a list at `path`, keeping the list's filters that are set. */
+export function listPageHref(path: string, filters: Record<string, string | undefined>, page: number): string {
+  const set = Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  return `${path}?${new URLSearchParams([...set, ["page", String(page)]])}`;
+}
+
+/** USWDS pagination with previous/next and the current page; the links keep the list's `filters`. */
 export function Pagination({
   page,
   pageCount,
-  hrefFor,
+  path,
+  filters = {},
   label,
 }: {
   page: number;
   pageCount: number;
-  hrefFor: (page: number) => string;
+  path: string;
+  filters?: Record<string, string | undefined>;
   label: string;
 }) {
   if (pageCount <= 1) return null;
+  const hrefFor = (target: number) => listPageHref(path, filters, target);
   return (
     <nav aria-label={label} className="usa-pagination">
       <ul className="usa-pagination__list">

@@ -7,6 +7,7 @@ import { Pagination } from "@/components/pagination";
 import { listEventTopics, listPublicEvents, MAX_EVENTS_PAGE } from "@/lib/events/queries";
 import { EVENT_FORMATS, EVENT_KINDS } from "@/lib/events/vocabulary";
 import { siteUrl } from "@/lib/site";
+import { firstParam } from "@/lib/search-params";
 
 // Unknown or malformed values fall back to "no filter" instead of failing the page.
 const querySchema = z.object({
@@ -26,7 +27,7 @@ export type EventsQuery = z.infer<typeof querySchema>;
 type Search = Record<string, string | string[] | undefined>;
 
 export function parseEventsQuery(raw: Search): EventsQuery {
-  return querySchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, first(value)])));
+  return querySchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, firstParam(value)])));
 }
 
 /** The event list; only the time zone the dates are shown in depends on who is looking. */
@@ -41,11 +42,7 @@ export async function EventsListContent({ query, viewerTimeZone }: { query: Even
   ]);
   const heading = query.when === "upcoming" ? "Upcoming events" : "Past events";
   const filtering = Boolean(query.q || query.kind || query.format || query.topic);
-  const params = (page: number) =>
-    new URLSearchParams(
-      Object.entries({ when: query.when === "past" ? "past" : undefined, q: query.q, kind: query.kind, format: query.format, topic: query.topic, page: String(page) })
-        .filter((entry): entry is [string, string] => Boolean(entry[1])),
-    );
+  const filters = { when: query.when === "past" ? "past" : undefined, q: query.q, kind: query.kind, format: query.format, topic: query.topic };
 
   return (
     <div className="grid-container usa-section">
@@ -78,7 +75,7 @@ export async function EventsListContent({ query, viewerTimeZone }: { query: Even
           ))}
         </ul>
       ) : null}
-      <Pagination page={list.page} pageCount={list.pageCount} label={`${heading} pages`} hrefFor={(page) => `/events?${params(page)}`} />
+      <Pagination page={list.page} pageCount={list.pageCount} label={`${heading} pages`} path="/events" filters={filters} />
       <section aria-labelledby="subscribe-heading" className="margin-top-5">
         <h2 id="subscribe-heading" className="font-heading-md">
           Subscribe to the community calendar
@@ -87,8 +84,4 @@ export async function EventsListContent({ query, viewerTimeZone }: { query: Even
       </section>
     </div>
   );
-}
-
-function first(value: string | string[] | undefined) {
-  return Array.isArray(value) ? value[0] : value;
 }

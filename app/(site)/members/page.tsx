@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { SearchBox } from "@/components/forms";
+import { DataTable } from "@/components/data-table";
 import { Pagination } from "@/components/pagination";
 import { requireMemberPage } from "@/lib/auth/guards";
 import { MAX_DIRECTORY_PAGE, searchDirectory } from "@/lib/members/directory";
 import { MAX_SEARCH_LENGTH } from "@/lib/members/search-pattern";
+import { firstParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Member directory" };
 
@@ -21,8 +23,10 @@ export default async function MembersPage({
 }) {
   const viewer = await requireMemberPage("/members");
   const raw = await searchParams;
-  const query = querySchema.parse({ q: first(raw.q) ?? "", page: first(raw.page) ?? 1 });
+  const query = querySchema.parse({ q: firstParam(raw.q) ?? "", page: firstParam(raw.page) ?? 1 });
   const directory = await searchDirectory(viewer, { query: query.q, page: query.page });
+
+  const caption = query.q ? `Listed members matching “${query.q}”` : "Listed members";
 
   return (
     <div className="grid-container usa-section">
@@ -45,19 +49,12 @@ export default async function MembersPage({
             : "No members have chosen to be listed yet."}
         </p>
       ) : (
-        <table className="usa-table usa-table--borderless usa-table--stacked width-full">
-          <caption>
-            {query.q ? `Listed members matching “${query.q}”` : "Listed members"} ({directory.total}), page{" "}
-            {directory.page} of {directory.pageCount}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Agency</th>
-              <th scope="col">Job title</th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable
+          stacked
+          label={caption}
+          caption={`${caption} (${directory.total}), page ${directory.page} of ${directory.pageCount}`}
+          columns={["Name", "Agency", "Job title"]}
+        >
             {directory.entries.map((entry, index) => (
               // No id leaves the server for the directory; the order is fixed for a render, so the index is a stable key.
               <tr key={index}>
@@ -68,20 +65,10 @@ export default async function MembersPage({
                 <td data-label="Job title">{entry.jobTitle}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </DataTable>
       )}
 
-      <Pagination
-        page={directory.page}
-        pageCount={directory.pageCount}
-        label="Member directory pages"
-        hrefFor={(page) => `/members?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`}
-      />
+      <Pagination page={directory.page} pageCount={directory.pageCount} label="Member directory pages" path="/members" filters={{ q: query.q }} />
     </div>
   );
-}
-
-function first(value: string | string[] | undefined) {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -8,6 +8,7 @@ import { ResourceList } from "@/components/resource-list";
 import { getViewer } from "@/lib/auth/viewer";
 import { listLibraryResources, listResourceTopics, MAX_RESOURCES_PAGE } from "@/lib/resources/library";
 import { RESOURCE_TYPES } from "@/lib/resources/resource-types";
+import { firstParam } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Resources" };
@@ -28,19 +29,14 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function ResourcesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const raw = await searchParams;
-  const query = querySchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  const query = querySchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, firstParam(value)])));
   const viewer = await getViewer();
   const [list, topics] = await Promise.all([
     listLibraryResources({ viewer, page: query.page, filters: { query: query.q || undefined, topic: query.topic, type: query.type } }),
     listResourceTopics(),
   ]);
   const filtering = Boolean(query.q || query.topic || query.type);
-  const params = (page: number) =>
-    new URLSearchParams(
-      Object.entries({ q: query.q, topic: query.topic, type: query.type, page: String(page) }).filter(
-        (entry): entry is [string, string] => Boolean(entry[1]),
-      ),
-    );
+  const filters = { q: query.q, topic: query.topic, type: query.type };
 
   return (
     <div className="grid-container usa-section">
@@ -63,7 +59,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
           : `${list.total.toLocaleString("en-US")} ${list.total === 1 ? "resource" : "resources"}${filtering ? " match" : ""}`}
       </p>
       {list.items.length > 0 ? <ResourceList items={list.items} label="Resources" /> : null}
-      <Pagination page={list.page} pageCount={list.pageCount} label="Resource pages" hrefFor={(page) => `/resources?${params(page)}`} />
+      <Pagination page={list.page} pageCount={list.pageCount} label="Resource pages" path="/resources" filters={filters} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { requireRolePage } from "@/lib/auth/guards";
 import { FAILED_MAIL_LIST_MAX, listFailedMail } from "@/lib/mail/failures";
 import { formatShortStart } from "@/lib/time";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Failed mail" };
 
@@ -72,28 +73,15 @@ function FailureTable({
       {rows.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <div className="usa-table-container--scrollable" tabIndex={0}>
-          <table className="usa-table usa-table--borderless width-full" aria-labelledby={id}>
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th scope="col" key={column}>
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.key}>
-                  {row.cells.map((cell, index) => (
-                    <td key={columns[index]}>{cell}</td>
-                  ))}
-                </tr>
+        <DataTable label={heading} captionHidden columns={columns}>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              {row.cells.map((cell, index) => (
+                <td key={columns[index]}>{cell}</td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

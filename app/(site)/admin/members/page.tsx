@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { SearchBox } from "@/components/forms";
+import { DataTable } from "@/components/data-table";
 import { Pagination } from "@/components/pagination";
 import { requireRolePage } from "@/lib/auth/guards";
 import { listMembersForAdmin, MAX_ADMIN_MEMBERS_PAGE } from "@/lib/members/admin";
 import { MAX_SEARCH_LENGTH } from "@/lib/members/search-pattern";
 import { MemberActions } from "./member-actions";
+import { firstParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Manage members" };
 
@@ -24,8 +26,10 @@ export default async function AdminMembersPage({
 }) {
   const viewer = await requireRolePage("/admin/members", ["admin"]);
   const raw = await searchParams;
-  const query = querySchema.parse({ q: first(raw.q) ?? "", page: first(raw.page) ?? 1 });
+  const query = querySchema.parse({ q: firstParam(raw.q) ?? "", page: firstParam(raw.page) ?? 1 });
   const list = await listMembersForAdmin(viewer, { query: query.q, page: query.page });
+
+  const caption = query.q ? `Members matching “${query.q}”` : "All members";
 
   return (
     <div className="grid-container usa-section">
@@ -45,23 +49,11 @@ export default async function AdminMembersPage({
       {list.rows.length === 0 ? (
         <p>{query.q ? `No members match “${query.q}”.` : "No members on this page."}</p>
       ) : (
-        <div className="usa-table-container--scrollable" tabIndex={0}>
-          <table className="usa-table usa-table--borderless width-full">
-            <caption>
-              {query.q ? `Members matching “${query.q}”` : "All members"} ({list.total}), page {list.page} of{" "}
-              {list.pageCount}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Agency</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable
+          label={caption}
+          caption={`${caption} (${list.total}), page ${list.page} of ${list.pageCount}`}
+          columns={["Name", "Email", "Agency", "Role", "Status", "Actions"]}
+        >
               {list.rows.map((row) => {
                 const isSelf = row.id === viewer.id;
                 return (
@@ -90,21 +82,10 @@ export default async function AdminMembersPage({
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
 
-      <Pagination
-        page={list.page}
-        pageCount={list.pageCount}
-        label="Member list pages"
-        hrefFor={(page) => `/admin/members?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`}
-      />
+      <Pagination page={list.page} pageCount={list.pageCount} label="Member list pages" path="/admin/members" filters={{ q: query.q }} />
     </div>
   );
-}
-
-function first(value: string | string[] | undefined) {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/app/_components/or-not-found";
 import { TextInput } from "@/components/forms";
-import { isAppError } from "@/lib/errors";
 import { listMailbox, splitTextOnUrls, type MailboxMessage } from "@/lib/mail";
 
 // Always read the outbox afresh: a test or a person is waiting for the mail just sent.
@@ -15,13 +14,7 @@ export default async function DevMailboxPage({ searchParams }: Props) {
   const { to: toParam } = await searchParams;
   const to = (typeof toParam === "string" ? toParam : "").trim();
 
-  let messages: MailboxMessage[];
-  try {
-    messages = await listMailbox({ to: to || undefined });
-  } catch (error) {
-    if (isAppError(error) && error.kind === "not_found") notFound();
-    throw error;
-  }
+  const messages = await orNotFound(listMailbox({ to: to || undefined }));
 
   return (
     <div className="grid-container usa-section">

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { Select } from "@/components/forms";
+import { DataTable } from "@/components/data-table";
 import { Pagination } from "@/components/pagination";
 import { requireRolePage } from "@/lib/auth/guards";
 import { listEventsForOrganizer, MAX_MANAGE_PAGE } from "@/lib/events/manage-read";
 import { EVENT_STATUSES, STATUS_LABELS } from "@/lib/events/model";
 import { formatShortStart } from "@/lib/time";
 import { StatusTag } from "./status-tag";
+import { firstParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Manage events" };
 
@@ -23,7 +25,7 @@ export default async function ManageEventsPage({
 }) {
   const viewer = await requireRolePage("/manage/events", ["organizer", "admin"]);
   const raw = await searchParams;
-  const query = querySchema.parse({ status: first(raw.status) || undefined, page: first(raw.page) ?? 1 });
+  const query = querySchema.parse({ status: firstParam(raw.status) || undefined, page: firstParam(raw.page) ?? 1 });
   const list = await listEventsForOrganizer(viewer, { status: query.status, page: query.page });
   const caption = query.status ? `${STATUS_LABELS[query.status].plural} events` : "All events";
 
@@ -53,21 +55,7 @@ export default async function ManageEventsPage({
       {list.items.length === 0 ? (
         <p>No events here yet.</p>
       ) : (
-        <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label={caption}>
-          <table className="usa-table usa-table--borderless width-full">
-            <caption>
-              {caption} ({list.total.toLocaleString("en-US")})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Starts</th>
-                <th scope="col">Status</th>
-                <th scope="col">Going</th>
-                <th scope="col">Waitlist</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable label={caption} caption={`${caption} (${list.total.toLocaleString("en-US")})`} columns={["Title", "Starts", "Status", "Going", "Waitlist"]}>
               {list.items.map((event) => (
                 <tr key={event.id}>
                   <th scope="row">
@@ -88,20 +76,9 @@ export default async function ManageEventsPage({
                   <td>{event.waitlistCount}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
-      <Pagination
-        page={list.page}
-        pageCount={list.pageCount}
-        label={`${caption} pages`}
-        hrefFor={(page) => `/manage/events?${new URLSearchParams({ ...(query.status ? { status: query.status } : {}), page: String(page) })}`}
-      />
+      <Pagination page={list.page} pageCount={list.pageCount} label={`${caption} pages`} path="/manage/events" filters={{ status: query.status }} />
     </div>
   );
-}
-
-function first(value: string | string[] | undefined) {
-  return Array.isArray(value) ? value[0] : value;
 }

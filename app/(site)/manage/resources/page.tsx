@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { TextInput } from "@/components/forms";
+import { DataTable } from "@/components/data-table";
 import { Pagination } from "@/components/pagination";
 import { ResourceTypeTag } from "@/components/resource-type-tag";
 import { requireRolePage } from "@/lib/auth/guards";
 import { formatAddedDate, formatFileSize } from "@/lib/resources/format";
 import { listResourcesForOrganizer, MAX_MANAGE_RESOURCES_PAGE } from "@/lib/resources/organizer";
+import { firstParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Manage resources" };
 
@@ -25,7 +27,7 @@ const doneMessages = {
 export default async function ManageResourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireRolePage("/manage/resources", ["organizer", "admin"]);
   const raw = await searchParams;
-  const query = querySchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  const query = querySchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, firstParam(value)])));
   const list = await listResourcesForOrganizer(viewer, { page: query.page, query: query.q || undefined });
   const caption = query.q ? `Resources matching “${query.q}”` : "All resources";
 
@@ -70,23 +72,11 @@ export default async function ManageResourcesPage({ searchParams }: { searchPara
       {list.items.length === 0 ? (
         <p>{query.q ? "No resources match this search." : "No resources yet."}</p>
       ) : (
-        <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label={caption}>
-          <table className="usa-table usa-table--borderless width-full">
-            <caption>
-              {caption} ({list.total.toLocaleString("en-US")})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Type</th>
-                <th scope="col">Event</th>
-                <th scope="col">Added</th>
-                <th scope="col">
-                  <span className="usa-sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable
+          label={caption}
+          caption={`${caption} (${list.total.toLocaleString("en-US")})`}
+          columns={["Title", "Type", "Event", "Added", { label: "Actions", hidden: true }]}
+        >
               {list.items.map((resource) => (
                 <tr key={resource.id}>
                   <th scope="row">
@@ -113,16 +103,9 @@ export default async function ManageResourcesPage({ searchParams }: { searchPara
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
-      <Pagination
-        page={list.page}
-        pageCount={list.pageCount}
-        label="Resource pages"
-        hrefFor={(page) => `/manage/resources?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`}
-      />
+      <Pagination page={list.page} pageCount={list.pageCount} label="Resource pages" path="/manage/resources" filters={{ q: query.q }} />
     </div>
   );
 }

@@ -1,44 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireRolePage } from "@/lib/auth/guards";
-import { isAppError } from "@/lib/errors";
-import { listAttendees, type Attendee, type AttendeeList } from "@/lib/events/attendees";
-import type { Viewer } from "@/lib/viewer";
+import { orNotFound } from "@/app/_components/or-not-found";
+import { listAttendees, type Attendee } from "@/lib/events/attendees";
 import { formatShortStart } from "@/lib/time";
 import { CheckInButton } from "./check-in-button";
-import { Breadcrumbs } from "@/components/breadcrumbs";
+import { EventBreadcrumbs } from "../../event-breadcrumbs";
+import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Attendees" };
 
 type Props = { params: Promise<{ id: string }> };
 
-async function loadAttendees(viewer: Viewer, id: string): Promise<AttendeeList> {
-  try {
-    return await listAttendees(viewer, id);
-  } catch (error) {
-    if (isAppError(error) && error.kind === "not_found") notFound();
-    throw error;
-  }
-}
-
 export default async function AttendeesPage({ params }: Props) {
   const { id } = await params;
   const viewer = await requireRolePage(`/manage/events/${id}/attendees`, ["organizer", "admin"]);
-  const list = await loadAttendees(viewer, id);
+  const list = await orNotFound(listAttendees(viewer, id));
   const { event, counts } = list;
   const at = (date: Date) => <time dateTime={date.toISOString()}>{formatShortStart(date, event.timeZone)}</time>;
   const who = (a: Attendee) => a.name ?? a.email;
 
   return (
     <div className="grid-container usa-section">
-      <Breadcrumbs
-        trail={[
-          { href: "/manage/events", label: "Manage events" },
-          { href: `/manage/events/${event.id}`, label: event.title },
-        ]}
-        current="Attendees"
-      />
+      <EventBreadcrumbs event={event} current="Attendees" />
       <h1>Attendees: {event.title}</h1>
       <p className="usa-intro">
         {formatShortStart(event.startsAt, event.timeZone)}. {counts.going} going
@@ -113,21 +97,9 @@ function Table({ caption, columns, empty, children }: { caption: string; columns
   return (
     <section className="margin-top-4">
       <h2 className="font-heading-md">{caption}</h2>
-      <div className="usa-table-container--scrollable" tabIndex={0} role="region" aria-label={caption}>
-        <table className="usa-table usa-table--borderless width-full">
-          <caption className="usa-sr-only">{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>{children}</tbody>
-        </table>
-      </div>
+      <DataTable label={caption} captionHidden columns={columns}>
+        {children}
+      </DataTable>
     </section>
   );
 }

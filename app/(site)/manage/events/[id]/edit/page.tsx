@@ -4,7 +4,7 @@ import { eventFormValues } from "@/lib/events/event-schema";
 import { updateEventAction } from "../../actions";
 import { EventForm } from "../../event-form";
 import { loadEventOr404 } from "../../load-event";
-import { Breadcrumbs } from "@/components/breadcrumbs";
+import { EventBreadcrumbs } from "../../event-breadcrumbs";
 
 export const metadata: Metadata = { title: "Edit event" };
 
@@ -16,13 +16,7 @@ export default async function EditEventPage({ params }: Props) {
   const event = await loadEventOr404(viewer, id);
   return (
     <div className="grid-container usa-section">
-      <Breadcrumbs
-        trail={[
-          { href: "/manage/events", label: "Manage events" },
-          { href: `/manage/events/${event.id}`, label: event.title },
-        ]}
-        current="Edit"
-      />
+      <EventBreadcrumbs event={event} current="Edit" />
       <h1>Edit event</h1>
       {event.status === "cancelled" ? (
         <div className="usa-alert usa-alert--info">

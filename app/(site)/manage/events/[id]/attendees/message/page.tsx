@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Breadcrumbs } from "@/components/breadcrumbs";
 import { requireRolePage } from "@/lib/auth/guards";
 import { BODY_MAX, SUBJECT_MAX } from "@/lib/notifications/messages";
 import { formatShortStart } from "@/lib/time";
+import { EventBreadcrumbs } from "../../../event-breadcrumbs";
 import { loadEventOr404 } from "../../../load-event";
 import { MessageForm } from "./message-form";
 
@@ -19,14 +19,7 @@ export default async function MessageAttendeesPage({ params }: Props) {
 
   return (
     <div className="grid-container usa-section">
-      <Breadcrumbs
-        trail={[
-          { href: "/manage/events", label: "Manage events" },
-          { href: `/manage/events/${event.id}`, label: event.title },
-          { href: `/manage/events/${event.id}/attendees`, label: "Attendees" },
-        ]}
-        current="Message attendees"
-      />
+      <EventBreadcrumbs event={event} trail={[{ href: `/manage/events/${event.id}/attendees`, label: "Attendees" }]} current="Message attendees" />
       <h1>Message attendees</h1>
       <p className="usa-intro">
         {event.title}, {formatShortStart(event.startsAt, event.timeZone)}.
