@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { readSignInLink, requestLink, uniqueEmail } from "./auth-helpers";
 import { expect, test } from "./fixtures";
-import { freePort, NEXT_BIN, nextStartArgs } from "./servers";
+import { freePort, NEXT_BIN, nextStartArgs, waitForHealth } from "./servers";
 
 /**
  * Limits an attacker can neither dodge nor aim, against the production build. The e2e
@@ -111,11 +111,7 @@ test.describe("a server with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, nextStartArgs(port), { stdio: "ignore", env: env(port) });
-    for (let i = 0; i < 120; i++) {
-      if (await fetch(`${origin}/api/health`).then((r) => r.ok).catch(() => false)) return;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    throw new Error(`${origin} did not become healthy`);
+    await waitForHealth(origin);
   });
 
   test.afterAll(async () => {

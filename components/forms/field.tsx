@@ -14,6 +14,22 @@ export type FieldProps = {
   groupClassName?: string;
 };
 
+/** What a form says about a field besides its value: its label, its hint, whether it may be left empty. */
+export type FieldCopy = Pick<FieldProps, "label" | "hint" | "optional">;
+
+/**
+ * Binds a form's fields to the values it shows and the errors the server sent back, taking each
+ * field's label and hint from the form's one table of copy: `<TextInput {...field("title")} />` is a
+ * whole control, and a new field is one line in the table and one in the form.
+ */
+export function fieldBinder<Name extends string>(
+  values: Partial<Record<Name, string>>,
+  errors: Record<string, string[] | undefined>,
+  copy: Record<Name, FieldCopy>,
+) {
+  return (name: Name) => ({ name, defaultValue: values[name] ?? "", errors: errors[name], ...copy[name] });
+}
+
 /** The ids a control points at with aria-describedby, so a screen reader reads its hint and its error. */
 export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;

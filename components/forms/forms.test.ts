@@ -3,7 +3,7 @@ import path from "node:path";
 import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Checkbox, FileInput, FormAlert, RadioGroup, Select, TextArea, TextInput, TimeZoneSelect } from "./index";
+import { Checkbox, FileInput, FormAlert, RadioGroup, Select, TextArea, TextInput, TimeZoneSelect, fieldBinder } from "./index";
 
 const html = (element: ReactElement) => renderToStaticMarkup(element);
 const attr = (markup: string, tag: string, name: string) => new RegExp(`<${tag}[^>]*\\s${name}="([^"]*)"`).exec(markup)?.[1];
@@ -70,5 +70,23 @@ describe("forms use the kit instead of writing field markup by hand", () => {
     const source = readFileSync(path.join(root, file), "utf8");
     const handWritten = source.match(/usa-form-group|usa-input(?!--)|usa-select|usa-textarea|usa-checkbox__input|usa-radio__input|usa-error-message"[^>]*role="alert"|usa-hint" id=/g);
     expect(handWritten, "field markup outside components/forms").toBeNull();
+  });
+});
+
+describe("fieldBinder", () => {
+  const field = fieldBinder<"title" | "summary">({ title: "Town hall" }, { summary: ["Too long."] }, {
+    title: { label: "Title", hint: "Up to 200." },
+    summary: { label: "Summary", optional: true },
+  });
+
+  it("gives a control its value, its error, and its label and hint from the copy table", () => {
+    expect(field("title")).toEqual({ name: "title", defaultValue: "Town hall", errors: undefined, label: "Title", hint: "Up to 200." });
+    expect(field("summary")).toEqual({ name: "summary", defaultValue: "", errors: ["Too long."], label: "Summary", optional: true });
+  });
+
+  it("renders a whole labelled, optional control from one spread", () => {
+    const markup = html(createElement(TextInput, field("summary")));
+    expect(markup).toMatch(/<label[^>]*for="summary"[^>]*>Summary[^<]*<span[^>]*>\s*\(optional\)/);
+    expect(attr(markup, "input", "aria-describedby")).toBe("summary-error");
   });
 });

@@ -154,39 +154,56 @@ function pickLocked(input: EventInput): Partial<NonNullable<LockedEvent>> {
   return Object.fromEntries(Object.entries(input).filter(([field]) => field in lockedColumns));
 }
 
-export async function publishEvent(viewer: Viewer | null, id: string, now = new Date()) {
+/**
+ * A change of status alone, under the event's row lock: `refusal` names why it may not happen
+ * (read in the same transaction), or null; then the row and the audit trail change together.
+ */
+async function changeStatus(
+  viewer: Viewer | null,
+  id: string,
+  { action, set, refusal }: { action: string; set: Partial<typeof events.$inferInsert>; refusal: (tx: Tx, event: NonNullable<LockedEvent>) => Promise<string | null> },
+) {
   assertRole(viewer, ORGANIZERS);
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
     const event = await lockExisting(tx, id);
-    if (event.status === "published") throw new AppError("conflict", "This event is already published.");
-    if (event.status === "cancelled") throw new AppError("conflict", "A cancelled event can't be published again. Duplicate it instead.");
-    await tx.update(events).set({ status: "published", publishedAt: now, updatedAt: now }).where(eq(events.id, id));
-    await recordAudit(tx, { actorId: viewer.id, action: "event.published", targetType: "event", targetId: id, detail: { slug: event.slug } });
+    const refused = await refusal(tx, event);
+    if (refused) throw new AppError("conflict", refused);
+    await tx.update(events).set(set).where(eq(events.id, id));
+    await recordAudit(tx, { actorId: viewer.id, action, targetType: "event", targetId: id, detail: { slug: event.slug } });
     return { id, slug: event.slug };
   });
   afterEventChange(result);
   return result;
 }
 
-/** Back to draft, but only while nobody holds a seat or a place in line: they would be left with a dead link. */
-export async function unpublishEvent(viewer: Viewer | null, id: string, now = new Date()) {
-  assertRole(viewer, ORGANIZERS);
-  const db = await getDb();
-  const result = await db.transaction(async (tx) => {
-    const event = await lockExisting(tx, id);
-    if (event.status !== "published") throw new AppError("conflict", "Only a published event can be unpublished.");
-    const [active] = await tx
-      .select({ n: count() })
-      .from(rsvps)
-      .where(and(eq(rsvps.eventId, id), inArray(rsvps.status, ["going", "waitlisted"])));
-    if ((active?.n ?? 0) > 0) throw new AppError("conflict", "People have RSVPed; cancel the event instead.");
-    await tx.update(events).set({ status: "draft", updatedAt: now }).where(eq(events.id, id));
-    await recordAudit(tx, { actorId: viewer.id, action: "event.unpublished", targetType: "event", targetId: id, detail: { slug: event.slug } });
-    return { id, slug: event.slug };
+export function publishEvent(viewer: Viewer | null, id: string, now = new Date()) {
+  return changeStatus(viewer, id, {
+    action: "event.published",
+    set: { status: "published", publishedAt: now, updatedAt: now },
+    refusal: async (_tx, event) =>
+      event.status === "published"
+        ? "This event is already published."
+        : event.status === "cancelled"
+          ? "A cancelled event can't be published again. Duplicate it instead."
+          : null,
   });
-  afterEventChange(result);
-  return result;
+}
+
+/** Back to draft, but only while nobody holds a seat or a place in line: they would be left with a dead link. */
+export function unpublishEvent(viewer: Viewer | null, id: string, now = new Date()) {
+  return changeStatus(viewer, id, {
+    action: "event.unpublished",
+    set: { status: "draft", updatedAt: now },
+    refusal: async (tx, event) => {
+      if (event.status !== "published") return "Only a published event can be unpublished.";
+      const [active] = await tx
+        .select({ n: count() })
+        .from(rsvps)
+        .where(and(eq(rsvps.eventId, id), inArray(rsvps.status, ["going", "waitlisted"])));
+      return (active?.n ?? 0) > 0 ? "People have RSVPed; cancel the event instead." : null;
+    },
+  });
 }
 
 /**

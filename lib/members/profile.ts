@@ -43,19 +43,18 @@ export async function getOwnProfile(viewer: Viewer): Promise<Profile> {
   return row;
 }
 
+/** What both the join step and the account page save about a person. */
+function profileColumns(input: JoinInput | AccountInput) {
+  return { name: input.name, agency: input.agency, jobTitle: input.jobTitle, timeZone: input.timeZone };
+}
+
 /** The join step: profile plus acceptance of the guidelines and the FOIA notice makes a member. */
 export async function completeJoining(viewer: Viewer, input: JoinInput, now = new Date()) {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({
-        name: input.name,
-        agency: input.agency,
-        jobTitle: input.jobTitle,
-        timeZone: input.timeZone,
-        guidelinesAcceptedAt: now,
-      })
+      .set({ ...profileColumns(input), guidelinesAcceptedAt: now })
       .where(and(eq(users.id, viewer.id), isNull(users.disabledAt), isNull(users.guidelinesAcceptedAt)))
       .returning({ id: users.id });
     if (updated.length === 0) return;
@@ -68,14 +67,7 @@ export async function updateOwnProfile(viewer: Viewer, input: AccountInput) {
   const db = await getDb();
   const updated = await db
     .update(users)
-    .set({
-      name: input.name,
-      agency: input.agency,
-      jobTitle: input.jobTitle,
-      timeZone: input.timeZone,
-      directoryOptIn: input.directoryOptIn,
-      inviteEmails: input.inviteEmails,
-    })
+    .set({ ...profileColumns(input), directoryOptIn: input.directoryOptIn, inviteEmails: input.inviteEmails })
     .where(and(eq(users.id, viewer.id), isNull(users.disabledAt)))
     .returning({ id: users.id });
   if (updated.length === 0) throw new AppError("not_found", "Your account could not be found.");
