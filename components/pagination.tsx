@@ -6,7 +6,26 @@ export function listPageHref(path: string, filters: Record<string, string | unde
   return `${path}?${new URLSearchParams([...set, ["page", String(page)]])}`;
 }
 
-/** USWDS pagination with previous/next and the current page; the links keep the list's `filters`. */
+/** At most this many page slots (numbers and gaps), the USWDS pattern's limit. */
+const MAX_SLOTS = 7;
+
+/**
+ * Which page numbers to show: all of them when they fit, else the first, the last, the current
+ * page and its neighbours, with a gap where pages are left out. Always MAX_SLOTS slots then, so
+ * the row does not jump about as the reader moves through the list.
+ */
+export function pageSlots(page: number, pageCount: number): (number | "gap")[] {
+  if (pageCount <= MAX_SLOTS) return Array.from({ length: pageCount }, (_, i) => i + 1);
+  if (page <= 4) return [1, 2, 3, 4, 5, "gap", pageCount];
+  if (page >= pageCount - 3) return [1, "gap", pageCount - 4, pageCount - 3, pageCount - 2, pageCount - 1, pageCount];
+  return [1, "gap", page - 1, page, page + 1, "gap", pageCount];
+}
+
+/**
+ * USWDS pagination: numbered pages, and Previous/Next from tablet width up. USWDS hides the
+ * arrows on phones, so the numbers are what a phone reader moves with: a pager of arrows alone
+ * left page 2 unreachable at 390 px. The links keep the list's `filters`.
+ */
 export function Pagination({
   page,
   pageCount,
@@ -27,19 +46,33 @@ export function Pagination({
       <ul className="usa-pagination__list">
         {page > 1 ? (
           <li className="usa-pagination__item usa-pagination__arrow">
-            <Link href={hrefFor(page - 1)} className="usa-pagination__link usa-pagination__previous-page">
+            <Link href={hrefFor(page - 1)} className="usa-pagination__link usa-pagination__previous-page" aria-label="Previous page">
               <span className="usa-pagination__link-text">Previous</span>
             </Link>
           </li>
         ) : null}
-        <li className="usa-pagination__item usa-pagination__page-no">
-          <span className="usa-pagination__button usa-current" aria-current="page">
-            Page {page} of {pageCount}
-          </span>
-        </li>
+        {pageSlots(page, pageCount).map((slot, index) =>
+          slot === "gap" ? (
+            <li key={`gap-${index}`} className="usa-pagination__item usa-pagination__overflow" aria-label="Pages left out">
+              <span>…</span>
+            </li>
+          ) : (
+            <li key={slot} className="usa-pagination__item usa-pagination__page-no">
+              {slot === page ? (
+                <span className="usa-pagination__button usa-current" aria-current="page" aria-label={`Page ${slot} of ${pageCount}`}>
+                  {slot}
+                </span>
+              ) : (
+                <Link href={hrefFor(slot)} className="usa-pagination__button" aria-label={`Page ${slot}`}>
+                  {slot}
+                </Link>
+              )}
+            </li>
+          ),
+        )}
         {page < pageCount ? (
           <li className="usa-pagination__item usa-pagination__arrow">
-            <Link href={hrefFor(page + 1)} className="usa-pagination__link usa-pagination__next-page">
+            <Link href={hrefFor(page + 1)} className="usa-pagination__link usa-pagination__next-page" aria-label="Next page">
               <span className="usa-pagination__link-text">Next</span>
             </Link>
           </li>

@@ -25,8 +25,9 @@ export function SearchBox({
         <HintAndError id={id} hint={hint} />
         <div className="display-flex margin-top-1">
           <input {...controlProps({ id, name: "q", label, hint, optional: true }, undefined)} className="usa-input" type="search" defaultValue={defaultValue} maxLength={maxLength} />
-          <button className="usa-button" type="submit">
-            <span className="usa-search__submit-text">Search</span>
+          {/* Not USWDS's usa-search__submit-text, which phones hide in favour of an icon image: the word stays, so the button keeps its name. */}
+          <button className="usa-button search-submit" type="submit">
+            Search
           </button>
         </div>
       </form>
