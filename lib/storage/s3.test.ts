@@ -176,6 +176,8 @@ describe("S3 storage when the store refuses", () => {
   const refusing: [string, () => Record<string, string>, RegExp][] = [
     ["the bucket is missing", () => ({ ...server.env, STORAGE_URL: "s3://no-such-bucket" }), /NoSuchBucket/],
     ["the credentials are refused", () => ({ ...server.env, AWS_ACCESS_KEY_ID: "AKIANOTKNOWN" }), /InvalidAccessKeyId/],
+    // Port 1 on loopback: nothing listens there.
+    ["the store is unreachable", () => ({ ...server.env, AWS_ENDPOINT_URL: "http://127.0.0.1:1" }), /ECONNREFUSED/],
   ];
 
   for (const [when, env, code] of refusing) {

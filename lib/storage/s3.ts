@@ -26,6 +26,9 @@ export function createS3Client(config: S3Config): S3Client {
     endpoint: config.endpoint,
     forcePathStyle: config.forcePathStyle,
     credentials: config.credentials,
+    // Without these a store that stops answering holds an upload or download open forever. The request
+    // timeout is for a silent socket, not the whole transfer, so large files still have all the time they need.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
     // Only what S3 asks for: some S3-compatible servers refuse the newer default checksum headers.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
