@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { databaseEnvShape } from "@/db/location";
+import { parseStorageUrl } from "@/lib/storage/storage-url";
 
 /**
  * The whole configuration, read from the environment and validated once.
@@ -60,6 +61,17 @@ const envSchema = z
       .min(0, { error: "must be 0 (no proxy) or more" })
       .max(10, { error: "must be at most 10" })
       .default(0),
+    // storage-s3
+    // Uploaded files go to this bucket instead of UPLOAD_DIR; lib/storage/config.ts reads the AWS_ variables and
+    // VCAP_SERVICES (an s3 binding on cloud.gov) beside it, as the AWS SDK names them.
+    STORAGE_URL: z
+      .string()
+      .superRefine((value, ctx) => {
+        const parsed = parseStorageUrl(value);
+        if ("problem" in parsed) ctx.addIssue({ code: "custom", message: parsed.problem });
+      })
+      .optional(),
+    S3_FORCE_PATH_STYLE: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
     UPLOAD_DIR: z.string().min(1).optional(),
     UPLOAD_MAX_BYTES: z.coerce
       .number({ error: "must be a whole number of bytes" })

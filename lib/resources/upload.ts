@@ -5,8 +5,9 @@ import fs from "node:fs/promises";
 import { z } from "zod";
 import { assertRole } from "@/lib/auth/assert";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { enforceRateLimits } from "@/lib/rate-limit";
-import { getStorage, uploadTempDir, type FileStorage } from "@/lib/storage";
+import { getStorage, StorageError, uploadTempDir, type FileStorage } from "@/lib/storage";
 import type { Viewer } from "@/lib/viewer";
 import { identifyUpload } from "./file-types";
 import { createFileResource, ORGANIZERS, type ResourceChange } from "./manage";
@@ -57,7 +58,12 @@ export async function receiveResourceUpload({
   try {
     const { input, file, type } = await checkUpload(form.fields, form.file);
     const storageKey = randomUUID();
-    const stored = await storage.put(storageKey, createReadStream(file.tempPath));
+    const stored = await storage.put(storageKey, createReadStream(file.tempPath)).catch((error: unknown) => {
+      if (!(error instanceof StorageError)) throw error;
+      // The store's own words (access denied, no such bucket) are for the log, not the organizer.
+      console.error(`Upload ${storageKey} could not be stored:`, error);
+      throw new AppError("unavailable", "The file could not be saved because the file store refused it. Nothing was added. Try again in a few minutes; if it keeps happening, tell an administrator.");
+    });
     try {
       return await createFileResource(viewer, input, { storageKey, fileName: file.fileName, mimeType: type.mime, sizeBytes: stored.size });
     } catch (error) {

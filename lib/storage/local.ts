@@ -5,10 +5,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { assertRangeInside, assertStorageKey } from "./keys";
 import type { ByteRange, FileStorage } from "./types";
-
-// Keys can never name a dot file (partial writes, the incoming folder) or leave the directory.
-const KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 function isMissing(error: unknown) {
   return (error as NodeJS.ErrnoException).code === "ENOENT";
@@ -17,7 +15,7 @@ function isMissing(error: unknown) {
 /** Files in one directory, one per key. Fine for one machine or a shared volume. */
 export function createLocalStorage(dir: string): FileStorage {
   const pathOf = (key: string) => {
-    if (!KEY.test(key)) throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
+    assertStorageKey(key);
     return path.join(dir, key);
   };
 
@@ -47,9 +45,7 @@ export function createLocalStorage(dir: string): FileStorage {
       }
       try {
         const { size } = await handle.stat();
-        if (range && (range.start < 0 || range.start > range.end || range.end >= size)) {
-          throw new RangeError(`Range ${range.start}-${range.end} is outside an object of ${size} bytes`);
-        }
+        if (range) assertRangeInside(range, size);
         // Reading from the open handle keeps working even if the file is removed meanwhile.
         const stream = handle.createReadStream(range ? { start: range.start, end: range.end } : {});
         return { stream, size };
