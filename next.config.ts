@@ -7,9 +7,9 @@ import { BASE_HEADERS_SOURCE, baseSecurityHeaders } from "./lib/security/headers
 const benchBuild = process.env.CONVENE_BENCH_BUILD === "1";
 
 // With REDIS_URL (read when `next start` loads this file), the data cache and visitor pages live in Redis, shared
-// by every instance, so an edit's tag expiry reaches all of them on their next request. No LRU of Next's in front
-// (cacheMaxMemorySize 0): a copy in this process's memory would outlive an expiry made on another instance.
-// Without it, nothing changes: Next's own in-memory cache.
+// by every instance, so an edit's tag expiry reaches all of them on their next request. No LRU of Next's
+// (cacheMaxMemorySize 0): a copy it kept would outlive an expiry made on another instance; the handler's own
+// copies are checked against Redis's tag times on every read. Without REDIS_URL, nothing changes.
 const redisCache = process.env.REDIS_URL
   ? { cacheHandler: fileURLToPath(new URL("./lib/cache/redis-cache-handler.mjs", import.meta.url)), cacheMaxMemorySize: 0 }
   : {};

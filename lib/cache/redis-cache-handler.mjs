@@ -14,6 +14,11 @@
  * times do not, so an edit made through a new build also expires the old build's
  * entries while both run during a rolling deploy.
  *
+ * Each process also keeps decoded copies of the entries it used last (RecentEntries):
+ * fetching and decoding a page of ~100 kB cost more than rendering it from memory.
+ * A copy is used only after its tags' times are read from Redis, the same check a
+ * fetched entry gets, so it never outlives an expiry made on another instance.
+ *
  * Redis unreachable: get is a miss and set does nothing, so pages are computed from
  * the database; one log line when it goes and one when it is back, whatever the
  * number of requests in between. Tags expired meanwhile are written once it is back,
@@ -22,6 +27,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createClient } from "redis";
+import { RecentEntries } from "./recent-entries.mjs";
 import { decodeEntry, encodeEntry } from "./redis-cache-codec.mjs";
 
 // A request waits at most this long for Redis before it treats the entry as missing.
@@ -33,6 +39,9 @@ const ENTRY_TTL_SECONDS = 24 * 60 * 60;
 // Tags expired while Redis is away, kept for when it is back; beyond this, the oldest go.
 const MAX_PENDING_TAGS = 10_000;
 const TAGS_HEADER = "x-next-cache-tags";
+// Decoded copies of recent entries in this process (checked against Redis's tag times before each use),
+// as much as Next's own in-memory cache holds by default.
+const RECENT_BYTES = 50 * 1024 * 1024;
 
 /** @typedef {{ stale?: number, expired?: number }} TagTimes */
 
@@ -43,6 +52,7 @@ export class RedisCacheStore {
     this.keyPrefix = keyPrefix;
     this.log = log;
     this.down = false;
+    this.recent = new RecentEntries(RECENT_BYTES);
     /** @type {Map<string, TagTimes>} */
     this.pendingTags = new Map();
     const client = createClient({
@@ -76,10 +86,14 @@ export class RedisCacheStore {
     void this.flushPendingTags();
   }
 
+  get ready() {
+    return this.rawClient.isReady;
+  }
+
   /** Resolves to undefined when Redis is away or slower than COMMAND_TIMEOUT_MS. */
   /** @template T @param {(client: any) => Promise<T>} command @returns {Promise<T | undefined>} */
   async run(command) {
-    if (!this.rawClient.isReady) return undefined;
+    if (!this.ready) return undefined;
     /** @type {NodeJS.Timeout | undefined} */
     let timer;
     // Belt and braces over the client's own timeout: a reply that never comes must not hold a page.
@@ -194,23 +208,47 @@ export function redisCacheHandler(getStore, options = {}) {
     }
 
     async get(key, ctx = {}) {
-      const text = await this.store.run((client) => client.get(this.store.entryKey(this.buildId, key)));
+      if (!this.store.ready) return null;
+      const entryKey = this.store.entryKey(this.buildId, key);
+      // A copy in this process saves fetching and decoding the page; its tags are checked all the same.
+      const recent = this.store.recent.get(entryKey);
+      if (recent) {
+        const checked = await this.checked(recent, ctx);
+        if (checked !== undefined) return checked;
+        this.store.recent.delete(entryKey);
+      }
+      const text = await this.store.run((client) => client.get(entryKey));
       if (typeof text !== "string") return null;
       const entry = decodeEntry(text);
+      const checked = await this.checked(entry, ctx);
+      if (checked) this.store.recent.set(entryKey, entry, text.length);
+      return checked ?? null;
+    }
+
+    /**
+     * The entry as Next should see it after its tags' times in Redis: itself, marked stale, or
+     * undefined when a tag expired it (or the times cannot be read: an edit elsewhere may have).
+     */
+    async checked(entry, ctx) {
       const tags = [...new Set([...(entry.tags ?? []), ...(ctx.tags ?? []), ...(ctx.softTags ?? [])])];
       if (tags.length === 0) return entry;
       const times = await this.store.tagTimes(tags);
-      // Without the tag times, the entry might be one an edit elsewhere expired: compute afresh.
-      if (!times) return null;
+      if (!times) return undefined;
       const now = Date.now();
-      if (expiredByTags(times.expired, entry.lastModified, now)) return null;
-      if (staleByTags(times.stale, entry.lastModified)) return markedStale(entry, ctx, now);
+      if (expiredByTags(times.expired, entry.lastModified, now)) return undefined;
+      if (staleByTags(times.stale, entry.lastModified)) return markedStale(entry, ctx, now) ?? undefined;
       return entry;
     }
 
     async set(key, data, ctx = {}) {
+      if (!this.store.ready) return;
+      const entryKey = this.store.entryKey(this.buildId, key);
       const entry = { lastModified: Date.now(), value: data, cacheControl: ctx.fetchCache ? undefined : ctx.cacheControl, tags: tagsOf(data, ctx) };
-      await this.store.run((client) => client.set(this.store.entryKey(this.buildId, key), encodeEntry(entry), { expiration: { type: "EX", value: ENTRY_TTL_SECONDS } }));
+      const text = encodeEntry(entry);
+      const written = await this.store.run((client) => client.set(entryKey, text, { expiration: { type: "EX", value: ENTRY_TTL_SECONDS } }));
+      // Kept here only once Redis has it, so both hold the same entry.
+      if (written) this.store.recent.set(entryKey, decodeEntry(text), text.length);
+      else this.store.recent.delete(entryKey);
     }
 
     /** Next's durations: none → expired now; { expire } → stale now, expired after `expire` seconds. */
@@ -224,7 +262,7 @@ export function redisCacheHandler(getStore, options = {}) {
       if (times.size > 0) await this.store.expireTags(times);
     }
 
-    // Nothing is kept per request: every get asks Redis, so no instance holds a stale copy.
+    // Nothing is kept per request; the process's recent copies are checked against Redis on every get.
     resetRequestCache() {}
   };
 }

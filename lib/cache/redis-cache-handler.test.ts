@@ -120,6 +120,16 @@ describe.skipIf(!reachable)("Redis cache handler", () => {
     expect((await a.handler.get("event-data", fetchCtx(["event:7"])))?.value).toMatchObject({ data: { body: "new title" } });
   });
 
+  it("the copy an instance keeps in memory gives way to an expiry and a rewrite made by another", async () => {
+    const a = await instance();
+    const b = await instance();
+    await b.handler.set("event-page", fetchEntry("v1", ["event:8"]), fetchCtx(["event:8"]));
+    expect((await b.handler.get("event-page", fetchCtx(["event:8"])))?.value).toMatchObject({ data: { body: "v1" } });
+    await a.handler.revalidateTag("event:8", { expire: 0 });
+    await a.handler.set("event-page", fetchEntry("v2", ["event:8"]), fetchCtx(["event:8"]));
+    expect((await b.handler.get("event-page", fetchCtx(["event:8"])))?.value).toMatchObject({ data: { body: "v2" } });
+  });
+
   it("a page expires by the tags in its header; a stale mark elsewhere serves it once more, dated past its revalidate time", async () => {
     const a = await instance();
     const b = await instance();
