@@ -99,7 +99,10 @@ export class RedisCacheStore {
     // Belt and braces over the client's own timeout: a reply that never comes must not hold a page.
     const timeout = new Promise((resolve) => (timer = setTimeout(resolve, COMMAND_TIMEOUT_MS + 100, undefined)));
     try {
-      return await Promise.race([command(this.client), timeout]);
+      const result = await Promise.race([command(this.client), timeout]);
+      // Marked down by a command that timed out while the connection stayed up: it answers again.
+      if (this.down && result !== undefined) this.markUp();
+      return result;
     } catch (error) {
       this.markDown(error);
       return undefined;
