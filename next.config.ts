@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 import { BASE_HEADERS_SOURCE, baseSecurityHeaders } from "./lib/security/headers";
 
@@ -5,8 +6,17 @@ import { BASE_HEADERS_SOURCE, baseSecurityHeaders } from "./lib/security/headers
 // into pages/ for that build only): the framework's ceiling to compare with.
 const benchBuild = process.env.CONVENE_BENCH_BUILD === "1";
 
+// With REDIS_URL (read when `next start` loads this file), the data cache and visitor pages live in Redis, shared
+// by every instance, so an edit's tag expiry reaches all of them on their next request. No LRU of Next's
+// (cacheMaxMemorySize 0): a copy it kept would outlive an expiry made on another instance; the handler's own
+// copies are checked against Redis's tag times on every read. Without REDIS_URL, nothing changes.
+const redisCache = process.env.REDIS_URL
+  ? { cacheHandler: fileURLToPath(new URL("./lib/cache/redis-cache-handler.mjs", import.meta.url)), cacheMaxMemorySize: 0 }
+  : {};
+
 const nextConfig: NextConfig = {
   ...(benchBuild ? { distDir: ".next-bench" } : {}),
+  ...redisCache,
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   // The calendar-reply receiver (lib/mail/inbound.ts) runs in the server process when MAIL_IN_URL is set: plain Node packages.
   serverExternalPackages: ["@electric-sql/pglite", "smtp-server", "mailparser"],

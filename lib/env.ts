@@ -72,6 +72,17 @@ const envSchema = z
       })
       .optional(),
     S3_FORCE_PATH_STYLE: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
+    // redis-cache
+    // Next's cache (data and visitor pages) in Redis, shared by every instance (lib/cache/redis-cache-handler.mjs,
+    // which reads these two itself at run time). Unset: each process caches in its own memory, as before.
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379" })
+      .optional(),
+    // Start of every key Convene writes, so several sites (or tests) can share one Redis.
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:._-]{1,64}$/, { error: "must be up to 64 letters, digits or : . _ -, such as convene:" })
+      .default("convene:"),
     UPLOAD_DIR: z.string().min(1).optional(),
     UPLOAD_MAX_BYTES: z.coerce
       .number({ error: "must be a whole number of bytes" })

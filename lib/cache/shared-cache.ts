@@ -16,9 +16,12 @@ export const cacheTags = {
 } as const;
 
 /**
- * Expiry by tag reaches only this server process's cache. Where several instances
- * share one database, an edit made through one reaches the others' visitors within
- * this many seconds (or sooner with a shared cacheHandler).
+ * How long a cached read or visitor page stays fresh. With REDIS_URL set, every
+ * instance shares one cache (lib/cache/redis-cache-handler.mjs) and tag expiry is
+ * kept there, so an edit through one instance reaches every instance's next
+ * request; this is then only how far "upcoming" lags the clock. Without it, expiry
+ * by tag reaches only this process's cache, and where several instances share one
+ * database, an edit reaches the others' visitors within this many seconds.
  */
 export const SHARED_CACHE_SECONDS = 60;
 
@@ -45,7 +48,8 @@ function isOutsideNext(error: unknown) {
  * around a read whose result is the same for every viewer. Only pass functions
  * that take no viewer and return nothing personal. Every distinct argument list is
  * an entry in Next's in-memory LRU (next.config.ts), where it can push out the
- * pages visitors need, so never key by what a visitor types or by the clock.
+ * pages visitors need (with REDIS_URL, an entry in Redis), so never key by what a
+ * visitor types or by the clock.
  */
 export function sharedCache<Args extends unknown[], Result>(
   read: (...args: Args) => Promise<Result>,
