@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { databaseEnvShape } from "@/db/location";
+import { LOG_LEVELS } from "@/lib/log-level";
 
 /**
  * The whole configuration, read from the environment and validated once.
@@ -60,6 +61,10 @@ const envSchema = z
       .min(0, { error: "must be 0 (no proxy) or more" })
       .max(10, { error: "must be at most 10" })
       .default(0),
+    // ops
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    // The bearer token Prometheus sends to /api/metrics; unset, the endpoint is off (404).
+    METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters (a random secret)" }).optional(),
     UPLOAD_DIR: z.string().min(1).optional(),
     UPLOAD_MAX_BYTES: z.coerce
       .number({ error: "must be a whole number of bytes" })
