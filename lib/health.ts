@@ -1,7 +1,7 @@
 import "server-only";
-import fs from "node:fs/promises";
-import path from "node:path";
 import { sql } from "drizzle-orm";
+// The journal this build was made with: the migrations its code expects (bundled, so no file read at run time).
+import builtJournal from "@/db/migrations/meta/_journal.json";
 import { getDb, type Db } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { getEnv } from "@/lib/env";
@@ -49,8 +49,8 @@ export type Readiness = { ok: boolean; checks: { database: Check; migrations: Ch
 
 export type ReadinessOptions = {
   db?: Db;
-  /** db/migrations/meta/_journal.json, the list the start-up migrator applies. */
-  journalPath?: string;
+  /** The migrations expected; default db/migrations/meta/_journal.json, the list the start-up migrator applies. */
+  journal?: Journal;
   /** Whether this process should be delivering mail at all (SMTP_URL set). */
   smtpConfigured?: boolean;
   deliverer?: DelivererStatus | null;
@@ -84,7 +84,7 @@ export async function checkReadiness(options: ReadinessOptions = {}): Promise<Re
   }
   const unknown: Check = { ok: false, detail: "not checked: the database is unreachable" };
   const [migrations, outbox] = db && database.ok
-    ? await Promise.all([checkMigrations(db, options.journalPath), smtpConfigured ? checkOutbox(db, now) : skipped])
+    ? await Promise.all([checkMigrations(db, options.journal ?? builtJournal), smtpConfigured ? checkOutbox(db, now) : skipped])
     : [unknown, smtpConfigured ? unknown : skipped];
   const delivererCheck = smtpConfigured ? checkDeliverer(deliverer, now) : skipped;
 
@@ -97,12 +97,11 @@ export async function checkReadiness(options: ReadinessOptions = {}): Promise<Re
   return { ok, checks };
 }
 
-type Journal = { entries: { tag: string; when: number }[] };
+export type Journal = { entries: { tag: string; when: number }[] };
 
 /** As drizzle's migrator decides: every journal entry newer than the last applied one is pending. */
-async function checkMigrations(db: Db, journalPath = path.resolve(process.cwd(), "db/migrations/meta/_journal.json")): Promise<Check> {
+async function checkMigrations(db: Db, journal: Journal): Promise<Check> {
   try {
-    const journal = JSON.parse(await fs.readFile(journalPath, "utf8")) as Journal;
     const table = rowsOf<{ present: boolean }>(await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`))[0];
     let lastApplied = 0;
     if (table?.present) {

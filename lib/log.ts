@@ -59,6 +59,8 @@ export function createLogger({ level, sink }: { level?: LogLevel; sink: Sink }):
     {
       level: level ?? logLevelFrom(process.env),
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Errors arrive already serialized and scrubbed (logMethod below); pino's own serializer would redo it.
+      serializers: { err: (value: unknown) => value },
       // "level":"warn" rather than 40: what a person searching the logs types.
       formatters: { level: (label) => ({ level: label }) },
       mixin() {
