@@ -13,6 +13,7 @@
 // Plain JavaScript so it runs before any compiler or bundler is loaded.
 import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
+import os from "node:os";
 import pino from "pino";
 import { chooseRequestId, REQUEST_ID_HEADER, trustedProxyHops } from "../lib/log-request-id.mjs";
 
@@ -31,7 +32,7 @@ const accessLog = pino({
   level: LEVELS.has(level) ? level : "info",
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
-  base: { pid: process.pid, component: "http" },
+  base: { pid: process.pid, hostname: os.hostname(), component: "http" },
 });
 const hops = trustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
 
