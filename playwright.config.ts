@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -10,6 +11,9 @@ process.env.E2E_PORT ??= String(await findFreePort());
 process.env.E2E_MAIL_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "convene-e2e-mail-"));
 // The app's calendar-reply receiver (MAIL_IN_URL) listens here; e2e/calendar-reply.spec.ts mails it.
 process.env.E2E_MAIL_IN_PORT ??= String(await findFreePort());
+// The server's METRICS_TOKEN, and the file its stdout (JSON log lines) is copied to: e2e/operations.spec.ts reads both.
+process.env.E2E_METRICS_TOKEN ??= randomBytes(24).toString("hex");
+process.env.E2E_LOG_FILE ??= path.join(fs.mkdtempSync(path.join(os.tmpdir(), "convene-e2e-log-")), "server.log");
 const port = Number(process.env.E2E_PORT);
 // E2E_BASE_URL points the tests at a server that is already running (say `npm run dev`) instead of a fresh build.
 const externalBaseURL = process.env.E2E_BASE_URL;
@@ -61,7 +65,13 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port), E2E_MAIL_DIR: process.env.E2E_MAIL_DIR, E2E_MAIL_IN_PORT: process.env.E2E_MAIL_IN_PORT },
+    env: {
+      E2E_PORT: String(port),
+      E2E_MAIL_DIR: process.env.E2E_MAIL_DIR,
+      E2E_MAIL_IN_PORT: process.env.E2E_MAIL_IN_PORT,
+      E2E_METRICS_TOKEN: process.env.E2E_METRICS_TOKEN,
+      E2E_LOG_FILE: process.env.E2E_LOG_FILE,
+    },
     // SIGTERM lets the script drop its scratch database and data directory.
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },

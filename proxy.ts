@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "@/lib/search/control-characters";
 import { getEnv } from "@/lib/env";
+import { chooseRequestId, REQUEST_ID_HEADER, SAFE_REQUEST_ID } from "@/lib/log-request-id.mjs";
 import { contentSecurityPolicy, newNonce, setsOwnHeaders } from "@/lib/security/headers";
 import { VISITOR_PREFIX, visitorPathFor } from "@/lib/visitor-pages";
 
@@ -13,6 +14,21 @@ import { VISITOR_PREFIX, visitorPathFor } from "@/lib/visitor-pages";
  * means the per-request page, which checks the session itself.
  */
 export function proxy(request: NextRequest) {
+  // `npm start`'s preload (scripts/peer-address.mjs) already gave the request its id and put it on the response.
+  const preloaded = request.headers.get("x-convene-request-id-source") === "preload" && SAFE_REQUEST_ID.test(request.headers.get(REQUEST_ID_HEADER) ?? "");
+  if (preloaded) return route(request, undefined);
+  // Without it (next dev) the id is made here, so development logs and answers have one too.
+  const requestId = chooseRequestId(request.headers.get(REQUEST_ID_HEADER), getEnv().TRUSTED_PROXY_HOPS);
+  const forward = new Headers(request.headers);
+  forward.set(REQUEST_ID_HEADER, requestId);
+  const response = route(request, forward);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+/** `forward`: request headers to hand on (the request id), or undefined to hand on the request as it came. */
+function route(request: NextRequest, forward: Headers | undefined) {
+  const onward = forward ? { request: { headers: forward } } : undefined;
   // Next's router answers a malformed percent-escape in a dynamic segment with a bare 500.
   if (!isDecodable(request.nextUrl.pathname)) {
     return new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -25,24 +41,24 @@ export function proxy(request: NextRequest) {
     return new NextResponse("Request too large: forms here accept at most 1 MB.", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   // A page CSP set here would replace the handler's own (the download's sandbox): Next keeps the first one set.
-  if (setsOwnHeaders(request.nextUrl.pathname)) return NextResponse.next();
+  if (setsOwnHeaders(request.nextUrl.pathname)) return NextResponse.next(onward);
   if (isOneClickUnsubscribe(request)) {
     const url = request.nextUrl.clone();
     url.pathname = `${url.pathname.replace(/\/$/, "")}/one-click`;
-    return NextResponse.rewrite(url);
+    return NextResponse.rewrite(url, onward);
   }
   const visitorPath = isCookieLessRead(request) ? visitorPathFor(request.nextUrl.pathname) : null;
   if (visitorPath) {
     const url = request.nextUrl.clone();
     url.pathname = visitorPath;
-    const response = NextResponse.rewrite(url);
+    const response = NextResponse.rewrite(url, onward);
     response.headers.set("Content-Security-Policy", policyWith(null));
     return response;
   }
 
   const nonce = newNonce();
   const policy = policyWith(nonce);
-  const requestHeaders = new Headers(request.headers);
+  const requestHeaders = new Headers(forward ?? request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
   // The cached tree has one public address each, its twin's: asked for directly, it is a page not found.

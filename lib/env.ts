@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { databaseEnvShape } from "@/db/location";
 import { parseStorageUrl } from "@/lib/storage/storage-url";
+import { LOG_LEVELS } from "@/lib/log-level";
 
 /**
  * The whole configuration, read from the environment and validated once.
@@ -83,6 +84,10 @@ const envSchema = z
       .string()
       .regex(/^[A-Za-z0-9:._-]{1,64}$/, { error: "must be up to 64 letters, digits or : . _ -, such as convene:" })
       .default("convene:"),
+    // ops
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    // The bearer token Prometheus sends to /api/metrics; unset, the endpoint is off (404).
+    METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters (a random secret)" }).optional(),
     UPLOAD_DIR: z.string().min(1).optional(),
     UPLOAD_MAX_BYTES: z.coerce
       .number({ error: "must be a whole number of bytes" })

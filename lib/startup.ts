@@ -2,6 +2,7 @@ import "server-only";
 import { ConfigError, getEnv, type Env } from "@/lib/env";
 import { peerAddressPreloaded } from "@/lib/request-ip";
 import { ensureAuthSecret } from "@/lib/auth-secret";
+import { logFor } from "@/lib/log";
 
 /**
  * Runs once per server process before it takes requests: a wrong configuration
@@ -18,10 +19,12 @@ export function checkClientAddressSource(env: Env, preloaded = peerAddressPreloa
   const message =
     "TRUSTED_PROXY_HOPS is 0 (no proxy header is trusted), but the server was started without scripts/peer-address.mjs, so the client's socket address is unknown. Start it with `npm start`, or set TRUSTED_PROXY_HOPS to the number of proxies in front of it.";
   if (env.NODE_ENV === "production") {
+    // Prose on stderr for whoever starts it by hand (e2e/limits.spec.ts reads it), and a line for the log collector.
     console.error(`\nConvene cannot start. ${message}\n`);
+    logFor("startup").fatal("Convene cannot start: no trustworthy client address (see TRUSTED_PROXY_HOPS)");
     return false;
   }
-  console.warn(`Convene: ${message} Until then every request shares one rate-limit bucket.`);
+  logFor("startup").warn(`${message} Until then every request shares one rate-limit bucket.`);
   return true;
 }
 
@@ -31,7 +34,9 @@ export async function startServer() {
     env = getEnv();
   } catch (error) {
     if (error instanceof ConfigError) {
+      // On stderr as prose too: whoever starts the server by hand reads this, not a log collector.
       console.error(`\nConvene cannot start. ${error.message}\nSee .env.example for every variable.\n`);
+      logFor("startup").fatal({ problems: error.problems }, "Convene cannot start: invalid configuration");
       process.exit(1);
     }
     throw error;
@@ -45,14 +50,14 @@ export async function startServer() {
     await runMigrations();
   } catch (error) {
     // The server still starts so /api/health can answer 503 and pages can explain.
-    console.error("Database migrations failed:", error instanceof Error ? error.message : error);
+    logFor("startup").error({ err: error }, "database migrations failed; /api/health/ready answers 503 until a restart applies them");
     return;
   }
 
   if (env.NODE_ENV === "development" && !env.DATABASE_URL) {
     const { seedDemoData } = await import("@/db/seed");
     const { seeded } = await seedDemoData(await getDb());
-    if (seeded) console.log("Convene: the embedded database was empty, so demo data was added.");
+    if (seeded) logFor("startup").info("the embedded database was empty, so demo data was added");
   }
 
   const { startMailDeliverer } = await import("@/lib/mail");
@@ -62,12 +67,16 @@ export async function startServer() {
     const { listenAddress, startMailReceiver } = await import("@/lib/mail/inbound");
     const address = listenAddress(env.MAIL_IN_URL);
     startMailReceiver({ ...address, maxBytes: env.MAIL_IN_MAX_BYTES }).then(
-      ({ port }) => console.log(`Convene: receiving calendar replies over ${address.lmtp ? "LMTP" : "SMTP"} on ${address.host}:${port}.`),
-      (error: unknown) => console.error("The calendar-reply receiver could not start:", error instanceof Error ? error.message : error),
+      ({ port }) => logFor("startup").info({ protocol: address.lmtp ? "lmtp" : "smtp", host: address.host, port }, "receiving calendar replies"),
+      (error: unknown) => logFor("startup").error({ err: error }, "the calendar-reply receiver could not start"),
     );
   }
   if (env.NOTIFICATIONS_INTERVAL_SECONDS > 0) {
     const { startNotificationScheduler } = await import("@/lib/notifications/scheduler");
     startNotificationScheduler({ intervalMs: env.NOTIFICATIONS_INTERVAL_SECONDS * 1000 });
   }
+  logFor("startup").info(
+    { database: env.DATABASE_URL ? "postgres" : "pglite", smtp: Boolean(env.SMTP_URL), notificationsIntervalSeconds: env.NOTIFICATIONS_INTERVAL_SECONDS, metrics: Boolean(env.METRICS_TOKEN) },
+    "Convene started: migrations applied, background work running",
+  );
 }

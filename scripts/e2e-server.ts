@@ -25,6 +25,8 @@ const env: NodeJS.ProcessEnv = {
   NOTIFICATIONS_INTERVAL_SECONDS: "2",
   NEXT_TELEMETRY_DISABLED: "1",
   TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? "1",
+  // /api/metrics is on, for e2e/operations.spec.ts (which knows the token).
+  ...(process.env.E2E_METRICS_TOKEN ? { METRICS_TOKEN: process.env.E2E_METRICS_TOKEN } : {}),
 };
 
 // A real SMTP server in this process: the app delivers through it, and each message
@@ -87,8 +89,14 @@ run(process.execPath, [tsxBin, "--conditions=react-server", "scripts/db-seed.ts"
 // With the preload `npm start` uses; the tests play the proxy (one hop), so each journey can
 // name its own client address in X-Forwarded-For and keep its own sign-in bucket.
 const server = spawn(process.execPath, ["--import", "./scripts/peer-address.mjs", nextBin, "start", "-p", port], {
-  stdio: "inherit",
+  stdio: ["inherit", "pipe", "inherit"],
   env: { ...env, NODE_ENV: "production" },
+});
+// Its log lines go on to Playwright as before, and into E2E_LOG_FILE for a test to read.
+const logCopy = process.env.E2E_LOG_FILE ? fs.createWriteStream(process.env.E2E_LOG_FILE, { flags: "a" }) : null;
+server.stdout!.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  logCopy?.write(chunk);
 });
 
 let stopping = false;

@@ -8,6 +8,7 @@ import { closeDb } from "@/db";
 import { runMigrations } from "@/db/migrate";
 import { ensureAuthSecret } from "@/lib/auth-secret";
 import { ConfigError, getEnv } from "@/lib/env";
+import { logFor } from "@/lib/log";
 import { startMailDeliverer } from "@/lib/mail";
 import { startNotificationScheduler } from "@/lib/notifications/scheduler";
 
@@ -28,8 +29,9 @@ await runMigrations();
 const intervalSeconds = env.NOTIFICATIONS_INTERVAL_SECONDS || 60;
 const stopScheduler = startNotificationScheduler({ intervalMs: intervalSeconds * 1000 });
 const stopMail = startMailDeliverer();
-if (!env.SMTP_URL) console.log("Worker: SMTP_URL is not set, so mail stays in the outbox (see /dev/mailbox).");
-console.log(`Worker: sending due notifications every ${intervalSeconds} s. Stop with Ctrl+C or SIGTERM.`);
+const workerLog = logFor("worker");
+if (!env.SMTP_URL) workerLog.warn("SMTP_URL is not set, so mail stays in the outbox (see /dev/mailbox)");
+workerLog.info({ intervalSeconds }, "worker started: sending due notifications; stop with Ctrl+C or SIGTERM");
 
 // The scheduler's timers do not hold the process open (in the web server they must not); this does.
 const keepAlive = setInterval(() => {}, 1 << 30);
@@ -37,12 +39,12 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`Worker: ${signal} received, finishing the current run.`);
+  workerLog.info({ signal }, "worker stopping: finishing the current run");
   await stopScheduler();
   stopMail();
   clearInterval(keepAlive);
   await closeDb();
-  console.log("Worker: stopped.");
+  workerLog.info("worker stopped");
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

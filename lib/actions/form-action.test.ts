@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { captureLogs } from "@/lib/log";
 import type { Viewer } from "@/lib/viewer";
 import { formData } from "@/test/db-snapshot";
 import { formAction } from "./form-action";
@@ -60,13 +61,19 @@ describe("formAction: one state shape for every form", () => {
   });
 
   it("logs an unexpected failure and answers with a generic message, keeping what was typed", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const failure = new Error("connection reset");
     const action = formAction({ schema }, async () => {
       throw failure;
     });
-    expect(await action({ status: "idle" }, formData({ title: "Launch" }))).toEqual({ status: "error", message: UNEXPECTED_MESSAGE, values: { title: "Launch" } });
-    expect(log).toHaveBeenCalledWith("Server action failed:", failure);
+    try {
+      expect(await action({ status: "idle" }, formData({ title: "Launch" }))).toEqual({ status: "error", message: UNEXPECTED_MESSAGE, values: { title: "Launch" } });
+    } finally {
+      logs.restore();
+    }
+    expect(logs.lines).toEqual([
+      expect.objectContaining({ level: "error", component: "actions", msg: "server action failed unexpectedly", err: expect.objectContaining({ message: "connection reset" }) }),
+    ]);
   });
 
   it("lets redirect() through, so a saved form still navigates", async () => {

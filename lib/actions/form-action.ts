@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
+import { logFor } from "@/lib/log";
 import { formFields } from "@/lib/members/profile-schema";
 import type { Viewer } from "@/lib/viewer";
 import { INVALID_MESSAGE, TAMPERED_MESSAGE, UNEXPECTED_MESSAGE, type ActionState } from "./state";
@@ -81,7 +82,7 @@ export function formAction<
     } catch (error) {
       unstable_rethrow(error);
       if (isAppError(error)) return refused({ status: "error", message: error.message, errors: error.fieldErrors, values });
-      console.error("Server action failed:", error);
+      logFor("actions").error({ err: error }, "server action failed unexpectedly");
       return refused({ status: "error", message: options.unexpected ?? UNEXPECTED_MESSAGE, values });
     }
   };

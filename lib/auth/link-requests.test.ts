@@ -129,7 +129,7 @@ describe("the per-IP limit", () => {
 
   it("never counts refused addresses", async () => {
     const now = new Date("2030-05-01T12:00:00Z");
-    for (let i = 0; i < 40; i++) expect(await decideLinkRequest({ email: `someone${i}@gmail.com`, ip: "192.0.2.1", now })).toEqual({ status: "refused" });
+    for (let i = 0; i < 40; i++) expect(await decideLinkRequest({ email: `someone${i}@gmail.com`, ip: "192.0.2.1", now })).toEqual({ status: "refused", reason: "domain_not_allowed" });
     expect((await decideLinkRequest({ email: "person@agency.gov", ip: "192.0.2.1", now })).status).toBe("send");
   });
 });

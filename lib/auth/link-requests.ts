@@ -6,8 +6,9 @@ import { signInLinks } from "@/db/schema";
 import { purposeKey } from "@/lib/auth-secret";
 import { inspectSignInLink } from "@/lib/auth/links";
 import { getEnv } from "@/lib/env";
+import { metrics } from "@/lib/metrics";
 import { enqueueMail, kickMailDeliverer } from "@/lib/mail";
-import { checkEmailEligibility } from "@/lib/members/eligibility";
+import { checkEmailEligibility, type EligibilityRefusal } from "@/lib/members/eligibility";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { signInEmail } from "./sign-in-email";
 
@@ -23,7 +24,8 @@ export type LinkRequestDecision =
   | { status: "resent"; email: string }
   /** A working link is out and was re-sent enough: nothing is mailed; the links in the mailbox still work. */
   | { status: "quiet"; email: string }
-  | { status: "refused" }
+  /** The address is not one that may sign in; the reason is for metrics, the person is told which addresses are. */
+  | { status: "refused"; reason: EligibilityRefusal }
   | { status: "rate_limited"; retryAt: Date };
 
 /**
@@ -39,7 +41,13 @@ export type LinkRequestDecision =
  * link, and a stranger can cause at most 1 + RESENDS_PER_LINK messages per link lifetime.
  * Every outcome but "refused" looks the same to the requester ("check your email").
  */
-export async function decideLinkRequest({
+export async function decideLinkRequest(request: Parameters<typeof decide>[0]): Promise<LinkRequestDecision> {
+  const decision = await decide(request);
+  metrics().signInLinkRequests.inc({ outcome: decision.status, reason: decision.status === "refused" ? decision.reason : "" });
+  return decision;
+}
+
+async function decide({
   email,
   ip,
   redirectTo,
@@ -52,7 +60,7 @@ export async function decideLinkRequest({
   now?: Date;
 }): Promise<LinkRequestDecision> {
   const eligibility = checkEmailEligibility(email, getEnv().ALLOWED_EMAIL_DOMAINS);
-  if (!eligibility.ok) return { status: "refused" };
+  if (!eligibility.ok) return { status: "refused", reason: eligibility.reason };
   const address = eligibility.email;
   const limit = await consumeRateLimits([{ bucket: `sign-in-link:ip:${ip}`, limit: LINKS_PER_IP, windowMs: LINK_WINDOW_MS }], now);
   if (!limit.allowed) return { status: "rate_limited", retryAt: limit.retryAt };

@@ -2,6 +2,8 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/auth";
+import { noteRequestMember } from "@/lib/log-context";
+import { logFor } from "@/lib/log";
 import { normalizeEmail } from "@/lib/members/eligibility";
 import type { HeaderViewer, Viewer } from "@/lib/viewer";
 import { withSessionRow } from "./session";
@@ -18,12 +20,14 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   } catch (error) {
     // Next signals "this page is dynamic" by throwing; swallowing that would prerender pages as signed out.
     unstable_rethrow(error);
-    console.error("Session lookup failed:", error instanceof Error ? error.message : error);
+    logFor("auth").error({ err: error }, "session lookup failed; answering as signed out");
     return null;
   }
   // The row comes from the session callback of this very lookup (lib/auth/session.ts), not from the public answer.
   const { result: session, row } = lookup;
   if (!session?.user || !row || row.disabledAt) return null;
+  // For the access log line of this request (scripts/peer-address.mjs): the id, never the address.
+  noteRequestMember(row.id);
   return {
     id: row.id,
     email: normalizeEmail(row.email),

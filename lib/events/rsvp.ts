@@ -7,6 +7,7 @@ import { RetriesExhaustedError, withTransientRetry } from "@/db/retry";
 import { events, rsvps, users } from "@/db/schema";
 import { assertMember } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
+import { metrics } from "@/lib/metrics";
 import type { Viewer } from "@/lib/viewer";
 import { goingCount, lockedColumns, rsvpCount } from "./model";
 import { queueEventMail, type Recipient } from "./emails";
@@ -142,7 +143,10 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
     return { result, event };
   }));
   // Seat counts are part of the cached event page and lists; the person who RSVPed gets theirs from the action.
-  if (result.changed) staleTags(eventTags(event));
+  if (result.changed) {
+    staleTags(eventTags(event));
+    metrics().rsvpChanges.inc({ outcome: result.status });
+  }
   return result;
 }
 
@@ -172,7 +176,10 @@ export async function cancelRsvp(viewer: Viewer | null, { eventId }: { eventId: 
     const cancelled = await cancelRsvpInLockedEvent(tx, { event, userId: viewer.id, now });
     return { changed: cancelled, event };
   }));
-  if (changed) staleTags(eventTags(event));
+  if (changed) {
+    staleTags(eventTags(event));
+    metrics().rsvpChanges.inc({ outcome: "cancelled" });
+  }
   return { changed };
 }
 

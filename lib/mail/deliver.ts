@@ -4,6 +4,8 @@ import nodemailer, { type SendMailOptions } from "nodemailer";
 import { getDb, type Db } from "@/db";
 import { outbox } from "@/db/schema";
 import { getEnv } from "@/lib/env";
+import { logFor } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 import { errorText } from "./error-text";
 
 /** A nodemailer Transporter, or anything else that sends the same options. */
@@ -99,9 +101,12 @@ export async function deliverPendingMail({
       continue;
     }
 
+    const sending = metrics().mailSendSeconds.startTimer();
     try {
       await transport.sendMail(toMessage(row, sender, messageIdDomain));
+      sending({ result: "sent" });
     } catch (error) {
+      sending({ result: "error" });
       const lastError = errorText(error);
       if (row.attempts >= MAX_ATTEMPTS) {
         await db.update(outbox).set({ status: "failed", failedAt: clock(), lastError }).where(thisAttempt(row));
@@ -145,7 +150,10 @@ function domainOf(address: string) {
   return /@([A-Za-z0-9.-]+)>?\s*$/.exec(address)?.[1] ?? "convene.invalid";
 }
 
-type Deliverer = { stop: () => void; kick: () => void };
+/** What the readiness check asks: is the loop ticking, and is a run stuck? */
+export type DelivererStatus = { intervalMs: number; lastTickAt: number; runStartedAt: number | null };
+
+type Deliverer = { stop: () => void; kick: () => void; status: () => DelivererStatus };
 
 // On globalThis so a hot reload or a second route bundle finds the running deliverer
 // instead of starting another timer and another SMTP transport.
@@ -171,28 +179,33 @@ export function startMailDeliverer({ intervalMs = 5_000 }: { intervalMs?: number
   let running: Promise<void> | undefined;
   let runAgain = false;
   let stopped = false;
+  let lastTickAt = Date.now();
+  let runStartedAt: number | null = null;
 
   const run = () => {
     if (stopped) return;
+    lastTickAt = Date.now();
     if (running) {
       // A row committed after the current claim would otherwise wait for the next tick.
       runAgain = true;
       return;
     }
+    runStartedAt = Date.now();
     running = (async () => {
       do {
         runAgain = false;
         try {
           const { sent, retried, failed } = await deliverPendingMail({ transport, batchSize });
-          if (retried || failed) console.warn(`[mail] sent ${sent}, will retry ${retried}, gave up on ${failed}`);
+          if (retried || failed) logFor("mail").warn({ sent, retried, failed }, "mail delivery run: some messages will be retried or were given up on (see /admin/mail)");
           // A full batch means more may be waiting; drain it now rather than a tick later.
           if (sent + retried + failed >= batchSize) runAgain = true;
         } catch (error) {
-          console.error("[mail] delivery run failed", error);
+          logFor("mail").error({ err: error }, "mail delivery run failed");
         }
       } while (runAgain && !stopped);
     })().finally(() => {
       running = undefined;
+      runStartedAt = null;
     });
   };
 
@@ -201,6 +214,7 @@ export function startMailDeliverer({ intervalMs = 5_000 }: { intervalMs?: number
 
   const deliverer: Deliverer = {
     kick: run,
+    status: () => ({ intervalMs, lastTickAt, runStartedAt }),
     stop: () => {
       if (stopped) return;
       stopped = true;
@@ -212,6 +226,11 @@ export function startMailDeliverer({ intervalMs = 5_000 }: { intervalMs?: number
   holder.__conveneMailDeliverer = deliverer;
   run();
   return deliverer.stop;
+}
+
+/** The running deliverer's heartbeat in this process, or null when none was started (no SMTP_URL, or start-up failed). */
+export function mailDelivererStatus(): DelivererStatus | null {
+  return holder.__conveneMailDeliverer?.status() ?? null;
 }
 
 /** Sends now instead of at the next tick (a sign-in link should not wait). No-op when not started. */

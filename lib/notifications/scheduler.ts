@@ -1,5 +1,6 @@
 import "server-only";
 import { sweepSignInLinks } from "@/lib/auth/link-requests";
+import { logFor } from "@/lib/log";
 import { kickMailDeliverer } from "@/lib/mail";
 import { sweepRateLimits } from "@/lib/rate-limit";
 import { sendDueNotifications } from "./send";
@@ -24,10 +25,10 @@ export function startNotificationScheduler({ intervalMs }: { intervalMs: number 
     running = sendDueNotifications()
       .then(async ({ sent, retried, failed }) => {
         if (sent > 0) kickMailDeliverer();
-        if (retried || failed) console.warn(`[notifications] sent ${sent}, will retry ${retried}, gave up on ${failed} (see /admin/mail)`);
+        if (retried || failed) logFor("notifications").warn({ sent, retried, failed }, "notification run: some will be retried or were given up on (see /admin/mail)");
         await Promise.all([sweepRateLimits(), sweepSignInLinks()]);
       })
-      .catch((error: unknown) => console.error("[notifications] run failed", error))
+      .catch((error: unknown) => logFor("notifications").error({ err: error }, "notification run failed"))
       .finally(() => {
         running = undefined;
       });

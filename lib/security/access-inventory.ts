@@ -71,6 +71,9 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
 
   // Route handlers
   { id: "/api/health", kind: "route", methods: ["GET"], access: "public" },
+  { id: "/api/health/live", kind: "route", methods: ["GET"], access: "public", scope: "says only that the process is up" },
+  { id: "/api/health/ready", kind: "route", methods: ["GET"], access: "public", scope: "names each check and its state; no row contents" },
+  { id: "/api/metrics", kind: "route", methods: ["GET"], access: "token", scope: "Authorization: Bearer METRICS_TOKEN; 404 when unset or wrong" },
   {
     id: "/api/auth/[...nextauth]",
     kind: "route",
