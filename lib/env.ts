@@ -60,6 +60,14 @@ const envSchema = z
       .min(0, { error: "must be 0 (no proxy) or more" })
       .max(10, { error: "must be at most 10" })
       .default(0),
+    // deploy
+    // Days a delivered email's body (text, HTML, calendar) is kept before daily housekeeping empties it; 0 keeps it forever.
+    OUTBOX_RETENTION_DAYS: z.coerce
+      .number({ error: "must be a whole number of days (0 keeps bodies forever)" })
+      .int({ error: "must be a whole number of days (0 keeps bodies forever)" })
+      .min(0, { error: "must be 0 (keep forever) or more" })
+      .max(36_500, { error: "must be at most 36500 (a hundred years)" })
+      .default(90),
     UPLOAD_DIR: z.string().min(1).optional(),
     UPLOAD_MAX_BYTES: z.coerce
       .number({ error: "must be a whole number of bytes" })

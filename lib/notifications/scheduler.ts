@@ -1,5 +1,6 @@
 import "server-only";
 import { sweepSignInLinks } from "@/lib/auth/link-requests";
+import { runDailyHousekeeping } from "@/lib/housekeeping";
 import { kickMailDeliverer } from "@/lib/mail";
 import { sweepRateLimits } from "@/lib/rate-limit";
 import { sendDueNotifications } from "./send";
@@ -26,6 +27,8 @@ export function startNotificationScheduler({ intervalMs }: { intervalMs: number 
         if (sent > 0) kickMailDeliverer();
         if (retried || failed) console.warn(`[notifications] sent ${sent}, will retry ${retried}, gave up on ${failed} (see /admin/mail)`);
         await Promise.all([sweepRateLimits(), sweepSignInLinks()]);
+        // Every tick asks; the database lets one process in all instances through once a day (lib/housekeeping.ts).
+        await runDailyHousekeeping();
       })
       .catch((error: unknown) => console.error("[notifications] run failed", error))
       .finally(() => {
