@@ -53,7 +53,7 @@ const config = [
     ]),
   },
   {
-    ignores: [".next/**", ".next-bench/**", ".data/**", "node_modules/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "public/uswds/**"],
+    ignores: [".next/**", ".next-bench/**", ".data/**", "node_modules/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "public/uswds/**", "dist/**"],
   },
 ];
 

@@ -17,6 +17,8 @@ const redisCache = process.env.REDIS_URL
 const nextConfig: NextConfig = {
   ...(benchBuild ? { distDir: ".next-bench" } : {}),
   ...redisCache,
+  // The Dockerfile's build stage sets NEXT_OUTPUT=standalone (a self-contained server.js); `npm start` and the tests never do.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" as const } : {}),
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   // The calendar-reply receiver (lib/mail/inbound.ts) runs in the server process when MAIL_IN_URL is set: plain Node packages.
   serverExternalPackages: ["@electric-sql/pglite", "smtp-server", "mailparser"],

@@ -333,6 +333,9 @@ export const outbox = pgTable(
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     sentAt: timestamptz("sent_at"),
     failedAt: timestamptz("failed_at"),
+    // Set when housekeeping emptied text, html and calendar of a delivered message past
+    // OUTBOX_RETENTION_DAYS (lib/housekeeping.ts); who, when, subject and kind stay.
+    bodyRemovedAt: timestamptz("body_removed_at"),
   },
   (t) => [
     index("outbox_pending_idx").on(t.status, t.nextAttemptAt),
@@ -422,3 +425,14 @@ export const eventMessages = pgTable(
   },
   (t) => [index("event_messages_event_idx").on(t.eventId, t.createdAt)],
 );
+
+/**
+ * One row per periodic job: when it last ran, claimed with a conditional upsert so that
+ * however many processes and instances tick, the job runs at most once per period.
+ */
+export const housekeepingRuns = pgTable("housekeeping_runs", {
+  job: text("job").primaryKey(),
+  lastRunAt: timestamptz("last_run_at").notNull(),
+  // What the last run removed, for operators reading the table.
+  removed: jsonb("removed").$type<Record<string, number>>().notNull().default({}),
+});

@@ -88,6 +88,14 @@ const envSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     // The bearer token Prometheus sends to /api/metrics; unset, the endpoint is off (404).
     METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters (a random secret)" }).optional(),
+    // deploy
+    // Days a delivered email's body (text, HTML, calendar) is kept before daily housekeeping empties it; 0 keeps it forever.
+    OUTBOX_RETENTION_DAYS: z.coerce
+      .number({ error: "must be a whole number of days (0 keeps bodies forever)" })
+      .int({ error: "must be a whole number of days (0 keeps bodies forever)" })
+      .min(0, { error: "must be 0 (keep forever) or more" })
+      .max(36_500, { error: "must be at most 36500 (a hundred years)" })
+      .default(90),
     UPLOAD_DIR: z.string().min(1).optional(),
     UPLOAD_MAX_BYTES: z.coerce
       .number({ error: "must be a whole number of bytes" })

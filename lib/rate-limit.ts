@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type Db, type Tx } from "@/db";
 import { rateLimits } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatShortStart } from "@/lib/time";
@@ -54,11 +54,11 @@ export async function consumeRateLimits(rules: RateLimitRule[], now = new Date()
 
 /**
  * Buckets are pruned when they are hit again; one that never is (an address seen once)
- * would keep its rows for ever. The notification scheduler's tick calls this.
+ * would keep its rows for ever. The notification scheduler's tick calls this, and daily
+ * housekeeping with its transaction as `db`, so the count lands in that run's record.
  */
-export async function sweepRateLimits(now = new Date()): Promise<number> {
-  const db = await getDb();
-  const swept = await db
+export async function sweepRateLimits(now = new Date(), db?: Db | Tx): Promise<number> {
+  const swept = await (db ?? (await getDb()))
     .delete(rateLimits)
     .where(lt(rateLimits.hitAt, new Date(now.getTime() - MAX_RATE_LIMIT_WINDOW_MS)))
     .returning({ id: rateLimits.id });

@@ -1,8 +1,9 @@
 /**
- * Background work without the web server: sends due notifications and delivers the
- * outbox, for deployments that run it apart from `next start` (then set
- * NOTIFICATIONS_INTERVAL_SECONDS=0 on the web instances, or leave both on: rows are
- * claimed with SKIP LOCKED, so running both only shares the work).
+ * Background work without the web server: sends due notifications, delivers the
+ * outbox and runs the daily housekeeping (lib/housekeeping.ts), for deployments that
+ * run it apart from `next start` (then set NOTIFICATIONS_INTERVAL_SECONDS=0 on the web
+ * instances, or leave both on: rows are claimed with SKIP LOCKED and housekeeping in
+ * the database, so running both only shares the work).
  */
 import { closeDb } from "@/db";
 import { runMigrations } from "@/db/migrate";

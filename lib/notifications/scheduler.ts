@@ -1,6 +1,7 @@
 import "server-only";
 import { sweepSignInLinks } from "@/lib/auth/link-requests";
 import { logFor } from "@/lib/log";
+import { runDailyHousekeeping } from "@/lib/housekeeping";
 import { kickMailDeliverer } from "@/lib/mail";
 import { sweepRateLimits } from "@/lib/rate-limit";
 import { sendDueNotifications } from "./send";
@@ -27,6 +28,8 @@ export function startNotificationScheduler({ intervalMs }: { intervalMs: number 
         if (sent > 0) kickMailDeliverer();
         if (retried || failed) logFor("notifications").warn({ sent, retried, failed }, "notification run: some will be retried or were given up on (see /admin/mail)");
         await Promise.all([sweepRateLimits(), sweepSignInLinks()]);
+        // Every tick asks; the database lets one process in all instances through once a day (lib/housekeeping.ts).
+        await runDailyHousekeeping();
       })
       .catch((error: unknown) => logFor("notifications").error({ err: error }, "notification run failed"))
       .finally(() => {
