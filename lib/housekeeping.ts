@@ -4,6 +4,7 @@ import { getDb, type Tx } from "@/db";
 import { housekeepingRuns, outbox, sessions, verificationTokens } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { sweepRateLimits } from "@/lib/rate-limit";
+import { logFor } from "@/lib/log";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DAILY_JOB = "daily";
@@ -59,10 +60,9 @@ export async function runDailyHousekeeping({
     return counts;
   });
   if (!removed) return { ran: false };
-  console.log(
-    `[housekeeping] removed ${removed.sessions} expired sessions, ${removed.verificationTokens} expired verification tokens, ` +
-      `${removed.rateLimits} old rate-limit rows and the bodies of ${removed.outboxBodies} delivered emails` +
-      (retentionDays > 0 ? ` sent over ${retentionDays} days ago` : " (OUTBOX_RETENTION_DAYS=0 keeps them)"),
+  logFor("housekeeping").info(
+    { removed, retentionDays },
+    retentionDays > 0 ? "daily housekeeping: expired rows removed, old delivered mail bodies emptied" : "daily housekeeping: expired rows removed (OUTBOX_RETENTION_DAYS=0 keeps mail bodies)",
   );
   return { ran: true, removed };
 }

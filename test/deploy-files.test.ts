@@ -10,8 +10,6 @@ const read = (file: string) => readFileSync(path.resolve(file), "utf8");
 
 // Set by compose.yaml or manifest.yml but read by code on other branches of issue 17 (ops: METRICS_TOKEN;
 // redis-cache: REDIS_URL; storage-s3: STORAGE_URL). The last test fails once code reads one: then delete it here.
-const AWAITING_MERGE = ["METRICS_TOKEN", "REDIS_URL", "STORAGE_URL"];
-
 /** The lines under `key:` (a key at `indent` spaces), by indentation: enough YAML for these two files, which use no flow maps. */
 function section(lines: string[], key: string, indent: number): string[] {
   const start = lines.findIndex((line) => line.startsWith(`${" ".repeat(indent)}${key}:`));
@@ -173,11 +171,8 @@ describe("the variables compose.yaml and manifest.yml set", () => {
   });
 
   it("are each one Convene's code reads, or the AWS SDK's or Cloud Foundry's", () => {
-    const unknown = [...set].filter((name) => !knownToCode(name) && !platformVariable(name) && !AWAITING_MERGE.includes(name));
+    const unknown = [...set].filter((name) => !knownToCode(name) && !platformVariable(name));
     expect(unknown).toEqual([]);
   });
 
-  it("lists as awaiting a merge only variables no code here reads yet", () => {
-    expect(AWAITING_MERGE.filter(knownToCode)).toEqual([]);
-  });
 });
