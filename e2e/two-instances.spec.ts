@@ -7,13 +7,15 @@ import postgres from "postgres";
 import { createClient } from "redis";
 import { expect, test, type Browser } from "@playwright/test";
 import { createScratchDatabase } from "../db/scratch";
+import { startS3Server, type TestS3Server } from "../test/s3-server";
+import { pdfBytes } from "./files";
 import { freePort, nextStartArgs, waitForHealth } from "./servers";
 
 /**
- * Instances that share nothing but PostgreSQL and Redis (REDIS_URL): a data folder
- * each, as separate machines would have. An organizer's edit through one must reach
- * a visitor of the other on that visitor's next request, because the tag expiry is
- * kept in Redis. The same steps without Redis show the old page, so the first test
+ * Instances that share nothing but PostgreSQL, Redis (REDIS_URL) and an S3 bucket
+ * (STORAGE_URL): a data folder each, as separate machines would have. An organizer's edit
+ * through one must reach a visitor of the other on that visitor's next request, because the
+ * tag expiry is kept in Redis, and a file uploaded through one downloads from the other. The same steps without Redis show the old page, so the first test
  * can fail; and an instance whose Redis is gone still serves its pages from the database.
  * Uses the build the e2e server made, a scratch database and a key prefix of its own.
  */
@@ -31,6 +33,7 @@ const redis = createClient({ url: redisUrl, socket: { connectTimeout: 2_000, rec
 let redisUp = false;
 const secret = randomBytes(32).toString("base64url");
 let organizerToken = "";
+let s3: TestS3Server | undefined;
 const started: Instance[] = [];
 
 async function startInstances(count: number, env: Record<string, string>): Promise<Instance[]> {
@@ -118,21 +121,45 @@ test.beforeAll(async () => {
   test.skip(!redisUp, `needs Redis at ${redisUrl}`);
   scratch = await createScratchDatabase(databaseUrl);
   sql = postgres(scratch.url, { max: 2, onnotice: () => {} });
+  s3 = await startS3Server({ prefix: "two-instances" });
 });
 
 test.afterAll(async () => {
   await stop(started.filter(({ server }) => server.exitCode === null));
   await sql?.end();
   await scratch?.drop();
+  await s3?.stop();
   if (redisUp) {
     for await (const keys of redis.scanIterator({ MATCH: `${keyPrefix}*`, COUNT: 500 })) if (keys.length) await redis.del(keys);
     await redis.close();
   }
 });
 
-test("with Redis, an organizer's edit on instance A reaches instance B's visitors on their next request", async ({ browser }) => {
+/** The organizer uploads a PDF on the upload page of `origin`, as in a browser; its resource id. */
+async function uploadFile(browser: Browser, origin: string, title: string, bytes: Buffer): Promise<string> {
+  const token = await organizerSession();
+  const context = await browser.newContext({ baseURL: origin });
+  await context.addCookies([{ name: "authjs.session-token", value: token, url: origin }]);
+  const page = await context.newPage();
+  await page.goto("/manage/resources/new?kind=file");
+  await page.getByLabel("File").setInputFiles({ name: "shared-slides.pdf", mimeType: "application/pdf", buffer: bytes });
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Type").selectOption("slides");
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await expect(page).toHaveURL(/\/manage\/resources\?done=added$/);
+  await context.close();
+  const [resource] = await sql!`select id from resources where title = ${title}`;
+  return resource!.id as string;
+}
+
+/** Every file under `dir`, however deep. */
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+test("with Redis and S3, an organizer's edit and upload on instance A reach instance B on its next request", async ({ browser }) => {
   test.setTimeout(180_000);
-  const [a, b] = await startInstances(2, { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keyPrefix });
+  const [a, b] = await startInstances(2, { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keyPrefix, ...s3!.env });
   const event = await publishedEvent("Shared cache clinic");
   await warm(b!.origin, event.slug, "Shared cache clinic");
   // B's page is in Redis, under this run's prefix and B's build.
@@ -142,6 +169,19 @@ test("with Redis, an organizer's edit on instance A reaches instance B's visitor
   const next = await visit(b!.origin, event.slug);
   expect(next.status).toBe(200);
   expect(next.html).toContain("Shared cache clinic, moved");
+
+  // A file uploaded through A is in the bucket, on neither instance's disk, and B serves it byte for byte.
+  const bytes = pdfBytes(`shared-${randomUUID()}`);
+  const resourceId = await uploadFile(browser, a!.origin, "Slides from the shared cache clinic", bytes);
+  expect(filesUnder(s3!.directory).some((file) => file.includes("two-instances"))).toBe(true);
+  for (const { dataDir } of [a!, b!]) {
+    const uploads = path.join(dataDir, "uploads");
+    const kept = fs.existsSync(uploads) ? filesUnder(uploads).filter((file) => !file.includes(`${path.sep}.incoming${path.sep}`)) : [];
+    expect(kept).toEqual([]);
+  }
+  const download = await fetch(`${b!.origin}/resources/${resourceId}/download`, { headers: { cookie: `authjs.session-token=${organizerToken}` } });
+  expect(download.status).toBe(200);
+  expect(Buffer.compare(Buffer.from(await download.arrayBuffer()), bytes)).toBe(0);
   await stop([a!, b!]);
 });
 
