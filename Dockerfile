@@ -14,7 +14,9 @@ RUN npm ci --no-audit --no-fund
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src
 # next.config.ts turns on the self-contained server (.next/standalone) only when asked, so `npm start` is unchanged.
-ENV NEXT_OUTPUT=standalone NEXT_TELEMETRY_DISABLED=1
+# The standalone server keeps the configuration it was built with, so the Redis cache handler is built in here;
+# it reads REDIS_URL when the container starts (and, without one, caches nothing across requests and says so).
+ENV NEXT_OUTPUT=standalone CONVENE_CACHE_HANDLER=redis NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /src/node_modules ./node_modules
 COPY . .
 RUN npx next build && node scripts/build-worker.mjs

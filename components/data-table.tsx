@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
 
 /** A heading cell; `hidden` ones are read to screen readers only (an Actions column, say). */
 export type DataColumn = string | { label: string; hidden: true };
@@ -6,7 +6,8 @@ export type DataColumn = string | { label: string; hidden: true };
 /**
  * The one USWDS table every list uses: a caption, a row of column headings, the caller's rows.
  * Wide tables scroll inside a focusable, named region (so keyboard users can scroll them and
- * axe's scrollable-region rule holds); `stacked` tables turn each row into a card on a phone.
+ * axe's scrollable-region rule holds); `stacked` tables turn each row into a card on a phone, so a
+ * table with buttons in it never hides them past the screen's edge.
  */
 export function DataTable({
   label,
@@ -42,7 +43,7 @@ export function DataTable({
           )}
         </tr>
       </thead>
-      <tbody>{children}</tbody>
+      <tbody>{stacked ? labelCells(children, columns) : children}</tbody>
     </table>
   );
   if (stacked) return table;
@@ -51,4 +52,20 @@ export function DataTable({
       {table}
     </div>
   );
+}
+
+type CellProps = { "data-label"?: string; children?: ReactNode };
+
+/** USWDS's stacked table shows each cell's `data-label` as its heading on a phone: taken from the columns, in order. */
+function labelCells(rows: ReactNode, columns: DataColumn[]): ReactNode {
+  return Children.map(rows, (row) => {
+    if (!isValidElement<{ children?: ReactNode }>(row)) return row;
+    let index = 0;
+    const cells = Children.map(row.props.children, (cell) => {
+      if (!isValidElement<CellProps>(cell)) return cell;
+      const column = columns[index++];
+      return typeof column === "string" ? cloneElement(cell as ReactElement<CellProps>, { "data-label": column }) : cell;
+    });
+    return cloneElement(row, {}, cells);
+  });
 }

@@ -3,6 +3,7 @@ import { ConfigError, getEnv, type Env } from "@/lib/env";
 import { peerAddressPreloaded } from "@/lib/request-ip";
 import { ensureAuthSecret } from "@/lib/auth-secret";
 import { logFor } from "@/lib/log";
+import { describeStorage } from "@/lib/storage";
 
 /**
  * Runs once per server process before it takes requests: a wrong configuration
@@ -30,8 +31,11 @@ export function checkClientAddressSource(env: Env, preloaded = peerAddressPreloa
 
 export async function startServer() {
   let env;
+  let storage;
   try {
     env = getEnv();
+    // The file store's own variables (the AWS_ ones, a VCAP_SERVICES binding) are checked now, not at the first upload.
+    storage = describeStorage();
   } catch (error) {
     if (error instanceof ConfigError) {
       // On stderr as prose too: whoever starts the server by hand reads this, not a log collector.
@@ -41,6 +45,7 @@ export async function startServer() {
     }
     throw error;
   }
+  logFor("startup").info({ storage }, "uploaded files are kept in the configured store");
   ensureAuthSecret(env);
   if (!checkClientAddressSource(env)) process.exit(1);
 

@@ -61,6 +61,8 @@ describe("Dockerfile", () => {
     expect(stages.map((stage) => /^\S+ AS (\w+)/.exec(stage)?.[1])).toEqual(["deps", "build", "runtime"]);
     expect(stages[0]).toMatch(/RUN npm ci\b/);
     expect(stages[1]).toMatch(/NEXT_OUTPUT=standalone/);
+    // A standalone server keeps the configuration it was built with: the Redis handler must be built in.
+    expect(stages[1]).toMatch(/CONVENE_CACHE_HANDLER=redis/);
     expect(stages[1]).toMatch(/node scripts\/build-worker\.mjs/);
   });
 
@@ -102,6 +104,21 @@ describe("next.config.ts", () => {
     };
     expect((await load(undefined)).output).toBeUndefined();
     expect((await load("standalone")).output).toBe("standalone");
+  });
+
+  it("builds the Redis cache handler in with REDIS_URL or the image's CONVENE_CACHE_HANDLER=redis, and not otherwise", async () => {
+    const load = async (env: Record<string, string | undefined>) => {
+      vi.resetModules();
+      for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+      try {
+        return (await import("@/next.config")).default;
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    };
+    expect((await load({ REDIS_URL: undefined, CONVENE_CACHE_HANDLER: undefined })).cacheHandler).toBeUndefined();
+    expect((await load({ REDIS_URL: "redis://127.0.0.1:6379", CONVENE_CACHE_HANDLER: undefined })).cacheHandler).toMatch(/redis-cache-handler\.mjs$/);
+    expect((await load({ REDIS_URL: undefined, CONVENE_CACHE_HANDLER: "redis" })).cacheHandler).toMatch(/redis-cache-handler\.mjs$/);
   });
 });
 

@@ -55,6 +55,15 @@ export class RedisCacheStore {
     this.recent = new RecentEntries(RECENT_BYTES);
     /** @type {Map<string, TagTimes>} */
     this.pendingTags = new Map();
+    if (!url) {
+      // Built in (the image's CONVENE_CACHE_HANDLER=redis) but given no Redis at run time: never guess
+      // localhost's. Every read misses, so pages come from the database, and the log says why once.
+      this.rawClient = { isReady: false, isOpen: false, close: async () => {}, destroy: () => {} };
+      this.client = null;
+      this.connecting = Promise.resolve();
+      this.markDown(new Error("REDIS_URL is not set"));
+      return;
+    }
     const client = createClient({
       url,
       // Commands fail at once while disconnected instead of queueing behind the reconnect.

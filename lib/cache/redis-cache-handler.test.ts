@@ -157,6 +157,20 @@ describe.skipIf(!reachable)("Redis cache handler", () => {
     expect(await oldBuild.handler.get("shared-key", fetchCtx(["event:11"]))).toBeNull();
   });
 
+  it("with no REDIS_URL (the handler built into the image, no Redis given): misses without ever trying localhost's Redis", async () => {
+    const { lines, log } = quietLog();
+    const store = new RedisCacheStore({ url: "", keyPrefix, log });
+    stores.push(store);
+    const Handler = redisCacheHandler(() => store, { buildId: "build-1" });
+    const handler = new Handler();
+    const key = `no-url-${randomUUID()}`;
+    await handler.set(key, { kind: "FETCH", data: { headers: {}, body: "e30=", status: 200, url: "" }, revalidate: 60 }, { tags: ["events"] });
+    expect(await handler.get(key, { kind: "FETCH", tags: ["events"] })).toBeNull();
+    // The machine's Redis (127.0.0.1:6379) is up in this suite: nothing went to it.
+    expect(await admin.keys(`${keyPrefix}*:entry:${key}`)).toEqual([]);
+    expect(lines.warn).toEqual([expect.stringContaining("REDIS_URL is not set")]);
+  });
+
   it("with Redis unreachable from the start: misses, no-op writes, no throw, one log line however many requests", async () => {
     const { handler, lines } = await instance(`redis://127.0.0.1:${await closedPort()}`, "build-1", { wait: false });
     for (let i = 0; i < 20; i++) {

@@ -58,11 +58,11 @@ export default async function MembersPage({
             {directory.entries.map((entry, index) => (
               // No id leaves the server for the directory; the order is fixed for a render, so the index is a stable key.
               <tr key={index}>
-                <th scope="row" data-label="Name">
+                <th scope="row">
                   {entry.name}
                 </th>
-                <td data-label="Agency">{entry.agency}</td>
-                <td data-label="Job title">{entry.jobTitle}</td>
+                <td>{entry.agency}</td>
+                <td>{entry.jobTitle}</td>
               </tr>
             ))}
         </DataTable>

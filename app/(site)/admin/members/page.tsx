@@ -50,6 +50,7 @@ export default async function AdminMembersPage({
         <p>{query.q ? `No members match “${query.q}”.` : "No members on this page."}</p>
       ) : (
         <DataTable
+          stacked
           label={caption}
           caption={`${caption} (${list.total}), page ${list.page} of ${list.pageCount}`}
           columns={["Name", "Email", "Agency", "Role", "Status", "Actions"]}

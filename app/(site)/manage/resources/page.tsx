@@ -73,6 +73,7 @@ export default async function ManageResourcesPage({ searchParams }: { searchPara
         <p>{query.q ? "No resources match this search." : "No resources yet."}</p>
       ) : (
         <DataTable
+          stacked
           label={caption}
           caption={`${caption} (${list.total.toLocaleString("en-US")})`}
           columns={["Title", "Type", "Event", "Added", { label: "Actions", hidden: true }]}

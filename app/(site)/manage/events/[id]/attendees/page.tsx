@@ -97,7 +97,7 @@ function Table({ caption, columns, empty, children }: { caption: string; columns
   return (
     <section className="margin-top-4">
       <h2 className="font-heading-md">{caption}</h2>
-      <DataTable label={caption} captionHidden columns={columns}>
+      <DataTable stacked label={caption} captionHidden columns={columns}>
         {children}
       </DataTable>
     </section>
