@@ -39,10 +39,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     useSecureCookies: env.siteOrigin.startsWith("https://"),
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
-    providers: [
-      emailLinkProvider(env),
-      ...(loginGov ? [loginGov] : []),
-    ],
+    providers: [emailLinkProvider(env), ...(loginGov ? [loginGov] : [])],
     callbacks: {
       signIn({ user, email, account, profile }) {
         if (account?.provider === LOGIN_GOV_PROVIDER_ID) {

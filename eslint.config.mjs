@@ -35,7 +35,8 @@ const config = [
       {
         target: "./components",
         from: ["./app", "./db"],
-        message: "components/ is presentational: it may use lib/ types and pure helpers, never app/ or db/. A part that needs an action or data belongs in app/_components/.",
+        message:
+          "components/ is presentational: it may use lib/ types and pure helpers, never app/ or db/. A part that needs an action or data belongs in app/_components/.",
       },
     ]),
   },
@@ -53,7 +54,17 @@ const config = [
     ]),
   },
   {
-    ignores: [".next/**", ".next-bench/**", ".data/**", "node_modules/**", "playwright-report/**", "test-results/**", "next-env.d.ts", "public/uswds/**", "dist/**"],
+    ignores: [
+      ".next/**",
+      ".next-bench/**",
+      ".data/**",
+      "node_modules/**",
+      "playwright-report/**",
+      "test-results/**",
+      "next-env.d.ts",
+      "public/uswds/**",
+      "dist/**",
+    ],
   },
 ];
 

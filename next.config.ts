@@ -12,9 +12,10 @@ const benchBuild = process.env.CONVENE_BENCH_BUILD === "1";
 // copies are checked against Redis's tag times on every read. Without REDIS_URL, nothing changes.
 // The container image's build sets CONVENE_CACHE_HANDLER=redis: a standalone server keeps the configuration it was
 // built with, so the handler must be in it before REDIS_URL is known (the handler then reads REDIS_URL at run time).
-const redisCache = process.env.REDIS_URL || process.env.CONVENE_CACHE_HANDLER === "redis"
-  ? { cacheHandler: fileURLToPath(new URL("./lib/cache/redis-cache-handler.mjs", import.meta.url)), cacheMaxMemorySize: 0 }
-  : {};
+const redisCache =
+  process.env.REDIS_URL || process.env.CONVENE_CACHE_HANDLER === "redis"
+    ? { cacheHandler: fileURLToPath(new URL("./lib/cache/redis-cache-handler.mjs", import.meta.url)), cacheMaxMemorySize: 0 }
+    : {};
 
 const nextConfig: NextConfig = {
   ...(benchBuild ? { distDir: ".next-bench" } : {}),

@@ -20,8 +20,7 @@ const externalBaseURL = process.env.E2E_BASE_URL;
 const baseURL = externalBaseURL ?? `http://localhost:${port}`;
 
 /** Debian's Chromium where it is installed (CI), else Playwright's own browser. */
-const chromiumPath =
-  process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,9 +33,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [
     ["list"],
-    process.env.TEST_REPORT_DIR
-      ? ["json", { outputFile: path.join(process.env.TEST_REPORT_DIR, "playwright.json") }]
-      : ["html", { open: "never" }],
+    process.env.TEST_REPORT_DIR ? ["json", { outputFile: path.join(process.env.TEST_REPORT_DIR, "playwright.json") }] : ["html", { open: "never" }],
   ],
   use: {
     baseURL,
@@ -59,22 +56,22 @@ export default defineConfig({
   webServer: externalBaseURL
     ? undefined
     : {
-    command: "tsx --conditions=react-server scripts/e2e-server.ts",
-    url: `${baseURL}/api/health`,
-    timeout: 420_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      E2E_PORT: String(port),
-      E2E_MAIL_DIR: process.env.E2E_MAIL_DIR,
-      E2E_MAIL_IN_PORT: process.env.E2E_MAIL_IN_PORT,
-      E2E_METRICS_TOKEN: process.env.E2E_METRICS_TOKEN,
-      E2E_LOG_FILE: process.env.E2E_LOG_FILE,
-    },
-    // SIGTERM lets the script drop its scratch database and data directory.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-  },
+        command: "tsx --conditions=react-server scripts/e2e-server.ts",
+        url: `${baseURL}/api/health`,
+        timeout: 420_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        stderr: "pipe",
+        env: {
+          E2E_PORT: String(port),
+          E2E_MAIL_DIR: process.env.E2E_MAIL_DIR,
+          E2E_MAIL_IN_PORT: process.env.E2E_MAIL_IN_PORT,
+          E2E_METRICS_TOKEN: process.env.E2E_METRICS_TOKEN,
+          E2E_LOG_FILE: process.env.E2E_LOG_FILE,
+        },
+        // SIGTERM lets the script drop its scratch database and data directory.
+        gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      },
 });
 
 function findFreePort(): Promise<number> {

@@ -7,8 +7,7 @@ import { UswdsScript } from "@/components/uswds-script";
 
 export const metadata: Metadata = {
   title: { default: "Social Media Community of Practice", template: "%s | Social Media Community of Practice" },
-  description:
-    "Events, networking and shared resources for government social media managers and specialists, from GSA's Technology Transformation Services.",
+  description: "Events, networking and shared resources for government social media managers and specialists, from GSA's Technology Transformation Services.",
 };
 
 /**

@@ -42,16 +42,25 @@ try {
   await seedScaled(db, FULL_SIZE);
 
   const [member] = rowsOf<{ id: string; email: string }>(
-    await db.execute(sql`select u.id, u.email from users u join rsvps r on r.user_id = u.id where u.email like 'member%' group by u.id order by count(*) desc limit 1`),
+    await db.execute(
+      sql`select u.id, u.email from users u join rsvps r on r.user_id = u.id where u.email like 'member%' group by u.id order by count(*) desc limit 1`,
+    ),
   );
   const viewer: Viewer = { id: member!.id, email: member!.email, name: null, role: "member", timeZone: "America/New_York", hasJoined: true };
   const [event] = rowsOf<{ id: string; slug: string }>(
-    await db.execute(sql`select id, slug from events where status = 'published' and capacity is not null and starts_at > now() + interval '1 day' order by starts_at limit 1`),
+    await db.execute(
+      sql`select id, slug from events where status = 'published' and capacity is not null and starts_at > now() + interval '1 day' order by starts_at limit 1`,
+    ),
   );
   const token = await rotateFeedToken(viewer);
   const [session] = await createSessions(db, { count: 1, offset: 0 });
   // The adapter as auth.ts builds it: every signed-in page starts with this lookup.
-  const adapter = DrizzleAdapter(db, { usersTable: schema.users, accountsTable: schema.accounts, sessionsTable: schema.sessions, verificationTokensTable: schema.verificationTokens } as never);
+  const adapter = DrizzleAdapter(db, {
+    usersTable: schema.users,
+    accountsTable: schema.accounts,
+    sessionsTable: schema.sessions,
+    verificationTokensTable: schema.verificationTokens,
+  } as never);
 
   const pages: [string, () => Promise<unknown>][] = [
     ["every signed-in page: session", async () => adapter.getSessionAndUser!(session!.token)],

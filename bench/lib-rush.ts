@@ -11,7 +11,10 @@ import { createRushEvent, membersAsViewers } from "./seed-scaled";
 
 export type LibRushResult = RushCheck & { members: number; seconds: number; rsvpsPerSecond: number; p50: number; p99: number; errors: number };
 
-export async function runLibRush(handle: DbHandle, { members, offset, concurrency }: { members: number; offset: number; concurrency: number }): Promise<LibRushResult> {
+export async function runLibRush(
+  handle: DbHandle,
+  { members, offset, concurrency }: { members: number; offset: number; concurrency: number },
+): Promise<LibRushResult> {
   const event = await createRushEvent(handle.db, "bench-rush-lib");
   const viewers = await membersAsViewers(handle.db, { count: members, offset });
   installDbHandle(handle);

@@ -38,8 +38,14 @@ export function sampleMemory(pid: number, everyMs = 250) {
   let peakHwmKb = 0;
   const sample = () => {
     const pids = tree(pid);
-    peakRssKb = Math.max(peakRssKb, pids.reduce((sum, p) => sum + statusKb(p, "VmRSS"), 0));
-    peakHwmKb = Math.max(peakHwmKb, pids.reduce((sum, p) => sum + statusKb(p, "VmHWM"), 0));
+    peakRssKb = Math.max(
+      peakRssKb,
+      pids.reduce((sum, p) => sum + statusKb(p, "VmRSS"), 0),
+    );
+    peakHwmKb = Math.max(
+      peakHwmKb,
+      pids.reduce((sum, p) => sum + statusKb(p, "VmHWM"), 0),
+    );
   };
   sample();
   const timer = setInterval(sample, everyMs);

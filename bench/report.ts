@@ -44,10 +44,15 @@ export function printReport({ driver, connections, seconds, rows, rush, libRush,
   const listSmall = rows.find((row) => row.label === "/events at 100 events");
   if (listAtScale && listSmall) {
     const ratio = listAtScale.p50 / Math.max(listSmall.p50, 1);
-    lines.push("", `/events p50 at 10,000 events / at 100 events: ${listAtScale.p50} / ${listSmall.p50} ms = ${ratio.toFixed(2)}x (target <= 1.5x: ${ratio <= 1.5 ? "met" : "missed"})`);
+    lines.push(
+      "",
+      `/events p50 at 10,000 events / at 100 events: ${listAtScale.p50} / ${listSmall.p50} ms = ${ratio.toFixed(2)}x (target <= 1.5x: ${ratio <= 1.5 ? "met" : "missed"})`,
+    );
   }
   if (rush) {
-    const fiveXx = Object.entries(rush.statuses).filter(([status]) => status.startsWith("5")).reduce((sum, [, n]) => sum + n, 0);
+    const fiveXx = Object.entries(rush.statuses)
+      .filter(([status]) => status.startsWith("5"))
+      .reduce((sum, [, n]) => sum + n, 0);
     lines.push(
       "",
       `RSVP rush (server action over HTTP): ${rush.members} members, ${rush.concurrency} concurrent, one event with 100 seats: ` +

@@ -70,11 +70,7 @@ async function seedFull(fresh: FreshDb) {
   return { rush, readers, rushers, eventSlug: page!.slug, feedToken };
 }
 
-async function measure(
-  label: string,
-  url: string,
-  options: { cookies?: string[]; group: Row["group"]; serverPid?: number },
-): Promise<Row> {
+async function measure(label: string, url: string, options: { cookies?: string[]; group: Row["group"]; serverPid?: number }): Promise<Row> {
   const perConnectionHeaders = options.cookies?.map((token) => ({ cookie: `${COOKIE}=${token}` }));
   await runLoad({ url, connections, seconds: warmup, perConnectionHeaders });
   const sampler = options.serverPid ? sampleMemory(options.serverPid) : undefined;
@@ -124,7 +120,9 @@ try {
     rows.push(await measure("/events", `${server.url}/events`, { group: "visitor", serverPid: server.pid }));
     rows.push(await measure("event page, visitor", `${server.url}/events/${seeded.eventSlug}`, { group: "visitor", serverPid: server.pid }));
     rows.push(await measure("community.ics", `${server.url}/calendar/community.ics`, { group: "visitor", serverPid: server.pid }));
-    rows.push(await measure("event page, member", `${server.url}/events/${seeded.eventSlug}`, { group: "member", cookies: readerCookies, serverPid: server.pid }));
+    rows.push(
+      await measure("event page, member", `${server.url}/events/${seeded.eventSlug}`, { group: "member", cookies: readerCookies, serverPid: server.pid }),
+    );
     rows.push(await measure("personal feed .ics", `${server.url}/calendar/feed/${seeded.feedToken}.ics`, { group: "member", serverPid: server.pid }));
     rows.push(await measure("/resources, member", `${server.url}/resources`, { group: "member", cookies: readerCookies, serverPid: server.pid }));
 

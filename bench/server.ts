@@ -56,7 +56,10 @@ export function serverNodeFlags(): string[] {
   const start = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
   // Every node flag `npm start` passes (the heap cap, the peer-address preload), so the bench runs what production runs.
   const words = start.split(/\s+/);
-  return words.slice(1, words.findIndex((word) => word.includes("node_modules/next")));
+  return words.slice(
+    1,
+    words.findIndex((word) => word.includes("node_modules/next")),
+  );
 }
 
 export type RunningServer = { url: string; pid: number; stop: () => Promise<void> };

@@ -22,18 +22,13 @@ export function CalendarSubscribe({ feedUrl, calendarName }: { feedUrl: string; 
           </a>
         </li>
       </ul>
-      <p className="margin-bottom-05">
-        For Outlook or any other app, subscribe from the web (an &ldquo;internet calendar&rdquo;) with this
-        address:
-      </p>
+      <p className="margin-bottom-05">For Outlook or any other app, subscribe from the web (an &ldquo;internet calendar&rdquo;) with this address:</p>
       <p className="margin-top-0">
         <code className="font-mono-2xs" style={{ wordBreak: "break-all" }}>
           {feedUrl}
         </code>
       </p>
-      <p className="font-body-2xs">
-        Calendar apps check the feed about once an hour, and Google can take longer, so changes may take a while to show.
-      </p>
+      <p className="font-body-2xs">Calendar apps check the feed about once an hour, and Google can take longer, so changes may take a while to show.</p>
     </div>
   );
 }

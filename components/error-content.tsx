@@ -7,9 +7,7 @@ export function ErrorContent({ error, reset }: { error: Error & { digest?: strin
       <div className="usa-alert usa-alert--error" role="alert">
         <div className="usa-alert__body">
           <h1 className="usa-alert__heading">Something went wrong</h1>
-          <p className="usa-alert__text">
-            We couldn&rsquo;t complete your request. Nothing you entered was lost. Please try again in a moment.
-          </p>
+          <p className="usa-alert__text">We couldn&rsquo;t complete your request. Nothing you entered was lost. Please try again in a moment.</p>
           {error.digest ? <p className="usa-alert__text font-body-2xs">Reference: {error.digest}</p> : null}
         </div>
       </div>

@@ -32,9 +32,7 @@ export function EventCard({ event, viewerTimeZone }: { event: EventCardData; vie
           <p className="margin-y-05 text-bold">
             <time dateTime={event.startsAt.toISOString()}>{formatShortStart(event.startsAt, event.timeZone)}</time>
           </p>
-          {showViewerTime ? (
-            <p className="margin-y-05 font-body-2xs">Your time: {formatShortStart(event.startsAt, viewerTimeZone)}</p>
-          ) : null}
+          {showViewerTime ? <p className="margin-y-05 font-body-2xs">Your time: {formatShortStart(event.startsAt, viewerTimeZone)}</p> : null}
           <EventTags event={event} />
           <p>{event.summary}</p>
         </div>

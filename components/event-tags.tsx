@@ -7,11 +7,7 @@ export function availabilityLabel(capacity: number | null, goingCount: number): 
   return left > 0 ? `${left} ${left === 1 ? "seat" : "seats"} left` : "Full: join the waitlist";
 }
 
-export function EventTags({
-  event,
-}: {
-  event: { kind: EventKind; format: EventFormat; status: EventStatus; capacity: number | null; goingCount: number };
-}) {
+export function EventTags({ event }: { event: { kind: EventKind; format: EventFormat; status: EventStatus; capacity: number | null; goingCount: number } }) {
   const availability = event.status === "published" ? availabilityLabel(event.capacity, event.goingCount) : null;
   return (
     <p className="margin-y-05">

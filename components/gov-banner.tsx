@@ -17,12 +17,7 @@ export function GovBanner() {
               <p className="usa-banner__header-text">An official website of the United States government</p>
               <p className="usa-banner__header-action">Here&rsquo;s how you know</p>
             </div>
-            <button
-              type="button"
-              className="usa-accordion__button usa-banner__button"
-              aria-expanded="false"
-              aria-controls="gov-banner-default"
-            >
+            <button type="button" className="usa-accordion__button usa-banner__button" aria-expanded="false" aria-controls="gov-banner-default">
               <span className="usa-banner__button-text">Here&rsquo;s how you know</span>
             </button>
           </div>
@@ -35,8 +30,7 @@ export function GovBanner() {
               <div className="usa-media-block__body">
                 <p>
                   <strong>Official websites use .gov</strong>
-                  <br />A <strong>.gov</strong> website belongs to an official government organization in the United
-                  States.
+                  <br />A <strong>.gov</strong> website belongs to an official government organization in the United States.
                 </p>
               </div>
             </div>
@@ -46,8 +40,8 @@ export function GovBanner() {
               <div className="usa-media-block__body">
                 <p>
                   <strong>Secure .gov websites use HTTPS</strong>
-                  <br />A <strong>lock</strong> or <strong>https://</strong> means you&rsquo;ve safely connected to
-                  the .gov website. Share sensitive information only on official, secure websites.
+                  <br />A <strong>lock</strong> or <strong>https://</strong> means you&rsquo;ve safely connected to the .gov website. Share sensitive
+                  information only on official, secure websites.
                 </p>
               </div>
             </div>

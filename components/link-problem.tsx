@@ -7,7 +7,8 @@ export function LinkProblem({ reason }: { reason: "expired" | "used" | "denied" 
     used: "This sign-in link has already been used or is not valid. Each link works once.",
     denied: "This address can't sign in to the community. It may not be eligible, or the account may be disabled.",
     assurance: "Login.gov did not confirm the level of identity assurance this site asks for, so you are not signed in.",
-    unverified: "Login.gov did not confirm that your email address is verified, so you are not signed in. Confirm it in your Login.gov account, or use a sign-in link.",
+    unverified:
+      "Login.gov did not confirm that your email address is verified, so you are not signed in. Confirm it in your Login.gov account, or use a sign-in link.",
     other: "Something went wrong while signing you in.",
   }[reason];
   return (

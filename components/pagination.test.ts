@@ -24,7 +24,9 @@ describe("pageSlots", () => {
 
 describe("Pagination", () => {
   it("links every shown page, keeping the filters, and marks the current one", () => {
-    const html = renderToStaticMarkup(createElement(Pagination, { page: 2, pageCount: 3, path: "/members", filters: { q: "gsa", kind: undefined }, label: "Pages" }));
+    const html = renderToStaticMarkup(
+      createElement(Pagination, { page: 2, pageCount: 3, path: "/members", filters: { q: "gsa", kind: undefined }, label: "Pages" }),
+    );
     expect(html).toContain(`href="/members?q=gsa&amp;page=1"`);
     expect(html).toContain(`href="/members?q=gsa&amp;page=3"`);
     expect(html).toMatch(/aria-current="page" aria-label="Page 2 of 3">2</);

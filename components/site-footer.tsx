@@ -25,8 +25,8 @@ export function SiteFooter() {
                 Freedom of Information Act notice
               </h2>
               <p className="usa-alert__text" data-testid="foia-notice">
-                Communications in this community, including event registrations, messages and shared resources, are
-                government records and may be released under the Freedom of Information Act (FOIA). Please follow the{" "}
+                Communications in this community, including event registrations, messages and shared resources, are government records and may be released under
+                the Freedom of Information Act (FOIA). Please follow the{" "}
                 <Link href="/guidelines" className="usa-link">
                   community guidelines
                 </Link>
@@ -63,10 +63,7 @@ export function SiteFooter() {
             </ul>
           </div>
         </nav>
-        <section
-          className="usa-identifier__section usa-identifier__section--usagov"
-          aria-label="U.S. government information and services"
-        >
+        <section className="usa-identifier__section usa-identifier__section--usagov" aria-label="U.S. government information and services">
           <div className="usa-identifier__container">
             <div className="usa-identifier__usagov-description">Looking for U.S. government information and services?</div>{" "}
             <a href="https://www.usa.gov/" className="usa-link">

@@ -84,10 +84,7 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
 
 export class DatabaseInUseError extends Error {
   constructor(dataDir: string, pid: number) {
-    super(
-      `The embedded database at ${dataDir} is in use by process ${pid}. ` +
-        "Stop that process first, or set DATABASE_URL to use PostgreSQL.",
-    );
+    super(`The embedded database at ${dataDir} is in use by process ${pid}. ` + "Stop that process first, or set DATABASE_URL to use PostgreSQL.");
     this.name = "DatabaseInUseError";
   }
 }

@@ -15,7 +15,10 @@ export function isTransientDbError(error: unknown): boolean {
 }
 
 export class RetriesExhaustedError extends Error {
-  constructor(readonly attempts: number, cause: unknown) {
+  constructor(
+    readonly attempts: number,
+    cause: unknown,
+  ) {
     super(`Gave up after ${attempts} attempts`, { cause });
     this.name = "RetriesExhaustedError";
   }

@@ -30,14 +30,7 @@ export const eventFormatEnum = pgEnum("event_format", ["virtual", "in_person", "
 export const eventStatusEnum = pgEnum("event_status", ["draft", "published", "cancelled"]);
 export const rsvpStatusEnum = pgEnum("rsvp_status", ["going", "waitlisted", "cancelled"]);
 export const resourceKindEnum = pgEnum("resource_kind", ["link", "file"]);
-export const resourceTypeEnum = pgEnum("resource_type", [
-  "slides",
-  "recording",
-  "toolkit",
-  "guide",
-  "template",
-  "link",
-]);
+export const resourceTypeEnum = pgEnum("resource_type", ["slides", "recording", "toolkit", "guide", "template", "link"]);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 // event_update: the batched calendar update after an edit (lib/events/updates.ts); essential, no opt-out.
 export const notificationKindEnum = pgEnum("notification_kind", ["reminder_day", "reminder_hour", "follow_up", "digest", "event_update"]);
@@ -74,7 +67,9 @@ export const users = pgTable(
     uniqueIndex("users_email_key").on(t.email),
     // A counting index for the home page's member count: every user qualifies, so the planner scans the
     // table for an index on a column, but this one is a few bytes an entry and gives an index-only scan.
-    index("users_member_count_idx").on(sql`(true)`).where(sql`guidelines_accepted_at is not null and disabled_at is null`),
+    index("users_member_count_idx")
+      .on(sql`(true)`)
+      .where(sql`guidelines_accepted_at is not null and disabled_at is null`),
   ],
 );
 
@@ -156,7 +151,10 @@ export const events = pgTable(
     status: eventStatusEnum("status").notNull().default("draft"),
     // Every change a calendar should see raises this (RFC 5546 SEQUENCE).
     sequence: integer("sequence").notNull().default(0),
-    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     hosts: jsonb("hosts").$type<EventHost[]>().notNull().default([]),
     cancellationMessage: text("cancellation_message"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
@@ -164,21 +162,25 @@ export const events = pgTable(
     cancelledAt: timestamptz("cancelled_at"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
-    search: tsvector("search").generatedAlwaysAs(
-      sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(summary, ''))`,
-    ),
+    search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(summary, ''))`),
   },
   (t) => [
     uniqueIndex("events_slug_key").on(t.slug),
     index("events_status_starts_idx").on(t.status, t.startsAt),
     // Public lists and feeds walk these in order and stop at the page's end. The predicate is the
     // literal lib/events/public.ts writes, so the planner can match it.
-    index("events_public_starts_idx").on(t.startsAt, t.id).where(sql`status in ('published', 'cancelled')`),
-    index("events_public_ends_idx").on(t.endsAt).where(sql`status in ('published', 'cancelled')`),
+    index("events_public_starts_idx")
+      .on(t.startsAt, t.id)
+      .where(sql`status in ('published', 'cancelled')`),
+    index("events_public_ends_idx")
+      .on(t.endsAt)
+      .where(sql`status in ('published', 'cancelled')`),
     index("events_search_idx").using("gin", t.search),
     index("events_tags_idx").using("gin", t.tags),
     // The topic filter's list of choices (distinct tags of published events), read from the index alone.
-    index("events_published_tags_idx").on(t.tags).where(sql`status = 'published'`),
+    index("events_published_tags_idx")
+      .on(t.tags)
+      .where(sql`status = 'published'`),
     check("events_ends_after_starts", sql`${t.endsAt} > ${t.startsAt}`),
     check("events_capacity_positive", sql`${t.capacity} is null or ${t.capacity} > 0`),
     // Lets "still to come" (ends_at >= now) also bound starts_at, so upcoming lists use an ordered index.
@@ -251,13 +253,14 @@ export const resources = pgTable(
     fileName: text("file_name"),
     mimeType: text("mime_type"),
     sizeBytes: integer("size_bytes"),
-    topics: text("topics").array().notNull().default(sql`'{}'::text[]`),
+    topics: text("topics")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     eventId: uuid("event_id").references(() => events.id, { onDelete: "set null" }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
-    search: tsvector("search").generatedAlwaysAs(
-      sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, ''))`,
-    ),
+    search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, ''))`),
   },
   (t) => [
     index("resources_created_idx").on(t.createdAt),
@@ -337,10 +340,7 @@ export const outbox = pgTable(
     // OUTBOX_RETENTION_DAYS (lib/housekeeping.ts); who, when, subject and kind stay.
     bodyRemovedAt: timestamptz("body_removed_at"),
   },
-  (t) => [
-    index("outbox_pending_idx").on(t.status, t.nextAttemptAt),
-    index("outbox_to_idx").on(t.to, t.createdAt),
-  ],
+  (t) => [index("outbox_pending_idx").on(t.status, t.nextAttemptAt), index("outbox_to_idx").on(t.to, t.createdAt)],
 );
 
 /** One row per counted request; a sliding window counts rows newer than its start. */

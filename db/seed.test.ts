@@ -36,10 +36,7 @@ async function countRows() {
 }
 
 async function rsvpCountsByEvent() {
-  const rows = await database.db
-    .select({ eventId: rsvps.eventId, status: rsvps.status, n: count() })
-    .from(rsvps)
-    .groupBy(rsvps.eventId, rsvps.status);
+  const rows = await database.db.select({ eventId: rsvps.eventId, status: rsvps.status, n: count() }).from(rsvps).groupBy(rsvps.eventId, rsvps.status);
   const byEvent = new Map<string, { going: number; waitlisted: number; cancelled: number }>();
   for (const row of rows) {
     const counts = byEvent.get(row.eventId) ?? { going: 0, waitlisted: 0, cancelled: 0 };
@@ -133,14 +130,7 @@ describe("seedDemoData", () => {
   it("spreads events over several time zones and all kinds and formats", async () => {
     const all = await database.db.select().from(events);
     expect(new Set(all.map((e) => e.timeZone))).toEqual(
-      new Set([
-        "America/New_York",
-        "America/Chicago",
-        "America/Denver",
-        "America/Los_Angeles",
-        "Pacific/Honolulu",
-        "Pacific/Guam",
-      ]),
+      new Set(["America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "Pacific/Honolulu", "Pacific/Guam"]),
     );
     expect(all.filter((e) => e.timeZone === "America/New_York").length).toBeGreaterThan(all.length / 2);
     expect(new Set(all.map((e) => e.kind))).toEqual(new Set(["educational", "networking", "workshop", "office_hours"]));
@@ -166,11 +156,7 @@ describe("seedDemoData", () => {
     expect(event.startsAt > NOW).toBe(true);
     expect(counts.get(event.id)!.waitlisted).toBeGreaterThanOrEqual(2);
 
-    const queue = await database.db
-      .select()
-      .from(rsvps)
-      .where(eq(rsvps.eventId, event.id))
-      .orderBy(asc(rsvps.queuedAt));
+    const queue = await database.db.select().from(rsvps).where(eq(rsvps.eventId, event.id)).orderBy(asc(rsvps.queuedAt));
     const times = queue.map((r) => r.queuedAt.getTime());
     expect(new Set(times).size).toBe(times.length);
     // Everyone with a seat asked before everyone still waiting.
@@ -237,9 +223,7 @@ describe("seedDemoData", () => {
 
   it("keeps a recurring event at the same wall-clock time across a daylight saving change", async () => {
     const all = await database.db.select().from(events);
-    const recurring = [...new Set(all.map((e) => e.title))]
-      .map((title) => all.filter((e) => e.title === title))
-      .filter((series) => series.length > 1);
+    const recurring = [...new Set(all.map((e) => e.title))].map((title) => all.filter((e) => e.title === title)).filter((series) => series.length > 1);
     expect(recurring.length).toBeGreaterThan(0);
     for (const series of recurring) {
       const offsets = series.map((e) => inZone(e.startsAt, e.timeZone).getTimezoneOffset());
@@ -255,9 +239,7 @@ describe("seedDemoData", () => {
   it("adds https link resources, some attached to past events", async () => {
     const all = await database.db.select().from(resources);
     expect(all.length).toBeGreaterThanOrEqual(12);
-    expect(new Set(all.map((r) => r.type))).toEqual(
-      new Set(["slides", "recording", "toolkit", "guide", "template", "link"]),
-    );
+    expect(new Set(all.map((r) => r.type))).toEqual(new Set(["slides", "recording", "toolkit", "guide", "template", "link"]));
     for (const resource of all) {
       expect(resource.kind).toBe("link");
       expect(resource.storageKey).toBeNull();

@@ -191,8 +191,7 @@ function planEvent(spec: DemoEvent, index: number, now: Date) {
  */
 function wallClockOnWeekday(now: Date, timeZone: string, day: number, [hour, minute]: readonly [number, number]): Date {
   const today = new TZDate(now.getTime(), timeZone);
-  const onDay = (offset: number) =>
-    new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + offset, hour, minute, timeZone);
+  const onDay = (offset: number) => new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + offset, hour, minute, timeZone);
   const weekday = onDay(day).getDay();
   const local = onDay(day + (weekday === 6 ? 2 : weekday === 0 ? 1 : 0));
   return new Date(local.getTime());

@@ -179,14 +179,16 @@ test("protected pages refuse RSC, prefetch and forged-subrequest fetches the sam
   const protectedPages = getEntries.filter((e) => e.kind === "page" && MARKERS[e.id]);
   for (const entry of protectedPages) {
     const url = urlOf(entry);
-    const allowedRole: Role = entry.access === "admin" ? "admin" : entry.access === "organizer" ? "organizer" : entry.access === "signed-in" ? "not-joined" : "member";
+    const allowedRole: Role =
+      entry.access === "admin" ? "admin" : entry.access === "organizer" ? "organizer" : entry.access === "signed-in" ? "not-joined" : "member";
     const refusedRoles: Role[] = ["visitor", "disabled", ...(RANK[entry.access as "member"] > 2 ? (["member"] as Role[]) : [])];
     for (const variant of VARIANTS) {
       const target = variant.query ? `${url}${url.includes("?") ? "&" : "?"}${variant.query}` : url;
       // The marker must be in what the allowed person gets, or its absence below would prove nothing.
       // Next answers an RSC fetch without its cache-busting `_rsc` value with a redirect to add it, as a browser's router would follow.
       const allowed = await clients.get(allowedRole)!.get(target, { headers: variant.headers, maxRedirects: 5 });
-      if (!variant.shellOnly && !contains(await allowed.text(), MARKERS[entry.id]!)) problems.push(`${target} (${variant.name}): marker missing for ${allowedRole}`);
+      if (!variant.shellOnly && !contains(await allowed.text(), MARKERS[entry.id]!))
+        problems.push(`${target} (${variant.name}): marker missing for ${allowedRole}`);
       for (const role of refusedRoles) {
         const response = await clients.get(role)!.get(target, { headers: variant.headers, maxRedirects: 5 });
         if (response.status() === 200 && contains(await response.text(), MARKERS[entry.id]!)) {

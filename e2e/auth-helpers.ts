@@ -22,7 +22,11 @@ export async function readSignInLink(page: Page, email: string): Promise<string>
 }
 
 /** Requests a link, confirms it and finishes the join step: a new member, signed in. */
-export async function signUp(page: Page, email: string, profile = { name: "Pat Example", agency: "General Services Administration", jobTitle: "Social Media Specialist" }) {
+export async function signUp(
+  page: Page,
+  email: string,
+  profile = { name: "Pat Example", agency: "General Services Administration", jobTitle: "Social Media Specialist" },
+) {
   await requestLink(page, email);
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await page.goto(await readSignInLink(page, email));
@@ -61,5 +65,8 @@ export async function signInAs(page: Page, email: string) {
   }
   await signIn(page, email);
   await expect(page.getByRole("link", { name: "My account" })).toBeVisible();
-  staffSessions.set(email, (await page.context().cookies()).filter((c) => c.name.includes("authjs.session-token")));
+  staffSessions.set(
+    email,
+    (await page.context().cookies()).filter((c) => c.name.includes("authjs.session-token")),
+  );
 }

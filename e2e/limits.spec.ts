@@ -88,7 +88,6 @@ test.describe("a server with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
   let server: ChildProcess | undefined;
   let origin = "";
 
-
   const env = (port: number): NodeJS.ProcessEnv => ({
     ...process.env,
     NODE_ENV: "production",

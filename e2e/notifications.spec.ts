@@ -33,11 +33,7 @@ async function waitForMail(to: string, subject: RegExp, timeout = 20_000) {
   return found!;
 }
 
-test("an organizer messages attendees; the hour-before reminder arrives and its unsubscribe link works signed out", async ({
-  page,
-  browser,
-  playwright,
-}) => {
+test("an organizer messages attendees; the hour-before reminder arrives and its unsubscribe link works signed out", async ({ page, browser, playwright }) => {
   test.skip(!mailDir || Boolean(process.env.E2E_BASE_URL), "needs the SMTP server and the short scheduler interval of scripts/e2e-server.ts");
   // The reminder is due a minute or two after the event is created; the scheduler runs every 2 s.
   test.setTimeout(6 * 60_000);

@@ -62,7 +62,9 @@ export async function startOidcProvider({
     const login = result.login as { accountId: string; acr?: string } | undefined;
     if (login) {
       const { params } = await provider.interactionDetails(req, res);
-      const requested = String(params.acr_values ?? "").split(/\s+/).filter(Boolean);
+      const requested = String(params.acr_values ?? "")
+        .split(/\s+/)
+        .filter(Boolean);
       login.acr = login.accountId.startsWith("ial1-") ? LOGIN_GOV_ACRS.authOnly : (requested[0] ?? LOGIN_GOV_ACRS.authOnly);
     }
     return finish(req, res, result, options);

@@ -27,7 +27,10 @@ async function accessLine(requestId: string): Promise<Record<string, unknown>> {
   let found: Record<string, unknown> | undefined;
   await expect
     .poll(() => {
-      const lines = fs.readFileSync(LOG_FILE, "utf8").split("\n").filter((line) => line.startsWith("{"));
+      const lines = fs
+        .readFileSync(LOG_FILE, "utf8")
+        .split("\n")
+        .filter((line) => line.startsWith("{"));
       found = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.msg === "request" && entry.requestId === requestId);
       return Boolean(found);
     })
@@ -71,7 +74,13 @@ test.describe("operations", () => {
     const scrape = await request.get("/api/metrics", { headers: { Authorization: `Bearer ${TOKEN}` } });
     expect(scrape.headers()["content-type"]).toContain("text/plain; version=0.0.4");
     const text = await scrape.text();
-    for (const series of ["convene_outbox_pending ", "convene_outbox_failed ", "convene_outbox_oldest_pending_age_seconds ", "convene_notifications_due_unsent ", "process_resident_memory_bytes "]) {
+    for (const series of [
+      "convene_outbox_pending ",
+      "convene_outbox_failed ",
+      "convene_outbox_oldest_pending_age_seconds ",
+      "convene_notifications_due_unsent ",
+      "process_resident_memory_bytes ",
+    ]) {
       expect(text).toContain(series);
     }
     const before = await rsvpCount(request);

@@ -140,7 +140,11 @@ test.describe("one origin for links, redirects and the CSP", () => {
       await page.getByRole("button", { name: "Email me a sign-in link" }).click();
       await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
       await page.goto(`${origin}/dev/mailbox?to=${encodeURIComponent(email)}`);
-      const link = await page.getByTestId("mail-message").first().getByRole("link", { name: /\/signin\/confirm/ }).getAttribute("href");
+      const link = await page
+        .getByTestId("mail-message")
+        .first()
+        .getByRole("link", { name: /\/signin\/confirm/ })
+        .getAttribute("href");
       expect(new URL(link!).origin).toBe(origin);
       await page.goto(link!);
       // Before, the callback redirected to localhost and the CSP's form-action blocked it: nothing happened.

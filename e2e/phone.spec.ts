@@ -19,7 +19,8 @@ async function layoutProblems(page: Page): Promise<Problem[]> {
     const scrollWidth = document.documentElement.scrollWidth;
     if (scrollWidth > width) {
       // Name the innermost elements that stick out, so the message says what to fix.
-      const describe = (el: Element) => `${el.tagName.toLowerCase()}${typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\s+/).join(".") : ""}`;
+      const describe = (el: Element) =>
+        `${el.tagName.toLowerCase()}${typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\s+/).join(".") : ""}`;
       const over = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > width + 1);
       const innermost = over.filter((el) => !over.some((other) => other !== el && el.contains(other)));
       // Text can run past a box that itself fits (a long word, a URL): measure the text too.
@@ -42,7 +43,8 @@ async function layoutProblems(page: Page): Promise<Problem[]> {
       const box = control.getBoundingClientRect();
       const name = (control.getAttribute("aria-label") ?? control.textContent ?? control.getAttribute("name") ?? "").trim().slice(0, 40);
       if (box.width < 1 || box.height < 1) problems.push(`<${control.tagName.toLowerCase()}> "${name}" has no size`);
-      else if (box.right > width + 1 || box.left < -1) problems.push(`<${control.tagName.toLowerCase()}> "${name}" is off screen (${Math.round(box.left)}–${Math.round(box.right)}px)`);
+      else if (box.right > width + 1 || box.left < -1)
+        problems.push(`<${control.tagName.toLowerCase()}> "${name}" is off screen (${Math.round(box.left)}–${Math.round(box.right)}px)`);
     }
     return problems;
   });

@@ -21,9 +21,7 @@ test.describe("shared resources", () => {
     await organizer?.context().close();
   });
 
-  test("an organizer uploads a PDF for an event; members find and download it; visitors are asked to sign in; removal ends access", async ({
-    browser,
-  }) => {
+  test("an organizer uploads a PDF for an event; members find and download it; visitors are asked to sign in; removal ends access", async ({ browser }) => {
     // Three people, a dozen pages and an accessibility scan on each: longer than one journey's minute.
     test.slow();
     const word = `Lantern${Date.now().toString(36)}`;

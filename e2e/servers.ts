@@ -13,7 +13,12 @@ export async function freePort(): Promise<number> {
 /** Waits up to a minute for /api/health to answer 200. */
 export async function waitForHealth(origin: string) {
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${origin}/api/health`).then((r) => r.ok).catch(() => false)) return;
+    if (
+      await fetch(`${origin}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`${origin} did not become healthy`);

@@ -103,7 +103,10 @@ test.describe("signing in with a government email", () => {
     }
     await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
     await expect(page.getByTestId("mail-message")).toHaveCount(3);
-    const links = await page.getByTestId("mail-message").getByRole("link", { name: /\/signin\/confirm/ }).evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    const links = await page
+      .getByTestId("mail-message")
+      .getByRole("link", { name: /\/signin\/confirm/ })
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(new Set(links).size).toBe(1);
     await page.goto(await readSignInLink(page, email));
     await page.getByRole("button", { name: "Sign in" }).click();

@@ -33,7 +33,15 @@ export function readDelivered(dir: string, recipient: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((name) => name.split("-").slice(2).join("-").replace(/\.eml$/, "").split(",").includes(recipient.toLowerCase()))
+    .filter((name) =>
+      name
+        .split("-")
+        .slice(2)
+        .join("-")
+        .replace(/\.eml$/, "")
+        .split(",")
+        .includes(recipient.toLowerCase()),
+    )
     .sort()
     .map((name) => fs.readFileSync(path.join(dir, name), "utf8"));
 }

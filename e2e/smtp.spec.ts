@@ -13,10 +13,13 @@ test("a sign-in link is delivered over real SMTP and works", async ({ page }) =>
 
   let raw: string | undefined;
   await expect
-    .poll(() => {
-      raw = readDelivered(mailDir!, email)[0];
-      return Boolean(raw);
-    }, { timeout: 20_000 })
+    .poll(
+      () => {
+        raw = readDelivered(mailDir!, email)[0];
+        return Boolean(raw);
+      },
+      { timeout: 20_000 },
+    )
     .toBe(true);
   const message = await simpleParser(raw!);
   expect(message.subject).toContain("sign-in link");

@@ -44,7 +44,18 @@ async function startInstances(count: number, env: Record<string, string>): Promi
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "convene-two-instances-"));
     const server = spawn(process.execPath, nextStartArgs(port), {
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: scratch!.url, AUTH_SECRET: secret, AUTH_URL: origin, DATA_DIR: dataDir, SMTP_URL: "", NEXT_TELEMETRY_DISABLED: "1", REDIS_URL: "", ...env },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: scratch!.url,
+        AUTH_SECRET: secret,
+        AUTH_URL: origin,
+        DATA_DIR: dataDir,
+        SMTP_URL: "",
+        NEXT_TELEMETRY_DISABLED: "1",
+        REDIS_URL: "",
+        ...env,
+      },
     });
     const output: string[] = [];
     for (const stream of [server.stdout!, server.stderr!]) stream.setEncoding("utf8").on("data", (chunk: string) => output.push(...chunk.split("\n")));
@@ -154,7 +165,10 @@ async function uploadFile(browser: Browser, origin: string, title: string, bytes
 
 /** Every file under `dir`, however deep. */
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 test("with Redis and S3, an organizer's edit and upload on instance A reach instance B on its next request", async ({ browser }) => {

@@ -39,7 +39,16 @@ test.beforeAll(async () => {
     servers.push(
       spawn(process.execPath, nextStartArgs(port), {
         stdio: "ignore",
-        env: { ...process.env, NODE_ENV: "production", DATABASE_URL: scratch.url, AUTH_SECRET: secret, AUTH_URL: origin, DATA_DIR: dataDir, SMTP_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          DATABASE_URL: scratch.url,
+          AUTH_SECRET: secret,
+          AUTH_URL: origin,
+          DATA_DIR: dataDir,
+          SMTP_URL: "",
+          NEXT_TELEMETRY_DISABLED: "1",
+        },
       }),
     );
   }
@@ -77,7 +86,10 @@ test("an RSVP rush split across two servers fills exactly the capacity, waitlist
   await page.goto(`/events/${slug}`);
   const [posted] = await Promise.all([
     page.waitForRequest((r) => r.method() === "POST"),
-    page.getByRole("button", { name: /RSVP|going/i }).first().click(),
+    page
+      .getByRole("button", { name: /RSVP|going/i })
+      .first()
+      .click(),
   ]);
   await expect(page.getByText("You're going")).toBeVisible();
   const template = { ...(await posted.allHeaders()) };

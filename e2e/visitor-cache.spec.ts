@@ -44,7 +44,14 @@ test.describe("cached pages for visitors", () => {
 
   test("an organizer's edit, an RSVP and a cancellation reach visitors at once", async ({ page, browser, playwright, baseURL }) => {
     const title = `Cache Clinic ${Date.now().toString(36)}`;
-    const { publicPath, manageUrl } = await publishEvent(page, { title, start: "09:00", end: "10:00", format: "in_person", location: "GSA Headquarters, Room 1201", capacity: 3 });
+    const { publicPath, manageUrl } = await publishEvent(page, {
+      title,
+      start: "09:00",
+      end: "10:00",
+      format: "in_person",
+      location: "GSA Headquarters, Room 1201",
+      capacity: 3,
+    });
     const visitor = await playwright.request.newContext({ baseURL });
     expect(await cachedVisit(visitor, publicPath)).toContain("3 seats left");
     expect(await cachedVisit(visitor, "/events")).toContain(title);

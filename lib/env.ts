@@ -7,14 +7,12 @@ import { LOG_LEVELS } from "@/lib/log-level";
  * The whole configuration, read from the environment and validated once.
  * Not marked server-only: the migrate and seed scripts read it outside Next.
  */
-const commaList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(",")
-      .map((item) => item.trim().toLowerCase())
-      .filter(Boolean),
-  );
+const commaList = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean),
+);
 
 const envSchema = z
   .object({
@@ -24,7 +22,10 @@ const envSchema = z
     AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
     AUTH_URL: z.url({ protocol: /^https?$/, error: "must be an absolute URL such as https://convene.example.gov" }).optional(),
     // Next sets PORT for `next dev` / `next start -p`; development's default origin uses it.
-    PORT: z.string().regex(/^\d{1,5}$/, { error: "must be a port number" }).default("3000"),
+    PORT: z
+      .string()
+      .regex(/^\d{1,5}$/, { error: "must be a port number" })
+      .default("3000"),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\//, { error: "must be an smtp:// or smtps:// URL" })
@@ -49,11 +50,9 @@ const envSchema = z
       .int({ error: "must be a whole number of bytes" })
       .min(10_000, { error: "must be at least 10000" })
       .default(2 * 1024 * 1024),
-    ALLOWED_EMAIL_DOMAINS: commaList
-      .default(["gov", "mil"])
-      .refine((labels) => labels.length > 0 && labels.every((label) => /^[a-z0-9-]+$/.test(label)), {
-        error: "must be a comma-separated list of top-level domain labels, such as gov,mil",
-      }),
+    ALLOWED_EMAIL_DOMAINS: commaList.default(["gov", "mil"]).refine((labels) => labels.length > 0 && labels.every((label) => /^[a-z0-9-]+$/.test(label)), {
+      error: "must be a comma-separated list of top-level domain labels, such as gov,mil",
+    }),
     ADMIN_EMAILS: commaList.default([]),
     // How many reverse proxies in front of Convene append to X-Forwarded-For. 0: trust no header, use the socket address.
     TRUSTED_PROXY_HOPS: z.coerce
@@ -76,9 +75,7 @@ const envSchema = z
     // redis-cache
     // Next's cache (data and visitor pages) in Redis, shared by every instance (lib/cache/redis-cache-handler.mjs,
     // which reads these two itself at run time). Unset: each process caches in its own memory, as before.
-    REDIS_URL: z
-      .url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379" })
-      .optional(),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379" }).optional(),
     // Start of every key Convene writes, so several sites (or tests) can share one Redis.
     REDIS_KEY_PREFIX: z
       .string()
@@ -165,9 +162,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
-    );
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`));
   }
   return result.data;
 }

@@ -28,13 +28,21 @@ describe("readiness on a migrated database", () => {
 
   it("fails the outbox check for a message due long ago that no deliverer claimed, not for one waiting out a retry", async () => {
     const now = Date.now();
-    await database.db
-      .insert(outbox)
-      .values({ to: "x@agency.gov", subject: "retrying", text: "x", kind: "test", attempts: 3, createdAt: new Date(now - 4 * OUTBOX_STUCK_MS), nextAttemptAt: new Date(now + OUTBOX_STUCK_MS) });
+    await database.db.insert(outbox).values({
+      to: "x@agency.gov",
+      subject: "retrying",
+      text: "x",
+      kind: "test",
+      attempts: 3,
+      createdAt: new Date(now - 4 * OUTBOX_STUCK_MS),
+      nextAttemptAt: new Date(now + OUTBOX_STUCK_MS),
+    });
     const ready = await checkReadiness({ db: database.db, smtpConfigured: true, deliverer: ticking(now), now });
     expect(ready.checks.outbox.ok).toBe(true);
 
-    await database.db.insert(outbox).values({ to: "y@agency.gov", subject: "stuck", text: "y", kind: "test", nextAttemptAt: new Date(now - 2 * OUTBOX_STUCK_MS) });
+    await database.db
+      .insert(outbox)
+      .values({ to: "y@agency.gov", subject: "stuck", text: "y", kind: "test", nextAttemptAt: new Date(now - 2 * OUTBOX_STUCK_MS) });
     const stuck = await checkReadiness({ db: database.db, smtpConfigured: true, deliverer: ticking(now), now });
     expect(stuck.ok).toBe(false);
     expect(stuck.checks.outbox).toEqual({ ok: false, detail: "1 pending message(s) overdue and unclaimed, the oldest for 30 minutes" });
@@ -45,9 +53,19 @@ describe("readiness on a migrated database", () => {
     const now = Date.now();
     const none = await checkReadiness({ db: database.db, smtpConfigured: true, deliverer: null, now });
     expect(none.checks.deliverer.ok).toBe(false);
-    const stalled = await checkReadiness({ db: database.db, smtpConfigured: true, deliverer: { intervalMs: 5_000, lastTickAt: now - 10 * 60_000, runStartedAt: null }, now });
+    const stalled = await checkReadiness({
+      db: database.db,
+      smtpConfigured: true,
+      deliverer: { intervalMs: 5_000, lastTickAt: now - 10 * 60_000, runStartedAt: null },
+      now,
+    });
     expect(stalled.checks.deliverer).toEqual({ ok: false, detail: "no tick for 600 s" });
-    const hung = await checkReadiness({ db: database.db, smtpConfigured: true, deliverer: { intervalMs: 5_000, lastTickAt: now, runStartedAt: now - 6 * 60_000 }, now });
+    const hung = await checkReadiness({
+      db: database.db,
+      smtpConfigured: true,
+      deliverer: { intervalMs: 5_000, lastTickAt: now, runStartedAt: now - 6 * 60_000 },
+      now,
+    });
     expect(hung.checks.deliverer.ok).toBe(false);
     const withoutSmtp = await checkReadiness({ db: database.db, smtpConfigured: false, deliverer: null, now });
     expect(withoutSmtp.checks.outbox.detail).toMatch(/^skipped/);

@@ -83,15 +83,18 @@ export async function checkReadiness(options: ReadinessOptions = {}): Promise<Re
     database = failure("database", "unreachable", error);
   }
   const unknown: Check = { ok: false, detail: "not checked: the database is unreachable" };
-  const [migrations, outbox] = db && database.ok
-    ? await Promise.all([checkMigrations(db, options.journal ?? builtJournal), smtpConfigured ? checkOutbox(db, now) : skipped])
-    : [unknown, smtpConfigured ? unknown : skipped];
+  const [migrations, outbox] =
+    db && database.ok
+      ? await Promise.all([checkMigrations(db, options.journal ?? builtJournal), smtpConfigured ? checkOutbox(db, now) : skipped])
+      : [unknown, smtpConfigured ? unknown : skipped];
   const delivererCheck = smtpConfigured ? checkDeliverer(deliverer, now) : skipped;
 
   const checks = { database, migrations, outbox, deliverer: delivererCheck };
   const ok = Object.values(checks).every((check) => check.ok);
   if (!ok) {
-    const failing = Object.entries(checks).filter(([, check]) => !check.ok).map(([name, check]) => `${name}: ${check.detail}`);
+    const failing = Object.entries(checks)
+      .filter(([, check]) => !check.ok)
+      .map(([name, check]) => `${name}: ${check.detail}`);
     logFor("health").warn({ failing }, "readiness check failed");
   }
   return { ok, checks };

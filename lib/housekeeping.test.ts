@@ -38,12 +38,9 @@ async function seed() {
     createdAt: ago((sentDaysAgo ?? 200) * day),
     sentAt: sentDaysAgo === null ? null : ago(sentDaysAgo * day),
   });
-  await db.insert(outbox).values([
-    mail("old-sent", "sent", 91),
-    mail("recent-sent", "sent", 89),
-    mail("old-pending", "pending", null),
-    mail("old-failed", "failed", null),
-  ]);
+  await db
+    .insert(outbox)
+    .values([mail("old-sent", "sent", 91), mail("recent-sent", "sent", 89), mail("old-pending", "pending", null), mail("old-failed", "failed", null)]);
 }
 
 async function outboxByKind() {

@@ -50,9 +50,7 @@ export async function runDailyHousekeeping({
 
     const counts: HousekeepingCounts = {
       sessions: (await tx.delete(sessions).where(lt(sessions.expires, now)).returning({ t: sessions.sessionToken })).length,
-      verificationTokens: (
-        await tx.delete(verificationTokens).where(lt(verificationTokens.expires, now)).returning({ t: verificationTokens.token })
-      ).length,
+      verificationTokens: (await tx.delete(verificationTokens).where(lt(verificationTokens.expires, now)).returning({ t: verificationTokens.token })).length,
       rateLimits: await sweepRateLimits(now, tx),
       outboxBodies: retentionDays > 0 ? await removeOldBodies(tx, new Date(now.getTime() - retentionDays * DAY_MS), now) : 0,
     };
@@ -62,7 +60,9 @@ export async function runDailyHousekeeping({
   if (!removed) return { ran: false };
   logFor("housekeeping").info(
     { removed, retentionDays },
-    retentionDays > 0 ? "daily housekeeping: expired rows removed, old delivered mail bodies emptied" : "daily housekeeping: expired rows removed (OUTBOX_RETENTION_DAYS=0 keeps mail bodies)",
+    retentionDays > 0
+      ? "daily housekeeping: expired rows removed, old delivered mail bodies emptied"
+      : "daily housekeeping: expired rows removed (OUTBOX_RETENTION_DAYS=0 keeps mail bodies)",
   );
   return { ran: true, removed };
 }

@@ -11,7 +11,16 @@ describe("which x-request-id a request keeps", () => {
   });
 
   it("makes a new one for anything unsafe, even behind a trusted proxy", () => {
-    for (const unsafe of ["short", "x".repeat(129), "has space inside", "line\nbreak-injected", "<script>alert(1)</script>", "-leading-dash", "ünïcode-id-1234", ""]) {
+    for (const unsafe of [
+      "short",
+      "x".repeat(129),
+      "has space inside",
+      "line\nbreak-injected",
+      "<script>alert(1)</script>",
+      "-leading-dash",
+      "ünïcode-id-1234",
+      "",
+    ]) {
       expect(chooseRequestId(unsafe, 1), unsafe).toMatch(UUID);
     }
     expect(chooseRequestId(undefined, 1)).toMatch(UUID);

@@ -31,7 +31,11 @@ function build() {
       registers: [registry],
     }),
     outboxPending: new Gauge({ name: "convene_outbox_pending", help: "Outbox messages not yet sent (read at scrape).", registers: [registry] }),
-    outboxFailed: new Gauge({ name: "convene_outbox_failed", help: "Outbox messages given up on, shown at /admin/mail (read at scrape).", registers: [registry] }),
+    outboxFailed: new Gauge({
+      name: "convene_outbox_failed",
+      help: "Outbox messages given up on, shown at /admin/mail (read at scrape).",
+      registers: [registry],
+    }),
     outboxOldestPendingSeconds: new Gauge({
       name: "convene_outbox_oldest_pending_age_seconds",
       help: "Age of the oldest unsent outbox message, 0 when none (read at scrape).",

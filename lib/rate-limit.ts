@@ -43,9 +43,7 @@ export async function consumeRateLimits(rules: RateLimitRule[], now = new Date()
     if (retryAt) return { allowed: false, retryAt };
     // Hits older than the window count for nothing; dropping them here keeps each bucket small.
     for (const rule of ordered) {
-      await tx
-        .delete(rateLimits)
-        .where(and(eq(rateLimits.bucket, rule.bucket), lt(rateLimits.hitAt, new Date(now.getTime() - rule.windowMs))));
+      await tx.delete(rateLimits).where(and(eq(rateLimits.bucket, rule.bucket), lt(rateLimits.hitAt, new Date(now.getTime() - rule.windowMs))));
     }
     await tx.insert(rateLimits).values(ordered.map((rule) => ({ bucket: rule.bucket, hitAt: now })));
     return { allowed: true };

@@ -4,11 +4,11 @@ import { expect, it } from "vitest";
 
 it("stops start-up with a message naming the wrong variable", () => {
   const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
-  const result = spawnSync(
-    process.execPath,
-    [tsx, "--conditions=react-server", "-e", 'import("./lib/startup.ts").then((m) => m.startServer())'],
-    { env: { ...process.env, DATABASE_URL: "", UPLOAD_MAX_BYTES: "lots", SMTP_URL: "http://mail" }, encoding: "utf8", timeout: 30_000 },
-  );
+  const result = spawnSync(process.execPath, [tsx, "--conditions=react-server", "-e", 'import("./lib/startup.ts").then((m) => m.startServer())'], {
+    env: { ...process.env, DATABASE_URL: "", UPLOAD_MAX_BYTES: "lots", SMTP_URL: "http://mail" },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
   expect(result.status).toBe(1);
   expect(result.stderr).toContain("Convene cannot start");
   expect(result.stderr).toContain("UPLOAD_MAX_BYTES must be a whole number of bytes");
@@ -18,11 +18,20 @@ it("stops start-up with a message naming the wrong variable", () => {
 it("stops start-up on a file store it could not use, not at the first upload", () => {
   const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
   // A bucket with no region (and no endpoint to default one): the AWS SDK would only fail on the first upload.
-  const result = spawnSync(
-    process.execPath,
-    [tsx, "--conditions=react-server", "-e", 'import("./lib/startup.ts").then((m) => m.startServer())'],
-    { env: { ...process.env, DATABASE_URL: "", STORAGE_URL: "s3://convene-files", AWS_REGION: "", AWS_DEFAULT_REGION: "", AWS_ENDPOINT_URL: "", AWS_ENDPOINT_URL_S3: "", VCAP_SERVICES: "" }, encoding: "utf8", timeout: 30_000 },
-  );
+  const result = spawnSync(process.execPath, [tsx, "--conditions=react-server", "-e", 'import("./lib/startup.ts").then((m) => m.startServer())'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      STORAGE_URL: "s3://convene-files",
+      AWS_REGION: "",
+      AWS_DEFAULT_REGION: "",
+      AWS_ENDPOINT_URL: "",
+      AWS_ENDPOINT_URL_S3: "",
+      VCAP_SERVICES: "",
+    },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
   expect(result.status).toBe(1);
   expect(result.stderr).toContain("Convene cannot start");
   expect(result.stderr).toMatch(/AWS_REGION/);

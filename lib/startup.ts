@@ -81,7 +81,12 @@ export async function startServer() {
     startNotificationScheduler({ intervalMs: env.NOTIFICATIONS_INTERVAL_SECONDS * 1000 });
   }
   logFor("startup").info(
-    { database: env.DATABASE_URL ? "postgres" : "pglite", smtp: Boolean(env.SMTP_URL), notificationsIntervalSeconds: env.NOTIFICATIONS_INTERVAL_SECONDS, metrics: Boolean(env.METRICS_TOKEN) },
+    {
+      database: env.DATABASE_URL ? "postgres" : "pglite",
+      smtp: Boolean(env.SMTP_URL),
+      notificationsIntervalSeconds: env.NOTIFICATIONS_INTERVAL_SECONDS,
+      metrics: Boolean(env.METRICS_TOKEN),
+    },
     "Convene started: migrations applied, background work running",
   );
 }

@@ -13,9 +13,7 @@ export function zoneLabel(timeZone: string, at: Date): string {
     formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortGeneric" });
     zoneNameFormats.set(timeZone, formatter);
   }
-  const part = formatter
-    .formatToParts(at)
-    .find((p) => p.type === "timeZoneName");
+  const part = formatter.formatToParts(at).find((p) => p.type === "timeZoneName");
   return part?.value ?? timeZone;
 }
 

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { cloudGovEnv, shellExports } from "./cloud-gov-env.mjs";
 
 // Shapes as cloud.gov's brokers bind them: a `uri` plus its parts.
-const rds = { host: "db.example.rds.amazonaws.com", port: "5432", db_name: "cgawsbroker", username: "u1", password: "p'w$1", uri: "postgres://u1:p%27w%241@db.example.rds.amazonaws.com:5432/cgawsbroker" };
+const rds = {
+  host: "db.example.rds.amazonaws.com",
+  port: "5432",
+  db_name: "cgawsbroker",
+  username: "u1",
+  password: "p'w$1",
+  uri: "postgres://u1:p%27w%241@db.example.rds.amazonaws.com:5432/cgawsbroker",
+};
 const redis = { host: "master.example.cache.amazonaws.com", port: 6379, password: "secret", uri: "redis://:secret@master.example.cache.amazonaws.com:6379" };
 const vcap = (services: Record<string, unknown>) => JSON.stringify(services);
 const bound = (credentials: object) => [{ label: "x", name: "x", credentials }];
@@ -55,7 +62,10 @@ describe("DATABASE_URL and REDIS_URL from VCAP_SERVICES", () => {
     expect(ok.stdout).toBe(
       "postgres://u1:p%27w%241@db.example.rds.amazonaws.com:5432/cgawsbroker?sslmode=require|rediss://:secret@master.example.cache.amazonaws.com:6379",
     );
-    const bad = spawnSync("sh", ["-c", `${command} && echo started`], { encoding: "utf8", env: { NODE_ENV: "test", PATH: process.env.PATH, VCAP_SERVICES: "{" } });
+    const bad = spawnSync("sh", ["-c", `${command} && echo started`], {
+      encoding: "utf8",
+      env: { NODE_ENV: "test", PATH: process.env.PATH, VCAP_SERVICES: "{" },
+    });
     expect(bad.status).not.toBe(0);
     expect(bad.stdout).not.toContain("started");
     expect(bad.stderr).toContain("VCAP_SERVICES is not valid JSON");

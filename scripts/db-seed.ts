@@ -22,9 +22,7 @@ try {
       total(db.select({ n: count() }).from(rsvps)),
       total(db.select({ n: count() }).from(resources)),
     ]);
-    console.log(
-      `Seeded demo data: ${eventCount} events, ${memberCount} members, ${rsvpCount} RSVPs, ${resourceCount} resources.`,
-    );
+    console.log(`Seeded demo data: ${eventCount} events, ${memberCount} members, ${rsvpCount} RSVPs, ${resourceCount} resources.`);
   } else {
     console.log("Database already has data; nothing seeded.");
   }

@@ -63,7 +63,10 @@ describe("scripts/mail-in.ts", () => {
       const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
       const refused = await transport
         .sendMail({ envelope: { from: "a@agency.gov", to: ["rsvp+nothing@convene.example.gov"] }, raw: "Subject: x\r\n\r\ny\r\n" })
-        .then(() => null, (error: { responseCode?: number }) => error);
+        .then(
+          () => null,
+          (error: { responseCode?: number }) => error,
+        );
       expect(refused?.responseCode).toBe(550);
     } finally {
       child.kill("SIGTERM");

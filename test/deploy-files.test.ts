@@ -167,7 +167,9 @@ describe("manifest.yml", () => {
     expect(processes.map((process) => process.split("\n")[0])).toEqual(["web", "worker"]);
     expect(web).toMatch(/instances: 2/);
     expect(web).toMatch(/health-check-type: http\n\s+health-check-http-endpoint: \/api\/health\/live/);
-    expect(web).toMatch(/command: exports="\$\(node scripts\/cloud-gov-env\.mjs\)" && eval "\$exports" && exec node .*--import \.\/scripts\/peer-address\.mjs server\.js$/m);
+    expect(web).toMatch(
+      /command: exports="\$\(node scripts\/cloud-gov-env\.mjs\)" && eval "\$exports" && exec node .*--import \.\/scripts\/peer-address\.mjs server\.js$/m,
+    );
     expect(worker).toMatch(/command: exports="\$\(node scripts\/cloud-gov-env\.mjs\)" && eval "\$exports" && exec node dist\/worker\.mjs$/m);
   });
 });
@@ -191,5 +193,4 @@ describe("the variables compose.yaml and manifest.yml set", () => {
     const unknown = [...set].filter((name) => !knownToCode(name) && !platformVariable(name));
     expect(unknown).toEqual([]);
   });
-
 });

@@ -34,14 +34,19 @@ describe("the documentation", () => {
   });
 
   it("README's lib/ table lists every folder in lib/", () => {
-    const folders = fs.readdirSync(path.join(root, "lib"), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `lib/${e.name}`);
+    const folders = fs
+      .readdirSync(path.join(root, "lib"), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => `lib/${e.name}`);
     const listed = [...section(read("README.md"), "Architecture").matchAll(/^\| `(lib\/[^`]+)` \|/gm)].map((m) => m[1]!);
     expect(listed.sort()).toEqual(folders.sort());
   });
 
   it("README's scripts table lists every npm script, and only those", () => {
     const scripts = Object.keys(JSON.parse(read("package.json")).scripts as Record<string, string>);
-    const rows = section(read("README.md"), "Scripts").split("\n").filter((line) => line.startsWith("| `npm"));
+    const rows = section(read("README.md"), "Scripts")
+      .split("\n")
+      .filter((line) => line.startsWith("| `npm"));
     const named = rows.flatMap((row) => {
       const cell = row.split("|")[1]!;
       return [...cell.matchAll(/`(?:npm (?:run )?)?([a-z0-9:-]+)`/g)].map((m) => m[1]!);

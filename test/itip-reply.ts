@@ -17,7 +17,10 @@ export type ReplyFields = {
 };
 
 function stamp(date: Date) {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
 }
 
 export function itipReply({ uid, organizer, attendee, partstat, dtstamp = new Date(), sequence = 0, method = "REPLY" }: ReplyFields): string {

@@ -21,13 +21,43 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
 
 describe("import boundaries (eslint.config.mjs)", { timeout: 120_000 }, () => {
   it.each([
-    ["db/ importing lib/ (what db/index.ts once did)", "db/backwards.ts", 'import { getEnv } from "@/lib/env";\nexport const env = getEnv();\n', /db\/ is the bottom layer/],
-    ["db/ importing lib/ by a relative path", "db/backwards.ts", 'import { getEnv } from "../lib/env";\nexport const env = getEnv();\n', /db\/ is the bottom layer/],
-    ["lib/ importing a component's type (what lib/auth/viewer.ts once did)", "lib/backwards.ts", 'import type { AddToCalendarEvent } from "@/app/_components/add-to-calendar";\nexport type E = AddToCalendarEvent;\n', /lib\/ must not import/],
-    ["lib/ importing components/", "lib/events/backwards.ts", 'import { EventCard } from "@/components/event-card";\nexport const card = EventCard;\n', /lib\/ must not import/],
-    ["components/ importing an action from app/ (what site-frame.tsx once did)", "components/backwards.tsx", 'import { signOutAction } from "@/app/sign-out-action";\nexport const action = signOutAction;\n', /components\/ is presentational/],
+    [
+      "db/ importing lib/ (what db/index.ts once did)",
+      "db/backwards.ts",
+      'import { getEnv } from "@/lib/env";\nexport const env = getEnv();\n',
+      /db\/ is the bottom layer/,
+    ],
+    [
+      "db/ importing lib/ by a relative path",
+      "db/backwards.ts",
+      'import { getEnv } from "../lib/env";\nexport const env = getEnv();\n',
+      /db\/ is the bottom layer/,
+    ],
+    [
+      "lib/ importing a component's type (what lib/auth/viewer.ts once did)",
+      "lib/backwards.ts",
+      'import type { AddToCalendarEvent } from "@/app/_components/add-to-calendar";\nexport type E = AddToCalendarEvent;\n',
+      /lib\/ must not import/,
+    ],
+    [
+      "lib/ importing components/",
+      "lib/events/backwards.ts",
+      'import { EventCard } from "@/components/event-card";\nexport const card = EventCard;\n',
+      /lib\/ must not import/,
+    ],
+    [
+      "components/ importing an action from app/ (what site-frame.tsx once did)",
+      "components/backwards.tsx",
+      'import { signOutAction } from "@/app/sign-out-action";\nexport const action = signOutAction;\n',
+      /components\/ is presentational/,
+    ],
     ["components/ importing db/", "components/backwards.tsx", 'import { getDb } from "@/db";\nexport const db = getDb;\n', /components\/ is presentational/],
-    ["a page importing db/", "app/(site)/backwards/page.tsx", 'import { getDb } from "@/db";\nexport const db = getDb;\n', /app\/ reads and writes through lib\//],
+    [
+      "a page importing db/",
+      "app/(site)/backwards/page.tsx",
+      'import { getDb } from "@/db";\nexport const db = getDb;\n',
+      /app\/ reads and writes through lib\//,
+    ],
   ])("fails on %s", async (_name, filePath, code, message) => {
     const errors = await boundaryErrors(filePath, code);
     expect(errors).toHaveLength(1);
@@ -35,10 +65,22 @@ describe("import boundaries (eslint.config.mjs)", { timeout: 120_000 }, () => {
   });
 
   it.each([
-    ["a page importing lib/, components/ and app/_components", "app/(site)/forwards/page.tsx", 'import { listPublicEvents } from "@/lib/events/queries";\nimport { EventCard } from "@/components/event-card";\nimport { HomeContent } from "@/app/_components/home";\nexport const all = [listPublicEvents, EventCard, HomeContent];\n'],
-    ["a component importing a lib/ helper and type", "components/forwards.tsx", 'import { formatShortStart } from "@/lib/time";\nimport type { Viewer } from "@/lib/viewer";\nexport const f = formatShortStart;\nexport type V = Viewer;\n'],
+    [
+      "a page importing lib/, components/ and app/_components",
+      "app/(site)/forwards/page.tsx",
+      'import { listPublicEvents } from "@/lib/events/queries";\nimport { EventCard } from "@/components/event-card";\nimport { HomeContent } from "@/app/_components/home";\nexport const all = [listPublicEvents, EventCard, HomeContent];\n',
+    ],
+    [
+      "a component importing a lib/ helper and type",
+      "components/forwards.tsx",
+      'import { formatShortStart } from "@/lib/time";\nimport type { Viewer } from "@/lib/viewer";\nexport const f = formatShortStart;\nexport type V = Viewer;\n',
+    ],
     ["lib/ importing db/", "lib/forwards.ts", 'import { events } from "@/db/schema";\nexport const table = events;\n'],
-    ["a test under lib/ driving an action in app/", "lib/forwards.test.ts", 'import { changeRsvp } from "@/app/(site)/events/[slug]/actions";\nexport const action = changeRsvp;\n'],
+    [
+      "a test under lib/ driving an action in app/",
+      "lib/forwards.test.ts",
+      'import { changeRsvp } from "@/app/(site)/events/[slug]/actions";\nexport const action = changeRsvp;\n',
+    ],
   ])("passes %s", async (_name, filePath, code) => {
     expect(await boundaryErrors(filePath, code)).toEqual([]);
   });

@@ -47,7 +47,11 @@ async function start(env: Record<string, string>) {
   });
   const lines = async (count: number) => {
     for (let i = 0; i < 100 && stdout.join("").split("\n").filter(Boolean).length < count; i++) await new Promise((r) => setTimeout(r, 20));
-    return stdout.join("").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+    return stdout
+      .join("")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
   };
   return { origin: `http://127.0.0.1:${port}`, lines, stdout };
 }
@@ -65,7 +69,15 @@ describe("the preload gives each request an id and writes one access line", () =
 
     const [line, ...more] = await server.lines(1);
     expect(more).toEqual([]);
-    expect(line).toMatchObject({ level: "info", component: "http", msg: "request", requestId: id, method: "GET", status: 200, route: "/member/[email]/events" });
+    expect(line).toMatchObject({
+      level: "info",
+      component: "http",
+      msg: "request",
+      requestId: id,
+      method: "GET",
+      status: 200,
+      route: "/member/[email]/events",
+    });
     expect(line!.memberId).toBe("4f6c2a8e-1111-4222-8333-944445555666");
     expect(typeof line!.durationMs).toBe("number");
     const text = server.stdout.join("");

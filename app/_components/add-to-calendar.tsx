@@ -53,8 +53,8 @@ export function AddToCalendar({ event }: { event: AddToCalendarEvent }) {
           <WebCalendarLinks links={web} />
         </ul>
         <p className="usa-hint font-body-2xs margin-bottom-0">
-          Using Outlook on a government network (GCC High or DoD)? Download the .ics file and open it. The Outlook links
-          above go to commercial Microsoft 365, not to government clouds.
+          Using Outlook on a government network (GCC High or DoD)? Download the .ics file and open it. The Outlook links above go to commercial Microsoft 365,
+          not to government clouds.
         </p>
       </div>
     </details>

@@ -18,9 +18,7 @@ import { EventHosts } from "@/components/event-hosts";
 export async function EventDetailContent({ event, viewer }: { event: EventDetail; viewer: Viewer | null }) {
   const when = formatEventWhen(event.startsAt, event.endsAt, event.timeZone);
   const viewerWhen =
-    viewer && zonesDiffer(event.timeZone, viewer.timeZone, event.startsAt)
-      ? formatEventWhen(event.startsAt, event.endsAt, viewer.timeZone)
-      : null;
+    viewer && zonesDiffer(event.timeZone, viewer.timeZone, event.startsAt) ? formatEventWhen(event.startsAt, event.endsAt, viewer.timeZone) : null;
   const [state, eventResources, hasInvite] = await Promise.all([
     getViewerEventState({ eventId: event.id, viewer }),
     listEventResources({ eventId: event.id, viewer }),
@@ -81,9 +79,7 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
                     Finish joining to RSVP
                   </Link>
                 ) : null}
-                {event.status === "published" && viewer?.hasJoined && (!rsvpClosedReason || state.rsvp) ? (
-                  <RsvpPanel eventId={event.id} />
-                ) : null}
+                {event.status === "published" && viewer?.hasJoined && (!rsvpClosedReason || state.rsvp) ? <RsvpPanel eventId={event.id} /> : null}
                 <AddToCalendar event={event} />
                 {state.canManage ? (
                   <p className="margin-top-2">

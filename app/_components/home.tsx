@@ -5,10 +5,7 @@ import { countMembers } from "@/lib/members/queries";
 
 /** The home page, the same for everyone: the signed-in route and the cached visitor route both render it. */
 export async function HomeContent() {
-  const [upcoming, memberCount] = await Promise.all([
-    listPublicEvents({ when: "upcoming", pageSize: 3 }),
-    countMembers(),
-  ]);
+  const [upcoming, memberCount] = await Promise.all([listPublicEvents({ when: "upcoming", pageSize: 3 }), countMembers()]);
   return (
     <>
       <section className="usa-hero" aria-labelledby="hero-heading">
@@ -17,10 +14,7 @@ export async function HomeContent() {
             <h1 id="hero-heading" className="usa-hero__heading">
               <span className="usa-hero__heading--alt">Social Media</span>Community of Practice
             </h1>
-            <p>
-              Government social media managers and specialists learning from each other: events, networking and shared
-              resources in one place.
-            </p>
+            <p>Government social media managers and specialists learning from each other: events, networking and shared resources in one place.</p>
             <Link className="usa-button" href="/events">
               Browse upcoming events
             </Link>
@@ -52,8 +46,8 @@ export async function HomeContent() {
             <div className="tablet:grid-col-8">
               <h2 id="join-heading">Who can join</h2>
               <p>
-                Membership is open to government employees and contractors with an official <strong>.gov</strong> or{" "}
-                <strong>.mil</strong> email address who work on social media and digital engagement.
+                Membership is open to government employees and contractors with an official <strong>.gov</strong> or <strong>.mil</strong> email address who
+                work on social media and digital engagement.
               </p>
               <p>
                 <Link href="/signin" className="usa-button usa-button--outline">

@@ -78,8 +78,8 @@ export function WebCalendarLinks({ links }: { links: { label: string; href: stri
   if (view.hasInvite) {
     return (
       <li className="margin-bottom-1" data-testid="invite-in-calendar">
-        The invitation we emailed you is already in your calendar and stays up to date. Adding the event to Google
-        Calendar or Outlook again would make a second copy that changes won&rsquo;t reach.
+        The invitation we emailed you is already in your calendar and stays up to date. Adding the event to Google Calendar or Outlook again would make a second
+        copy that changes won&rsquo;t reach.
       </li>
     );
   }
@@ -107,7 +107,11 @@ export function RsvpPanel({ eventId }: { eventId: string }) {
           </div>
         </div>
       ) : null}
-      {active?.status === "going" ? <p className="text-bold" data-testid="rsvp-state">You&rsquo;re going.</p> : null}
+      {active?.status === "going" ? (
+        <p className="text-bold" data-testid="rsvp-state">
+          You&rsquo;re going.
+        </p>
+      ) : null}
       {active?.status === "waitlisted" ? (
         <p className="text-bold" data-testid="rsvp-state">
           You&rsquo;re number {active.waitlistPosition} on the waitlist.

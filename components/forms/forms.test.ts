@@ -12,7 +12,11 @@ describe("every field of the kit ties its label, hint and error to the control",
   const controls: [string, ReactElement, string][] = [
     ["text", createElement(TextInput, { name: "title", label: "Title", hint: "Up to 200.", errors: ["Enter a title."] }), "input"],
     ["textarea", createElement(TextArea, { name: "body", label: "Body", hint: "Markdown.", errors: ["Too long."] }), "textarea"],
-    ["select", createElement(Select, { name: "kind", label: "Kind", hint: "Pick one.", errors: ["Choose."], defaultValue: "a", options: [{ value: "a", label: "A" }] }), "select"],
+    [
+      "select",
+      createElement(Select, { name: "kind", label: "Kind", hint: "Pick one.", errors: ["Choose."], defaultValue: "a", options: [{ value: "a", label: "A" }] }),
+      "select",
+    ],
     ["file", createElement(FileInput, { name: "file", label: "File", hint: "PDF.", errors: ["Too big."] }), "input"],
     ["time zone", createElement(TimeZoneSelect, { defaultValue: "America/Chicago", errors: ["Choose a zone."] }), "select"],
   ];
@@ -46,7 +50,17 @@ describe("every field of the kit ties its label, hint and error to the control",
     expect(attr(box, "input", "aria-describedby")).toBe("acceptGuidelines-hint acceptGuidelines-error");
     expect(attr(box, "input", "aria-invalid")).toBe("true");
     const radios = html(
-      createElement(RadioGroup, { name: "audience", label: "Send to", hint: "One email each.", errors: ["Choose who."], defaultValue: "b", options: [{ value: "a", label: "A" }, { value: "b", label: "B" }] }),
+      createElement(RadioGroup, {
+        name: "audience",
+        label: "Send to",
+        hint: "One email each.",
+        errors: ["Choose who."],
+        defaultValue: "b",
+        options: [
+          { value: "a", label: "A" },
+          { value: "b", label: "B" },
+        ],
+      }),
     );
     expect(attr(radios, "fieldset", "aria-describedby")).toBe("audience-hint audience-error");
     expect(radios).toMatch(/<legend class="usa-legend">Send to<\/legend>/);
@@ -68,16 +82,22 @@ describe("forms use the kit instead of writing field markup by hand", () => {
 
   it.each(files)("%s", (file) => {
     const source = readFileSync(path.join(root, file), "utf8");
-    const handWritten = source.match(/usa-form-group|usa-input(?!--)|usa-select|usa-textarea|usa-checkbox__input|usa-radio__input|usa-error-message"[^>]*role="alert"|usa-hint" id=/g);
+    const handWritten = source.match(
+      /usa-form-group|usa-input(?!--)|usa-select|usa-textarea|usa-checkbox__input|usa-radio__input|usa-error-message"[^>]*role="alert"|usa-hint" id=/g,
+    );
     expect(handWritten, "field markup outside components/forms").toBeNull();
   });
 });
 
 describe("fieldBinder", () => {
-  const field = fieldBinder<"title" | "summary">({ title: "Town hall" }, { summary: ["Too long."] }, {
-    title: { label: "Title", hint: "Up to 200." },
-    summary: { label: "Summary", optional: true },
-  });
+  const field = fieldBinder<"title" | "summary">(
+    { title: "Town hall" },
+    { summary: ["Too long."] },
+    {
+      title: { label: "Title", hint: "Up to 200." },
+      summary: { label: "Summary", optional: true },
+    },
+  );
 
   it("gives a control its value, its error, and its label and hint from the copy table", () => {
     expect(field("title")).toEqual({ name: "title", defaultValue: "Town hall", errors: undefined, label: "Title", hint: "Up to 200." });

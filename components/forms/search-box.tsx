@@ -24,7 +24,13 @@ export function SearchBox({
         </label>
         <HintAndError id={id} hint={hint} />
         <div className="display-flex margin-top-1">
-          <input {...controlProps({ id, name: "q", label, hint, optional: true }, undefined)} className="usa-input" type="search" defaultValue={defaultValue} maxLength={maxLength} />
+          <input
+            {...controlProps({ id, name: "q", label, hint, optional: true }, undefined)}
+            className="usa-input"
+            type="search"
+            defaultValue={defaultValue}
+            maxLength={maxLength}
+          />
           {/* Not USWDS's usa-search__submit-text, which phones hide in favour of an icon image: the word stays, so the button keeps its name. */}
           <button className="usa-button search-submit" type="submit">
             Search

@@ -41,12 +41,7 @@ export function TextArea({ rows = 6, defaultValue, ...field }: TextProps & { row
   const error = field.errors?.[0];
   return (
     <FormGroup {...field} error={error}>
-      <textarea
-        {...controlProps(field, error)}
-        className={`usa-textarea${error ? " usa-input--error" : ""}`}
-        rows={rows}
-        defaultValue={defaultValue ?? ""}
-      />
+      <textarea {...controlProps(field, error)} className={`usa-textarea${error ? " usa-input--error" : ""}`} rows={rows} defaultValue={defaultValue ?? ""} />
     </FormGroup>
   );
 }

@@ -14,7 +14,13 @@ import { TAMPERED_MESSAGE } from "./state";
  */
 const viewerNow = vi.hoisted(() => ({ current: null as Viewer | null }));
 vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => viewerNow.current, getHeaderViewer: async () => null }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {}, refresh: () => {}, unstable_cache: <T>(read: T) => read }));
+vi.mock("next/cache", () => ({
+  revalidatePath: () => {},
+  revalidateTag: () => {},
+  updateTag: () => {},
+  refresh: () => {},
+  unstable_cache: <T>(read: T) => read,
+}));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": "198.51.100.9" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
@@ -34,7 +40,11 @@ const CASES: Record<string, Case> = {
     load: async () => (await import("@/app/(site)/account/actions")).saveProfile as Call,
     fields: () => ({ name: "Pat", agency: "GSA", jobTitle: "Lead", timeZone: "America/Denver" }),
   },
-  deleteAccount: { role: "member", load: async () => (await import("@/app/(site)/account/actions")).deleteAccount as Call, fields: () => ({ confirmEmail: "x@agency.gov" }) },
+  deleteAccount: {
+    role: "member",
+    load: async () => (await import("@/app/(site)/account/actions")).deleteAccount as Call,
+    fields: () => ({ confirmEmail: "x@agency.gov" }),
+  },
   calendarFeedAction: {
     role: "member",
     load: async () => (await import("@/app/(site)/account/calendar-feed/actions")).calendarFeedAction as Call,
@@ -50,7 +60,11 @@ const CASES: Record<string, Case> = {
     load: async () => (await import("@/app/(site)/events/[slug]/actions")).changeRsvp as Call,
     fields: ({ eventId }) => ({ eventId, intent: "going" }),
   },
-  createEventAction: { role: "organizer", load: async () => (await import("@/app/(site)/manage/events/actions")).createEventAction as Call, fields: () => VALID_EVENT_FORM },
+  createEventAction: {
+    role: "organizer",
+    load: async () => (await import("@/app/(site)/manage/events/actions")).createEventAction as Call,
+    fields: () => VALID_EVENT_FORM,
+  },
   checkInAction: {
     role: "organizer",
     load: async () => (await import("@/app/(site)/manage/events/[id]/attendees/actions")).checkInAction as Call,

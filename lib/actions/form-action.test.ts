@@ -67,12 +67,21 @@ describe("formAction: one state shape for every form", () => {
       throw failure;
     });
     try {
-      expect(await action({ status: "idle" }, formData({ title: "Launch" }))).toEqual({ status: "error", message: UNEXPECTED_MESSAGE, values: { title: "Launch" } });
+      expect(await action({ status: "idle" }, formData({ title: "Launch" }))).toEqual({
+        status: "error",
+        message: UNEXPECTED_MESSAGE,
+        values: { title: "Launch" },
+      });
     } finally {
       logs.restore();
     }
     expect(logs.lines).toEqual([
-      expect.objectContaining({ level: "error", component: "actions", msg: "server action failed unexpectedly", err: expect.objectContaining({ message: "connection reset" }) }),
+      expect.objectContaining({
+        level: "error",
+        component: "actions",
+        msg: "server action failed unexpectedly",
+        err: expect.objectContaining({ message: "connection reset" }),
+      }),
     ]);
   });
 

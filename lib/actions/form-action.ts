@@ -94,15 +94,11 @@ export function formAction<
 }
 
 function typedValues(fields: Fields, secret: readonly string[]): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === "string" && !secret.includes(entry[0])),
-  );
+  return Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === "string" && !secret.includes(entry[0])));
 }
 
 function invalidState(error: z.ZodError, values: Record<string, string> | undefined, hidden: true | readonly string[]): ActionState {
-  const tampered = error.issues.some(
-    (issue) => issue.code === "unrecognized_keys" || hidden === true || hidden.includes(String(issue.path[0])),
-  );
+  const tampered = error.issues.some((issue) => issue.code === "unrecognized_keys" || hidden === true || hidden.includes(String(issue.path[0])));
   if (tampered) return { status: "error", message: TAMPERED_MESSAGE, values };
   return { status: "error", message: INVALID_MESSAGE, errors: z.flattenError(error).fieldErrors as ActionState["errors"], values };
 }

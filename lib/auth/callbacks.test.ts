@@ -27,7 +27,10 @@ describe("Auth.js callbacks", () => {
     await onSignedIn({ userId: person.id, email: person.email, adminEmails: ["chief@gsa.gov"] });
     const [row] = await database.db.select({ role: users.role }).from(users).where(eq(users.id, person.id));
     expect(row?.role).toBe("admin");
-    const entries = await database.db.select().from(auditLog).where(and(eq(auditLog.targetId, person.id), eq(auditLog.action, "member.role_changed")));
+    const entries = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, person.id), eq(auditLog.action, "member.role_changed")));
     expect(entries.map((e) => [e.action, e.detail])).toEqual([["member.role_changed", { from: "member", to: "admin", reason: "ADMIN_EMAILS" }]]);
 
     const other = await createMember(database.db);

@@ -23,11 +23,7 @@ export async function isSignInAllowed({
   const eligibility = checkEmailEligibility(email, allowedDomains);
   if (!eligibility.ok) return false;
   const db = await getDb();
-  const [existing] = await db
-    .select({ disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.email, eligibility.email))
-    .limit(1);
+  const [existing] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, eligibility.email)).limit(1);
   if (existing?.disabledAt) return isLinkRequest ? "/signin/check-email" : false;
   return true;
 }

@@ -54,7 +54,9 @@ async function newestLinkWorks(email: string, now: Date) {
 /** Auth.js spends a token by deleting its row; then events.signIn runs onSignedIn. */
 async function useLink(email: string, token: string) {
   const hashed = createHash("sha256").update(`${token}${process.env.AUTH_SECRET}`).digest("hex");
-  await db().delete(verificationTokens).where(and(eq(verificationTokens.identifier, email), eq(verificationTokens.token, hashed)));
+  await db()
+    .delete(verificationTokens)
+    .where(and(eq(verificationTokens.identifier, email), eq(verificationTokens.token, hashed)));
   const user = await createMember(db(), { email });
   await onSignedIn({ userId: user.id, email, provider: "nodemailer", adminEmails: [] });
 }
@@ -129,7 +131,8 @@ describe("the per-IP limit", () => {
 
   it("never counts refused addresses", async () => {
     const now = new Date("2030-05-01T12:00:00Z");
-    for (let i = 0; i < 40; i++) expect(await decideLinkRequest({ email: `someone${i}@gmail.com`, ip: "192.0.2.1", now })).toEqual({ status: "refused", reason: "domain_not_allowed" });
+    for (let i = 0; i < 40; i++)
+      expect(await decideLinkRequest({ email: `someone${i}@gmail.com`, ip: "192.0.2.1", now })).toEqual({ status: "refused", reason: "domain_not_allowed" });
     expect((await decideLinkRequest({ email: "person@agency.gov", ip: "192.0.2.1", now })).status).toBe("send");
   });
 });

@@ -12,7 +12,11 @@ describe("loginGovRefusal", () => {
   it("admits the level asked for with a verified address", () => {
     expect(loginGovRefusal({ idToken: idToken({ acr: "urn:acr.login.gov:verified" }), profile: { email_verified: true }, acrValues })).toBeNull();
     expect(
-      loginGovRefusal({ idToken: idToken({ acr: "urn:acr.login.gov:auth-only" }), profile: { email_verified: true }, acrValues: "urn:acr.login.gov:auth-only http://idmanagement.gov/ns/assurance/aal/2" }),
+      loginGovRefusal({
+        idToken: idToken({ acr: "urn:acr.login.gov:auth-only" }),
+        profile: { email_verified: true },
+        acrValues: "urn:acr.login.gov:auth-only http://idmanagement.gov/ns/assurance/aal/2",
+      }),
     ).toBeNull();
   });
 

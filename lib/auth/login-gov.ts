@@ -76,7 +76,7 @@ let endSessionEndpoint: { issuer: string; url: Promise<string | null> } | undefi
 function discoverEndSession(issuer: string): Promise<string | null> {
   if (endSessionEndpoint?.issuer !== issuer) {
     const url = fetch(new URL(".well-known/openid-configuration", issuer.endsWith("/") ? issuer : `${issuer}/`), { signal: AbortSignal.timeout(5_000) })
-      .then(async (response) => (response.ok ? ((await response.json()) as { end_session_endpoint?: string }).end_session_endpoint ?? null : null))
+      .then(async (response) => (response.ok ? (((await response.json()) as { end_session_endpoint?: string }).end_session_endpoint ?? null) : null))
       .catch(() => null);
     endSessionEndpoint = { issuer, url };
     // A failed lookup is tried again next time rather than remembered.

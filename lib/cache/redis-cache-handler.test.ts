@@ -43,7 +43,6 @@ async function until(check: () => boolean | Promise<boolean>) {
   throw new Error("condition not met");
 }
 
-
 /** A port nothing listens on. */
 async function closedPort() {
   const probe = net.createServer();

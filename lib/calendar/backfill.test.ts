@@ -33,7 +33,9 @@ describe("migration 0005's backfill of invites sent before calendar_invites", ()
     ] as const;
     for (const [eventId, userId, status] of rows) await database.db.insert(rsvps).values({ eventId, userId, status });
     // Reminders attached a REQUEST whatever the preference said.
-    await database.db.insert(notifications).values({ key: "r", kind: "reminder_day", userId: reminded.id, eventId: event.id, dueAt: new Date(), status: "sent" });
+    await database.db
+      .insert(notifications)
+      .values({ key: "r", kind: "reminder_day", userId: reminded.id, eventId: event.id, dueAt: new Date(), status: "sent" });
 
     await database.db.delete(calendarInvites);
     await database.db.execute(sql.raw(backfill()));

@@ -36,4 +36,3 @@ export function buildCommunityCalendar(list: InviteEvent[]): CalendarDocument {
   });
   return documentFor(body, latest(list.map((event) => event.updatedAt)));
 }
-

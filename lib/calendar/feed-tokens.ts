@@ -25,11 +25,7 @@ export function personalFeedUrl(token: string): string {
 export async function getFeedStatus(viewer: Viewer | null): Promise<FeedStatus> {
   assertMember(viewer);
   const db = await getDb();
-  const [row] = await db
-    .select({ createdAt: feedTokens.createdAt })
-    .from(feedTokens)
-    .where(eq(feedTokens.userId, viewer.id))
-    .limit(1);
+  const [row] = await db.select({ createdAt: feedTokens.createdAt }).from(feedTokens).where(eq(feedTokens.userId, viewer.id)).limit(1);
   return { enabled: Boolean(row), createdAt: row?.createdAt ?? null };
 }
 

@@ -5,13 +5,7 @@ import { useTestDatabase } from "@/db/testing";
 import { insertUser, viewerFor } from "@/lib/members/test-users";
 import { revokeFeedToken, rotateFeedToken } from "./feed-tokens";
 import { COMMUNITY_FEED_NAME } from "./documents";
-import {
-  communityFeedResponse,
-  eventCalendarResponse,
-  getCommunityFeed,
-  getPersonalFeed,
-  personalFeedResponse,
-} from "./feeds";
+import { communityFeedResponse, eventCalendarResponse, getCommunityFeed, getPersonalFeed, personalFeedResponse } from "./feeds";
 import { byUid, insertEvent, onlyEvent, parseCalendar, textOf, useCalendarEnv } from "./test-helpers";
 
 const database = useTestDatabase();

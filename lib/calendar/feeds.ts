@@ -19,7 +19,6 @@ import { buildCalendar, type CalendarEntry } from "./ics";
 // No join URL in calendarColumns: they feed public files, and what is never selected cannot leak.
 import { calendarColumns, inviteColumns } from "@/lib/events/model";
 
-
 function feedWindowStart(now: Date) {
   return new Date(now.getTime() - FEED_PAST_DAYS * 24 * 60 * 60 * 1000);
 }

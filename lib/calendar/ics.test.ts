@@ -1,18 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildCalendar, cleanText, eventUid, foldLine, organizerFromMailFrom, unfold } from "./ics";
-import {
-  dateOf,
-  inviteEvent,
-  onlyEvent,
-  ORGANIZER_EMAIL,
-  paramOf,
-  parseCalendar,
-  SITE,
-  textOf,
-  useCalendarEnv,
-  vevents,
-} from "./test-helpers";
+import { dateOf, inviteEvent, onlyEvent, ORGANIZER_EMAIL, paramOf, parseCalendar, SITE, textOf, useCalendarEnv, vevents } from "./test-helpers";
 
 useCalendarEnv();
 
@@ -162,9 +151,7 @@ describe("PUBLISH files", () => {
     expect(textOf(calendar, "x-wr-calname")).toBe("Community events");
     expect(textOf(calendar, "name")).toBe("Community events");
     // ical.js leaves both as raw text, so the TEXT escaping is checked on the line itself.
-    expect(buildCalendar({ method: "PUBLISH", events: [], name: "Events, all; here" })).toContain(
-      "\r\nX-WR-CALNAME:Events\\, all\\; here\r\n",
-    );
+    expect(buildCalendar({ method: "PUBLISH", events: [], name: "Events, all; here" })).toContain("\r\nX-WR-CALNAME:Events\\, all\\; here\r\n");
     expect(textOf(calendar, "refresh-interval")).toBe("PT1H");
     expect(calendar.getFirstProperty("refresh-interval")?.type).toBe("duration");
     expect(calendar.getAllProperties("x-published-ttl").map((p) => String(p.getFirstValue()))).toEqual(["PT1H"]);
@@ -185,9 +172,7 @@ describe("refusals", () => {
   });
 
   it("refuses an attendee address that could break out of the line", () => {
-    expect(() =>
-      buildCalendar({ method: "REQUEST", events: [inviteEvent()], attendee: { email: "a@b.gov\r\nX:y", name: null } }),
-    ).toThrow(/address/);
+    expect(() => buildCalendar({ method: "REQUEST", events: [inviteEvent()], attendee: { email: "a@b.gov\r\nX:y", name: null } })).toThrow(/address/);
   });
 });
 
@@ -265,27 +250,24 @@ describe("time zones", () => {
     ["Los Angeles after fall-back", new TZDate(2026, 10, 1, 9, 0, 0, "America/Los_Angeles"), "20261101T170000Z"],
   ];
 
-  it.each(["UTC", "America/New_York", "Pacific/Guam", "Pacific/Honolulu"])(
-    "writes the right UTC DTSTART whatever the server's zone (%s)",
-    (serverZone) => {
-      const previous = process.env.TZ;
-      process.env.TZ = serverZone;
-      try {
-        for (const [label, startsAt, expected] of cases) {
-          const start = new Date(startsAt.getTime());
-          const text = buildCalendar({
-            method: "PUBLISH",
-            events: [inviteEvent({ startsAt: start, endsAt: new Date(start.getTime() + 3600_000) })],
-          });
-          expect(text, label).toContain(`\r\nDTSTART:${expected}\r\n`);
-          expect(dateOf(onlyEvent(parseCalendar(text)), "dtstart").toISOString(), label).toBe(start.toISOString());
-        }
-      } finally {
-        if (previous === undefined) delete process.env.TZ;
-        else process.env.TZ = previous;
+  it.each(["UTC", "America/New_York", "Pacific/Guam", "Pacific/Honolulu"])("writes the right UTC DTSTART whatever the server's zone (%s)", (serverZone) => {
+    const previous = process.env.TZ;
+    process.env.TZ = serverZone;
+    try {
+      for (const [label, startsAt, expected] of cases) {
+        const start = new Date(startsAt.getTime());
+        const text = buildCalendar({
+          method: "PUBLISH",
+          events: [inviteEvent({ startsAt: start, endsAt: new Date(start.getTime() + 3600_000) })],
+        });
+        expect(text, label).toContain(`\r\nDTSTART:${expected}\r\n`);
+        expect(dateOf(onlyEvent(parseCalendar(text)), "dtstart").toISOString(), label).toBe(start.toISOString());
       }
-    },
-  );
+    } finally {
+      if (previous === undefined) delete process.env.TZ;
+      else process.env.TZ = previous;
+    }
+  });
 
   it("keeps an event that spans the clock change its real length", () => {
     // 1:30 CST to 3:30 CDT on spring-forward night is one hour, not two.

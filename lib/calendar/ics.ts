@@ -72,9 +72,7 @@ export function buildCalendar(input: BuildCalendarInput): string {
   const now = input.now ?? new Date();
   const fromMailFrom = organizerFromMailFrom(getEnv().MAIL_FROM);
   const organizer = { name: fromMailFrom.name, email: input.organizerEmail ?? fromMailFrom.email };
-  const header = runIcs([], { productId: PRODUCT_ID, method }).filter(
-    (line) => line !== "END:VCALENDAR" && !line.startsWith("X-PUBLISHED-TTL:"),
-  );
+  const header = runIcs([], { productId: PRODUCT_ID, method }).filter((line) => line !== "END:VCALENDAR" && !line.startsWith("X-PUBLISHED-TTL:"));
   const blocks = entries.map((entry) => renderEvent(eventAttributes({ entry, method, now, organizer }), method === "PUBLISH"));
   const out = [...header, ...calendarProperties(input)].map(foldLine);
   for (const block of blocks) out.push(...block);
@@ -183,17 +181,7 @@ function attendeeLine({ email, name }: CalendarAttendee): string {
 // Nothing that could end the value or start a parameter or a line.
 const emailPattern = /^[^\s\p{Cc}@"<>;:,\\]+@[^\s\p{Cc}@"<>;:,\\]+$/u;
 
-function describe({
-  entry,
-  cancelled,
-  showJoinUrl,
-  pageUrl,
-}: {
-  entry: CalendarEntry;
-  cancelled: boolean;
-  showJoinUrl: boolean;
-  pageUrl: string;
-}): string {
+function describe({ entry, cancelled, showJoinUrl, pageUrl }: { entry: CalendarEntry; cancelled: boolean; showJoinUrl: boolean; pageUrl: string }): string {
   const { event } = entry;
   const parts: string[] = [];
   // A member's own cancellation leaves the event on: saying it was cancelled would be false.
@@ -227,9 +215,7 @@ export function organizerFromMailFrom(mailFrom: string): { name: string; email: 
  * property. Every line break becomes LF, which `ics` writes as the two characters \n.
  */
 export function cleanText(text: string): string {
-  return text
-    .replace(/\r\n?|[\u0085\u2028\u2029]/g, "\n")
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "");
+  return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, "\n").replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "");
 }
 
 /**

@@ -25,11 +25,13 @@ async function received(email: string) {
   return rows.map((row) => ({ kind: row.kind, text: row.text, invite: row.calendar ? readInvite(row.calendar.content) : null }));
 }
 
-const methods = (mails: { invite: ReadInvite | null }[]) =>
-  mails.flatMap((mail) => (mail.invite ? [`${mail.invite.method} ${mail.invite.sequence}`] : []));
+const methods = (mails: { invite: ReadInvite | null }[]) => mails.flatMap((mail) => (mail.invite ? [`${mail.invite.method} ${mail.invite.sequence}`] : []));
 
 async function rsvpIdOf(eventId: string, userId: string) {
-  const [row] = await database.db.select({ id: rsvps.id }).from(rsvps).where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, userId)));
+  const [row] = await database.db
+    .select({ id: rsvps.id })
+    .from(rsvps)
+    .where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, userId)));
   return row!.id;
 }
 
@@ -111,7 +113,11 @@ describe("the whole life of an event in four members' calendars (issue 15)", () 
     ]);
 
     const host = new URL(SITE).host;
-    for (const [member, list] of [[going, mails.going], [waitlisted, mails.waitlisted], [canceller, mails.canceller]] as const) {
+    for (const [member, list] of [
+      [going, mails.going],
+      [waitlisted, mails.waitlisted],
+      [canceller, mails.canceller],
+    ] as const) {
       const invites = list.flatMap((m) => (m.invite ? [m.invite] : []));
       // One UID (the deployment's host), and Accept/Decline goes to the member's own reply address.
       expect(new Set(invites.map((i) => i.uid))).toEqual(new Set([`${event.id}@${host}`]));

@@ -15,7 +15,10 @@ const MAX_DETAILS = 1000;
 
 /** 20261101T140000Z, the form Google's `dates` parameter wants. */
 export function compactUtc(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
 }
 
 function isoUtc(date: Date): string {

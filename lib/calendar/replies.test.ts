@@ -22,7 +22,10 @@ afterEach(() => vi.restoreAllMocks());
 type Member = Awaited<ReturnType<typeof createMembers>>[number];
 
 async function rsvpOf(eventId: string, userId: string) {
-  const [row] = await database.db.select().from(rsvps).where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, userId)));
+  const [row] = await database.db
+    .select()
+    .from(rsvps)
+    .where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, userId)));
   return row!;
 }
 
@@ -37,7 +40,10 @@ async function fullEvent() {
   await rsvpToEvent(viewerOf(going), { eventId: event.id });
   await rsvpToEvent(viewerOf(waiting), { eventId: event.id });
   // They RSVPed an hour ago, in their queue order; the replies below are written now.
-  await database.db.update(rsvps).set({ queuedAt: sql`${rsvps.queuedAt} - interval '1 hour'` }).where(eq(rsvps.eventId, event.id));
+  await database.db
+    .update(rsvps)
+    .set({ queuedAt: sql`${rsvps.queuedAt} - interval '1 hour'` })
+    .where(eq(rsvps.eventId, event.id));
   const seat = await rsvpOf(event.id, going.id);
   return { event, going, waiting, other, seat, address: replyAddress(seat.id) };
 }
@@ -106,9 +112,15 @@ describe("calendar replies", () => {
     const { event, going, address } = await fullEvent();
     const info = vi.spyOn(console, "info").mockImplementation(() => {});
     const delegated = await reply({ uid: eventUid(event.id), organizer: address, attendee: going.email, partstat: "DELEGATED" });
-    expect(await handleCalendarReply({ message: delegated, recipient: address })).toMatchObject({ outcome: "ignored", reason: "PARTSTAT DELEGATED is not acted on" });
+    expect(await handleCalendarReply({ message: delegated, recipient: address })).toMatchObject({
+      outcome: "ignored",
+      reason: "PARTSTAT DELEGATED is not acted on",
+    });
     const request = await reply({ uid: eventUid(event.id), organizer: address, attendee: going.email, method: "REQUEST" });
-    expect(await handleCalendarReply({ message: request, recipient: address })).toMatchObject({ outcome: "ignored", reason: "the message holds no iTIP REPLY" });
+    expect(await handleCalendarReply({ message: request, recipient: address })).toMatchObject({
+      outcome: "ignored",
+      reason: "the message holds no iTIP REPLY",
+    });
     const prose = `From: ${going.email}\r\nTo: ${address}\r\nSubject: Re: invitation\r\n\r\nSorry, I can't make it.\r\n`;
     expect(await handleCalendarReply({ message: prose, recipient: address })).toMatchObject({ outcome: "ignored" });
     expect(info.mock.calls.map(([line]) => String(line))).toEqual([

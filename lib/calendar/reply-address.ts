@@ -47,8 +47,15 @@ export function readReplyAddress(address: string): { rsvpId: string } | null {
   if (typeof address !== "string" || address.length > 320) return null;
   const at = address.lastIndexOf("@");
   if (at < 0) return null;
-  const local = address.slice(0, at).trim().toLowerCase().replace(/^mailto:/, "");
-  const domain = address.slice(at + 1).trim().toLowerCase();
+  const local = address
+    .slice(0, at)
+    .trim()
+    .toLowerCase()
+    .replace(/^mailto:/, "");
+  const domain = address
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   if (domain !== replyDomain()) return null;
   const match = LOCAL_PART.exec(local);
   if (!match) return null;

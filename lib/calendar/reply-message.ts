@@ -37,7 +37,10 @@ function decode(attachment: Attachment): string {
 
 function withoutMailto(value: unknown): string | null {
   if (typeof value !== "string") return null;
-  const address = value.trim().replace(/^mailto:/i, "").trim();
+  const address = value
+    .trim()
+    .replace(/^mailto:/i, "")
+    .trim();
   return address.includes("@") ? address : null;
 }
 

@@ -138,7 +138,9 @@ export function readInvite(text: string): ReadInvite {
     status: textOf(event, "status")!,
     summary: textOf(event, "summary")!,
     description: textOf(event, "description")!,
-    organizer: textOf(event, "organizer")!.replace(/^mailto:/i, "").toLowerCase(),
+    organizer: textOf(event, "organizer")!
+      .replace(/^mailto:/i, "")
+      .toLowerCase(),
     start: dateOf(event, "dtstart").getTime(),
   };
   const parsed = nodeIcal.sync.parseICS(text);

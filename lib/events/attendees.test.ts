@@ -180,9 +180,7 @@ describe("attendeesCsv", () => {
     const { event } = await seededEvent();
     await attendeesCsv(organizer, event.id);
     const entries = await database.db.select().from(auditLog).where(eq(auditLog.action, "attendees.exported"));
-    expect(entries).toEqual([
-      expect.objectContaining({ actorId: organizer.id, targetType: "event", targetId: event.id, detail: { format: "csv", rows: 5 } }),
-    ]);
+    expect(entries).toEqual([expect.objectContaining({ actorId: organizer.id, targetType: "event", targetId: event.id, detail: { format: "csv", rows: 5 } })]);
     // A refused export leaves no entry.
     await expectAppError(attendeesCsv(viewerOf(await createMember(database.db)), event.id), "forbidden");
     expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "attendees.exported"))).toHaveLength(1);

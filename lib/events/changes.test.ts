@@ -28,13 +28,13 @@ describe("whoHears", () => {
 
 describe("capacityRaised", () => {
   it("is true for more seats or no limit, false for fewer or the same", () => {
-    expect([capacityRaised(10, 12), capacityRaised(10, null), capacityRaised(10, 8), capacityRaised(10, 10), capacityRaised(null, 10), capacityRaised(null, null)]).toEqual([
-      true,
-      true,
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect([
+      capacityRaised(10, 12),
+      capacityRaised(10, null),
+      capacityRaised(10, 8),
+      capacityRaised(10, 10),
+      capacityRaised(null, 10),
+      capacityRaised(null, null),
+    ]).toEqual([true, true, false, false, false, false]);
   });
 });

@@ -8,13 +8,7 @@ import { formatEventWhen, zonesDiffer } from "@/lib/time";
 
 export type Recipient = { userId: string; email: string; name: string | null; timeZone: string; inviteEmails: boolean };
 
-export type EventMailKind =
-  | "rsvp_confirmed"
-  | "rsvp_waitlisted"
-  | "rsvp_promoted"
-  | "rsvp_cancelled"
-  | "event_changed"
-  | "event_cancelled";
+export type EventMailKind = "rsvp_confirmed" | "rsvp_waitlisted" | "rsvp_promoted" | "rsvp_cancelled" | "event_changed" | "event_cancelled";
 
 const subjects: Record<EventMailKind, (title: string) => string> = {
   rsvp_confirmed: (t) => `You're going: ${t}`,
@@ -82,7 +76,12 @@ export function eventMail({
       })
     : undefined;
   if (calendar) {
-    const what = invite?.method === "CANCEL" ? "A calendar cancellation is attached." : kind === "event_changed" ? "The calendar update is attached." : "A calendar invitation is attached.";
+    const what =
+      invite?.method === "CANCEL"
+        ? "A calendar cancellation is attached."
+        : kind === "event_changed"
+          ? "The calendar update is attached."
+          : "A calendar invitation is attached.";
     lines.push("", what);
   }
   lines.push("", `${COMMUNITY_NAME}`, "You can change which emails you get on your account page: " + siteUrl("/account"));
@@ -94,10 +93,7 @@ export function eventMail({
  * Records the calendar part (if any) and queues the mail in the caller's transaction, together.
  * Returns the invite it carries, or null.
  */
-export async function queueEventMail(
-  tx: Tx | Db,
-  params: Omit<Parameters<typeof eventMail>[0], "invite">,
-): Promise<InviteMessage | null> {
+export async function queueEventMail(tx: Tx | Db, params: Omit<Parameters<typeof eventMail>[0], "invite">): Promise<InviteMessage | null> {
   const now = params.now ?? new Date();
   const intent = calendarIntent[params.kind];
   const invite = intent

@@ -137,9 +137,7 @@ describe("kind and format", () => {
   });
 
   it("requires a location for in-person and hybrid events, and a join link for virtual and hybrid ones", () => {
-    expect(fieldErrors({ format: "in_person", location: "" }).location).toEqual([
-      "Enter the location for an in-person or hybrid event.",
-    ]);
+    expect(fieldErrors({ format: "in_person", location: "" }).location).toEqual(["Enter the location for an in-person or hybrid event."]);
     const hybrid = fieldErrors({ format: "hybrid", location: "", joinUrl: "" });
     expect(hybrid.location).toBeDefined();
     expect(hybrid.joinUrl).toEqual(["Enter the join link for a virtual or hybrid event."]);
@@ -233,9 +231,7 @@ describe("RSVP deadline", () => {
     expect(fieldErrors({ rsvpDeadlineDate: "2026-12-03", rsvpDeadlineTime: "14:00" }).rsvpDeadlineDate).toEqual([
       "The RSVP deadline must be before the event starts.",
     ]);
-    expect(ok({ rsvpDeadlineDate: "2026-12-03", rsvpDeadlineTime: "13:59" }).rsvpDeadline?.toISOString()).toBe(
-      "2026-12-03T18:59:00.000Z",
-    );
+    expect(ok({ rsvpDeadlineDate: "2026-12-03", rsvpDeadlineTime: "13:59" }).rsvpDeadline?.toISOString()).toBe("2026-12-03T18:59:00.000Z");
   });
 
   it("needs both parts or neither", () => {
@@ -274,9 +270,7 @@ describe("hosts", () => {
   });
 
   it("explain which line is wrong", () => {
-    expect(fieldErrors({ hosts: "Ana Ruiz, Moderator\nJust a name" }).hosts).toEqual([
-      'Line 2: write each host as "Name, Role, Agency" (agency optional).',
-    ]);
+    expect(fieldErrors({ hosts: "Ana Ruiz, Moderator\nJust a name" }).hosts).toEqual(['Line 2: write each host as "Name, Role, Agency" (agency optional).']);
     expect(fieldErrors({ hosts: "<b>Ana</b>, Host" }).hosts?.[0]).toMatch(/Line 1/);
   });
 

@@ -129,13 +129,11 @@ export function parseHosts(value: string): { hosts: EventHost[]; problems: strin
   return { hosts, problems };
 }
 
-const hostsField = optional(z.string().max(10_000, { error: "Keep the host list to 10,000 characters or fewer." })).transform(
-  (value, ctx) => {
-    const { hosts, problems } = parseHosts(value);
-    for (const message of problems) ctx.addIssue({ code: "custom", message });
-    return hosts;
-  },
-);
+const hostsField = optional(z.string().max(10_000, { error: "Keep the host list to 10,000 characters or fewer." })).transform((value, ctx) => {
+  const { hosts, problems } = parseHosts(value);
+  for (const message of problems) ctx.addIssue({ code: "custom", message });
+  return hosts;
+});
 
 const fields = {
   title: line("a title", 200, { required: true, angles: false }),

@@ -33,10 +33,7 @@ export async function readEvent(tx: Tx, id: string) {
   return row;
 }
 
-export async function listEventsForOrganizer(
-  viewer: Viewer | null,
-  { status, page = 1 }: { status?: EventStatus; page?: number },
-) {
+export async function listEventsForOrganizer(viewer: Viewer | null, { status, page = 1 }: { status?: EventStatus; page?: number }) {
   assertRole(viewer, ORGANIZERS);
   const db = await getDb();
   const where = status ? eq(events.status, status) : undefined;

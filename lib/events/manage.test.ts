@@ -5,14 +5,7 @@ import { useTestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/viewer";
 import { clearTables, createMember, createMembers, eventInput as input, viewerOf } from "@/test/factories";
 import type { EventInput } from "./event-schema";
-import {
-  cancelEvent,
-  createEventDraft,
-  duplicateEvent,
-  publishEvent,
-  unpublishEvent,
-  updateEvent,
-} from "./manage";
+import { cancelEvent, createEventDraft, duplicateEvent, publishEvent, unpublishEvent, updateEvent } from "./manage";
 import { getEventForEditing, listEventsForOrganizer, MANAGE_PAGE_SIZE } from "./manage-read";
 import { NOT_COPIED } from "./model";
 import { sendDueNotifications } from "@/lib/notifications/send";
@@ -118,11 +111,7 @@ describe("createEventDraft and slugs", () => {
   it("adds -2, -3 when the slug is taken", async () => {
     const slugs = [];
     for (let i = 0; i < 3; i++) slugs.push((await createEventDraft(organizer, input())).slug);
-    expect(slugs).toEqual([
-      "plain-language-for-social-2030-12-03",
-      "plain-language-for-social-2030-12-03-2",
-      "plain-language-for-social-2030-12-03-3",
-    ]);
+    expect(slugs).toEqual(["plain-language-for-social-2030-12-03", "plain-language-for-social-2030-12-03-2", "plain-language-for-social-2030-12-03-3"]);
   });
 
   it("gives drafts saved at the same moment different slugs", async () => {
@@ -163,11 +152,7 @@ describe("updateEvent", () => {
     await rsvp(id, waiting!.id, "waitlisted", "2030-11-01T11:00:00Z");
     await rsvp(id, gone!.id, "cancelled", "2030-11-01T12:00:00Z");
 
-    const result = await updateEvent(
-      organizer,
-      id,
-      input({ startsAt: new Date("2030-12-03T20:00:00Z"), endsAt: new Date("2030-12-03T21:00:00Z") }),
-    );
+    const result = await updateEvent(organizer, id, input({ startsAt: new Date("2030-12-03T20:00:00Z"), endsAt: new Date("2030-12-03T21:00:00Z") }));
     expect(result).toMatchObject({ changed: ["startsAt", "endsAt"], notified: 1 });
     expect((await eventRow(id)).sequence).toBe(1);
     expect(await mail("event_changed")).toEqual([]);
@@ -392,4 +377,3 @@ describe("reading for organizers", () => {
     expect(editing).toMatchObject({ goingCount: 1, waitlistCount: 0, joinUrl: "https://gsa.zoomgov.com/j/1612345678" });
   });
 });
-

@@ -110,7 +110,10 @@ export async function updateEvent(viewer: Viewer | null, id: string, input: Even
           ? await keepOrRegenerateSlug(tx, current.slug, slugBase(input.title, input.startsAt, input.timeZone), id)
           : current.slug;
       const sequence = calendarChanged ? current.sequence + 1 : current.sequence;
-      await tx.update(events).set({ ...input, slug, sequence, updatedAt: now }).where(eq(events.id, id));
+      await tx
+        .update(events)
+        .set({ ...input, slug, sequence, updatedAt: now })
+        .where(eq(events.id, id));
 
       const updated: NonNullable<LockedEvent> = { ...locked, ...pickLocked(input), slug, sequence, updatedAt: now };
       const notified = calendarChanged ? await scheduleEventUpdate(tx, { eventId: id, now, alsoGoing: scheduleChanged }) : 0;
@@ -161,7 +164,11 @@ function pickLocked(input: EventInput): Partial<NonNullable<LockedEvent>> {
 async function changeStatus(
   viewer: Viewer | null,
   id: string,
-  { action, set, refusal }: { action: string; set: Partial<typeof events.$inferInsert>; refusal: (tx: Tx, event: NonNullable<LockedEvent>) => Promise<string | null> },
+  {
+    action,
+    set,
+    refusal,
+  }: { action: string; set: Partial<typeof events.$inferInsert>; refusal: (tx: Tx, event: NonNullable<LockedEvent>) => Promise<string | null> },
 ) {
   assertRole(viewer, ORGANIZERS);
   const db = await getDb();
@@ -281,10 +288,7 @@ export async function cancelEvent(viewer: Viewer | null, id: string, { message }
     if (event.status === "cancelled") throw new AppError("conflict", "This event is already cancelled.");
     if (event.status === "draft") throw new AppError("conflict", "A draft isn't public, so there is nothing to cancel.");
     const sequence = event.sequence + 1;
-    await tx
-      .update(events)
-      .set({ status: "cancelled", cancelledAt: now, cancellationMessage: note, sequence, updatedAt: now })
-      .where(eq(events.id, id));
+    await tx.update(events).set({ status: "cancelled", cancelledAt: now, cancellationMessage: note, sequence, updatedAt: now }).where(eq(events.id, id));
     const cancelled = { ...event, status: "cancelled" as const, sequence, updatedAt: now };
     const notified = await tellEveryone(tx, cancelled, "event_cancelled", ["going", "waitlisted"], note, now);
     // A cancelled event has no reminders: the pending ones are deleted.

@@ -137,6 +137,5 @@ export const NOT_COPIED = [
   "search",
 ] as const satisfies readonly (keyof EventRow)[];
 
-
 /** The columns a duplicate copies, as a select list. */
 export const copiedColumns = omit(c, NOT_COPIED);

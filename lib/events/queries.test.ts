@@ -10,8 +10,18 @@ const day = 24 * 3600_000;
 describe("public event queries", () => {
   it("lists upcoming and past events with the number going, drafts never", async () => {
     const now = new Date("2030-01-15T12:00:00Z");
-    const soon = await createEvent(database.db, { title: "Soon", startsAt: new Date(now.getTime() + day), endsAt: new Date(now.getTime() + day + 3600_000), capacity: 10 });
-    await createEvent(database.db, { title: "Draft", status: "draft", startsAt: new Date(now.getTime() + day), endsAt: new Date(now.getTime() + day + 3600_000) });
+    const soon = await createEvent(database.db, {
+      title: "Soon",
+      startsAt: new Date(now.getTime() + day),
+      endsAt: new Date(now.getTime() + day + 3600_000),
+      capacity: 10,
+    });
+    await createEvent(database.db, {
+      title: "Draft",
+      status: "draft",
+      startsAt: new Date(now.getTime() + day),
+      endsAt: new Date(now.getTime() + day + 3600_000),
+    });
     await createEvent(database.db, { title: "Before", startsAt: new Date(now.getTime() - 2 * day), endsAt: new Date(now.getTime() - 2 * day + 3600_000) });
     const members = await createMembers(database.db, 3);
     await database.db.insert(rsvps).values([
@@ -28,7 +38,15 @@ describe("public event queries", () => {
   it("finds events by words in the title or summary, and by kind, format and topic", async () => {
     const now = new Date("2031-01-01T00:00:00Z");
     const at = { startsAt: new Date(now.getTime() + day), endsAt: new Date(now.getTime() + day + 3600_000) };
-    await createEvent(database.db, { ...at, title: "Captioning livestreams", summary: "Live captions for town halls", kind: "workshop", format: "hybrid", location: "GSA HQ", tags: ["video"] });
+    await createEvent(database.db, {
+      ...at,
+      title: "Captioning livestreams",
+      summary: "Live captions for town halls",
+      kind: "workshop",
+      format: "hybrid",
+      location: "GSA HQ",
+      tags: ["video"],
+    });
     await createEvent(database.db, { ...at, title: "Analytics basics", summary: "Dashboards for leadership", kind: "educational", tags: ["analytics"] });
     const titles = async (filters: Parameters<typeof listPublicEvents>[0]["filters"]) =>
       (await listPublicEvents({ when: "upcoming", now, filters })).items.map((e) => e.title);

@@ -122,11 +122,7 @@ const cachedPublicEvent = sharedCache(
 
 async function readEventBySlug(slug: string): Promise<EventDetail | null> {
   const db = await getDb();
-  const [row] = await db
-    .select(detailColumns)
-    .from(events)
-    .where(eq(events.slug, slug))
-    .limit(1);
+  const [row] = await db.select(detailColumns).from(events).where(eq(events.slug, slug)).limit(1);
   return row ?? null;
 }
 

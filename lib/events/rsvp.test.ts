@@ -145,9 +145,7 @@ describe("RSVP races on PostgreSQL", () => {
     const results = await Promise.all(members.map((m) => rsvpToEvent(viewerOf(m), { eventId: event.id })));
 
     expect(results.filter((r) => r.status === "going")).toHaveLength(20);
-    const waitlisted = results
-      .map((result, i) => ({ ...result, userId: members[i]!.id }))
-      .filter((r) => r.status === "waitlisted");
+    const waitlisted = results.map((result, i) => ({ ...result, userId: members[i]!.id })).filter((r) => r.status === "waitlisted");
     expect(waitlisted).toHaveLength(180);
     // Each waitlister was told their place when their turn came; the queue matches those places exactly.
     const byPosition = [...waitlisted].sort((x, y) => x.waitlistPosition! - y.waitlistPosition!);
@@ -183,7 +181,15 @@ describe("RSVP races on PostgreSQL", () => {
     const promotionMails = await database.db
       .select({ to: outbox.to })
       .from(outbox)
-      .where(and(eq(outbox.kind, "rsvp_promoted"), inArray(outbox.to, firstWave.map((m) => m.email))));
+      .where(
+        and(
+          eq(outbox.kind, "rsvp_promoted"),
+          inArray(
+            outbox.to,
+            firstWave.map((m) => m.email),
+          ),
+        ),
+      );
     expect(promotionMails.map((m) => m.to).sort()).toEqual(promotedIds.map((id) => emailOf.get(id)).sort());
     expect(await queue(event.id)).toHaveLength(40);
   });

@@ -75,7 +75,6 @@ async function waitlistPosition(tx: Tx, eventId: string, userId: string): Promis
   return rowsOf<{ position: number }>(result)[0]?.position ?? null;
 }
 
-
 /**
  * What an RSVP decides on, read in one statement once the event is locked: the
  * member's current RSVP and how many are going and waiting. A separate statement,
@@ -91,7 +90,16 @@ async function seatState(tx: Tx, eventId: string, userId: string) {
            exists (select 1 from calendar_invites ci where ci.event_id = ${eventId} and ci.user_id = ${userId} and ci.state = 'sent') as has_invite,
            u.email, u.name, u.time_zone, u.invite_emails
     from ${users} u where u.id = ${userId}`);
-  type Row = { existing: RsvpState | null; going: number; waiting: number; has_invite: boolean; email: string; name: string | null; time_zone: string; invite_emails: boolean };
+  type Row = {
+    existing: RsvpState | null;
+    going: number;
+    waiting: number;
+    has_invite: boolean;
+    email: string;
+    name: string | null;
+    time_zone: string;
+    invite_emails: boolean;
+  };
   const row = rowsOf<Row>(result)[0];
   if (!row) throw new AppError("not_found", "That member could not be found.");
   return {
@@ -111,37 +119,39 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
   assertMember(viewer);
   await limitRsvpChanges(viewer, eventId, now);
   const db = await getDb();
-  const { result, event } = await seatChange(() => db.transaction(async (tx): Promise<{ result: RsvpResult; event: NonNullable<LockedEvent> }> => {
-    const event = await lockEvent(tx, eventId);
-    assertOpenForRsvp(event, now);
-    const { existing, going, waiting, hasInvite, recipient } = await seatState(tx, eventId, viewer.id);
-    if (existing && existing !== "cancelled") {
-      const position = existing === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
-      const joinUrl = visibleJoinUrl(viewer, existing, event.joinUrl);
-      return { result: { status: existing, waitlistPosition: position, changed: false, goingCount: going, joinUrl, hasInvite }, event };
-    }
-    const status = event.capacity === null || going < event.capacity ? "going" : "waitlisted";
-    // clock_timestamp(), not the caller's clock: the queue follows the order the lock was granted,
-    // so a newcomer joins behind everyone already waiting.
-    await tx
-      .insert(rsvps)
-      .values({ eventId, userId: viewer.id, status, queuedAt: sql`clock_timestamp()`, updatedAt: now })
-      .onConflictDoUpdate({
-        target: [rsvps.eventId, rsvps.userId],
-        set: { status, queuedAt: sql`clock_timestamp()`, updatedAt: now, checkedInAt: null },
-      });
-    if (status === "going") await syncReminders(tx, { eventId, userId: viewer.id, now });
-    const invite = await queueEventMail(tx, { kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient, now });
-    const result: RsvpResult = {
-      status,
-      waitlistPosition: status === "waitlisted" ? waiting + 1 : null,
-      changed: true,
-      goingCount: status === "going" ? going + 1 : going,
-      joinUrl: visibleJoinUrl(viewer, status, event.joinUrl),
-      hasInvite: invite !== null,
-    };
-    return { result, event };
-  }));
+  const { result, event } = await seatChange(() =>
+    db.transaction(async (tx): Promise<{ result: RsvpResult; event: NonNullable<LockedEvent> }> => {
+      const event = await lockEvent(tx, eventId);
+      assertOpenForRsvp(event, now);
+      const { existing, going, waiting, hasInvite, recipient } = await seatState(tx, eventId, viewer.id);
+      if (existing && existing !== "cancelled") {
+        const position = existing === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
+        const joinUrl = visibleJoinUrl(viewer, existing, event.joinUrl);
+        return { result: { status: existing, waitlistPosition: position, changed: false, goingCount: going, joinUrl, hasInvite }, event };
+      }
+      const status = event.capacity === null || going < event.capacity ? "going" : "waitlisted";
+      // clock_timestamp(), not the caller's clock: the queue follows the order the lock was granted,
+      // so a newcomer joins behind everyone already waiting.
+      await tx
+        .insert(rsvps)
+        .values({ eventId, userId: viewer.id, status, queuedAt: sql`clock_timestamp()`, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [rsvps.eventId, rsvps.userId],
+          set: { status, queuedAt: sql`clock_timestamp()`, updatedAt: now, checkedInAt: null },
+        });
+      if (status === "going") await syncReminders(tx, { eventId, userId: viewer.id, now });
+      const invite = await queueEventMail(tx, { kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient, now });
+      const result: RsvpResult = {
+        status,
+        waitlistPosition: status === "waitlisted" ? waiting + 1 : null,
+        changed: true,
+        goingCount: status === "going" ? going + 1 : going,
+        joinUrl: visibleJoinUrl(viewer, status, event.joinUrl),
+        hasInvite: invite !== null,
+      };
+      return { result, event };
+    }),
+  );
   // Seat counts are part of the cached event page and lists; the person who RSVPed gets theirs from the action.
   if (result.changed) {
     staleTags(eventTags(event));
@@ -170,12 +180,14 @@ export async function cancelRsvp(viewer: Viewer | null, { eventId }: { eventId: 
   assertMember(viewer);
   await limitRsvpChanges(viewer, eventId, now);
   const db = await getDb();
-  const { changed, event } = await seatChange(() => db.transaction(async (tx) => {
-    const event = await lockEvent(tx, eventId);
-    if (!event || event.status === "draft") throw new AppError("not_found", "This event could not be found.");
-    const cancelled = await cancelRsvpInLockedEvent(tx, { event, userId: viewer.id, now });
-    return { changed: cancelled, event };
-  }));
+  const { changed, event } = await seatChange(() =>
+    db.transaction(async (tx) => {
+      const event = await lockEvent(tx, eventId);
+      if (!event || event.status === "draft") throw new AppError("not_found", "This event could not be found.");
+      const cancelled = await cancelRsvpInLockedEvent(tx, { event, userId: viewer.id, now });
+      return { changed: cancelled, event };
+    }),
+  );
   if (changed) {
     staleTags(eventTags(event));
     metrics().rsvpChanges.inc({ outcome: "cancelled" });

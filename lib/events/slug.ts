@@ -35,12 +35,7 @@ export async function freeSlug(tx: Tx, base: string, exceptEventId?: string): Pr
   const taken = await tx
     .select({ slug: events.slug })
     .from(events)
-    .where(
-      and(
-        or(eq(events.slug, base), like(events.slug, `${base}-%`)),
-        exceptEventId ? ne(events.id, exceptEventId) : undefined,
-      ),
-    );
+    .where(and(or(eq(events.slug, base), like(events.slug, `${base}-%`)), exceptEventId ? ne(events.id, exceptEventId) : undefined));
   const used = new Set(taken.map((row) => row.slug));
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;

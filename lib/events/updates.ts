@@ -22,10 +22,7 @@ const keyOf = sql`'event_update:' || t.event_id || ':' || t.user_id`;
  * who still needs the email. Runs in the transaction that saves the edit. Returns how many
  * members the update is pending for.
  */
-export async function scheduleEventUpdate(
-  tx: Tx,
-  { eventId, now, alsoGoing }: { eventId: string; now: Date; alsoGoing: boolean },
-): Promise<number> {
+export async function scheduleEventUpdate(tx: Tx, { eventId, now, alsoGoing }: { eventId: string; now: Date; alsoGoing: boolean }): Promise<number> {
   const due = new Date(now.getTime() + UPDATE_QUIET_MS).toISOString();
   const going = alsoGoing ? sql`union select r.event_id, r.user_id from rsvps r where r.event_id = ${eventId} and r.status = 'going'` : sql``;
   const targets = sql`

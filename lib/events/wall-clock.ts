@@ -38,9 +38,7 @@ export function zonedInstant(clock: WallClock, timeZone: string): ZonedResult {
   const guess = new TZDate(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, timeZone);
   const day = 24 * 60 * 60 * 1000;
   // Offsets in force around that day cover both sides of any transition on it.
-  const offsets = new Set(
-    [guess.getTime() - day, guess.getTime(), guess.getTime() + day].map((t) => tzOffset(timeZone, new Date(t))),
-  );
+  const offsets = new Set([guess.getTime() - day, guess.getTime(), guess.getTime() + day].map((t) => tzOffset(timeZone, new Date(t))));
   const candidates = [...offsets]
     .map((offset) => new Date(naiveUtc - offset * 60_000))
     .filter((at) => showsWallClock(at, clock, timeZone))

@@ -78,8 +78,7 @@ async function row(id: number) {
   return found;
 }
 
-const deliver = (options: { now?: Date; batchSize?: number } = {}) =>
-  deliverPendingMail({ transport, from, ...options });
+const deliver = (options: { now?: Date; batchSize?: number } = {}) => deliverPendingMail({ transport, from, ...options });
 
 describe("deliverPendingMail", () => {
   it("sends an enqueued message once and marks it sent", async () => {
@@ -138,40 +137,37 @@ describe("deliverPendingMail", () => {
     expect(raw).toContain("Content-Disposition: attachment");
   });
 
-  it.each<Mode>(["refuse-rcpt", "refuse-data"])(
-    "keeps a message the server refuses (%s) for a later attempt, then sends it once",
-    async (refusal) => {
-      const id = await enqueueMail(database.db, mail());
-      mode = refusal;
-      const before = Date.now();
+  it.each<Mode>(["refuse-rcpt", "refuse-data"])("keeps a message the server refuses (%s) for a later attempt, then sends it once", async (refusal) => {
+    const id = await enqueueMail(database.db, mail());
+    mode = refusal;
+    const before = Date.now();
 
-      expect(await deliver()).toEqual({ sent: 0, retried: 1, failed: 0 });
-      expect(received).toHaveLength(0);
-      const waiting = await row(id);
-      expect(waiting.status).toBe("pending");
-      expect(waiting.attempts).toBe(1);
-      expect(waiting.lastError).toMatch(/451/);
-      expect(waiting.nextAttemptAt.getTime()).toBeGreaterThan(before + retryDelayMs(1) - 5_000);
+    expect(await deliver()).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(received).toHaveLength(0);
+    const waiting = await row(id);
+    expect(waiting.status).toBe("pending");
+    expect(waiting.attempts).toBe(1);
+    expect(waiting.lastError).toMatch(/451/);
+    expect(waiting.nextAttemptAt.getTime()).toBeGreaterThan(before + retryDelayMs(1) - 5_000);
 
-      mode = "accept";
-      // Not due yet: the backoff holds it back.
-      expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
-      expect(received).toHaveLength(0);
+    mode = "accept";
+    // Not due yet: the backoff holds it back.
+    expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(received).toHaveLength(0);
 
-      const afterBackoff = new Date(waiting.nextAttemptAt.getTime() + 1_000);
-      expect(await deliver({ now: afterBackoff })).toEqual({ sent: 1, retried: 0, failed: 0 });
-      expect(await deliver({ now: new Date(afterBackoff.getTime() + 3600_000) })).toEqual({
-        sent: 0,
-        retried: 0,
-        failed: 0,
-      });
-      expect(received).toHaveLength(1);
-      const sent = await row(id);
-      expect(sent.status).toBe("sent");
-      expect(sent.attempts).toBe(2);
-      expect(sent.lastError).toBeNull();
-    },
-  );
+    const afterBackoff = new Date(waiting.nextAttemptAt.getTime() + 1_000);
+    expect(await deliver({ now: afterBackoff })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(await deliver({ now: new Date(afterBackoff.getTime() + 3600_000) })).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+    });
+    expect(received).toHaveLength(1);
+    const sent = await row(id);
+    expect(sent.status).toBe("sent");
+    expect(sent.attempts).toBe(2);
+    expect(sent.lastError).toBeNull();
+  });
 
   it("backs off exponentially up to an hour", () => {
     expect([1, 2, 3, 4, 8, 20].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000, 3600_000, 3600_000]);
@@ -179,7 +175,10 @@ describe("deliverPendingMail", () => {
 
   it("gives up after the last attempt fails", async () => {
     const id = await enqueueMail(database.db, mail());
-    await database.db.update(outbox).set({ attempts: MAX_ATTEMPTS - 1 }).where(eq(outbox.id, id));
+    await database.db
+      .update(outbox)
+      .set({ attempts: MAX_ATTEMPTS - 1 })
+      .where(eq(outbox.id, id));
     mode = "refuse-rcpt";
 
     expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 1 });

@@ -140,9 +140,7 @@ function toMessage(row: OutboxRow, from: string, messageIdDomain: string): SendM
     messageId: `<convene.${row.id}.${row.createdAt.getTime()}@${messageIdDomain}>`,
     // nodemailer adds the text/calendar; method=... alternative and the .ics
     // attachment; Outlook only offers Accept/Decline with both.
-    icalEvent: row.calendar
-      ? { method: row.calendar.method, content: row.calendar.content, filename: row.calendar.filename }
-      : undefined,
+    icalEvent: row.calendar ? { method: row.calendar.method, content: row.calendar.content, filename: row.calendar.filename } : undefined,
   };
 }
 
@@ -196,7 +194,8 @@ export function startMailDeliverer({ intervalMs = 5_000 }: { intervalMs?: number
         runAgain = false;
         try {
           const { sent, retried, failed } = await deliverPendingMail({ transport, batchSize });
-          if (retried || failed) logFor("mail").warn({ sent, retried, failed }, "mail delivery run: some messages will be retried or were given up on (see /admin/mail)");
+          if (retried || failed)
+            logFor("mail").warn({ sent, retried, failed }, "mail delivery run: some messages will be retried or were given up on (see /admin/mail)");
           // A full batch means more may be waiting; drain it now rather than a tick later.
           if (sent + retried + failed >= batchSize) runAgain = true;
         } catch (error) {

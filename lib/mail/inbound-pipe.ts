@@ -44,4 +44,3 @@ export async function receivePipedMessage(input: Readable, { recipient, maxBytes
   if (result.outcome === "retry") return EXIT.tempFail;
   return EXIT.ok;
 }
-

@@ -34,7 +34,10 @@ afterAll(async () => {
 });
 
 async function statusOf(eventId: string, userId: string) {
-  const [row] = await database.db.select().from(rsvps).where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, userId)));
+  const [row] = await database.db
+    .select()
+    .from(rsvps)
+    .where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, userId)));
   return row!;
 }
 
@@ -43,7 +46,10 @@ async function fullEvent() {
   const [going, waiting] = await createMembers(database.db, 2);
   await rsvpToEvent(viewerOf(going!), { eventId: event.id });
   await rsvpToEvent(viewerOf(waiting!), { eventId: event.id });
-  await database.db.update(rsvps).set({ queuedAt: sql`${rsvps.queuedAt} - interval '1 hour'` }).where(eq(rsvps.eventId, event.id));
+  await database.db
+    .update(rsvps)
+    .set({ queuedAt: sql`${rsvps.queuedAt} - interval '1 hour'` })
+    .where(eq(rsvps.eventId, event.id));
   const address = replyAddress((await statusOf(event.id, going!.id)).id);
   const decline = await replyMessage({ uid: eventUid(event.id), organizer: address, attendee: going!.email, partstat: "DECLINED" });
   return { event, going: going!, waiting: waiting!, address, decline };
@@ -68,7 +74,10 @@ describe("the mail receiver over SMTP", () => {
     const { event, going, address, decline } = await fullEvent();
     const forged = address.replace(/^rsvp\+./, (prefix) => `rsvp+${prefix.endsWith("0") ? "1" : "0"}`);
     for (const to of [forged, "postmaster@convene.example.gov"]) {
-      const error = await send(smtp.port, [to], decline).then(() => null, (failure: { responseCode?: number }) => failure);
+      const error = await send(smtp.port, [to], decline).then(
+        () => null,
+        (failure: { responseCode?: number }) => failure,
+      );
       expect(error?.responseCode, to).toBe(550);
     }
     expect((await statusOf(event.id, going.id)).status).toBe("going");
@@ -77,13 +86,19 @@ describe("the mail receiver over SMTP", () => {
   it("refuses with 550 a reply the address does not allow, and with 552 a message over the size limit", async () => {
     const { event, going, address } = await fullEvent();
     const someoneElse = await replyMessage({ uid: eventUid(event.id), organizer: address, attendee: "other@agency.gov", partstat: "DECLINED" });
-    const refused = await send(smtp.port, [address], someoneElse).then(() => null, (failure: { responseCode?: number; response?: string }) => failure);
+    const refused = await send(smtp.port, [address], someoneElse).then(
+      () => null,
+      (failure: { responseCode?: number; response?: string }) => failure,
+    );
     expect(refused?.responseCode).toBe(550);
     expect(refused?.response).toMatch(/not from the member/);
 
     // nodemailer does not know a raw message's size ahead, so it sends it all, as a careless client would.
     const huge = `Subject: big\r\n\r\n${"x".repeat(MAX_BYTES + 10)}\r\n`;
-    const tooBig = await send(smtp.port, [address], huge).then(() => null, (failure: { responseCode?: number }) => failure);
+    const tooBig = await send(smtp.port, [address], huge).then(
+      () => null,
+      (failure: { responseCode?: number }) => failure,
+    );
     expect(tooBig?.responseCode).toBe(552);
     expect((await statusOf(event.id, going.id)).status).toBe("going");
   });
@@ -104,12 +119,8 @@ describe("the mail receiver over LMTP", () => {
 describe("pipe mode", () => {
   it("acts on one message from standard input and answers with a sysexits code", async () => {
     const { event, going, waiting, address, decline } = await fullEvent();
-    expect(await receivePipedMessage(Readable.from([decline]), { recipient: `${address.slice(0, -3)}xyz`, maxBytes: MAX_BYTES })).toBe(
-      EXIT.noPermission,
-    );
-    expect(await receivePipedMessage(Readable.from([Buffer.alloc(MAX_BYTES + 1, 120)]), { recipient: address, maxBytes: MAX_BYTES })).toBe(
-      EXIT.dataError,
-    );
+    expect(await receivePipedMessage(Readable.from([decline]), { recipient: `${address.slice(0, -3)}xyz`, maxBytes: MAX_BYTES })).toBe(EXIT.noPermission);
+    expect(await receivePipedMessage(Readable.from([Buffer.alloc(MAX_BYTES + 1, 120)]), { recipient: address, maxBytes: MAX_BYTES })).toBe(EXIT.dataError);
     expect((await statusOf(event.id, going.id)).status).toBe("going");
     expect(await receivePipedMessage(Readable.from([decline]), { recipient: address, maxBytes: MAX_BYTES })).toBe(EXIT.ok);
     expect((await statusOf(event.id, waiting.id)).status).toBe("going");

@@ -40,9 +40,7 @@ describe("listMailbox", () => {
   it("is not found when the dev mailbox is disabled", async () => {
     process.env.DEV_MAILBOX = "false";
     resetEnvForTests();
-    await expect(listMailbox()).rejects.toSatisfy(
-      (error) => error instanceof AppError && error.kind === "not_found",
-    );
+    await expect(listMailbox()).rejects.toSatisfy((error) => error instanceof AppError && error.kind === "not_found");
   });
 });
 

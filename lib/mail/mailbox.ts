@@ -24,9 +24,7 @@ const MAX_LIMIT = 100;
  * opens it, so it answers "not found" unless the dev mailbox is enabled
  * (on outside production, or with DEV_MAILBOX=true).
  */
-export async function listMailbox({ to, limit = 50 }: { to?: string; limit?: number } = {}): Promise<
-  MailboxMessage[]
-> {
+export async function listMailbox({ to, limit = 50 }: { to?: string; limit?: number } = {}): Promise<MailboxMessage[]> {
   if (!getEnv().devMailboxEnabled) throw new AppError("not_found", "Page not found");
   const bounded = Math.min(Math.max(1, Math.trunc(Number.isFinite(limit) ? limit : MAX_LIMIT)), MAX_LIMIT);
   const recipient = to?.trim().toLowerCase();

@@ -59,10 +59,7 @@ describe("enqueueMail", () => {
     ["a recipient that is not an address", { to: "alice" }],
     ["an empty subject", { subject: "   " }],
     ["an empty kind", { kind: "" }],
-    [
-      "a calendar file name with a path",
-      { calendar: { method: "REQUEST", content: "BEGIN:VCALENDAR", filename: "../x.ics" } },
-    ],
+    ["a calendar file name with a path", { calendar: { method: "REQUEST", content: "BEGIN:VCALENDAR", filename: "../x.ics" } }],
   ] satisfies [string, Partial<OutgoingMail>][])("refuses %s", async (_label, overrides) => {
     await expect(enqueueMail(database.db, mail(overrides))).rejects.toThrow(/enqueueMail: invalid mail/);
     expect(await database.db.select().from(outbox)).toHaveLength(0);

@@ -63,7 +63,11 @@ describe("an SMTP outage loses nothing", () => {
     for (const member of members) {
       await expect(rsvpToEvent(viewerOf(member), { eventId: event.id })).resolves.toMatchObject({ status: "going" });
     }
-    await queueSignInEmail({ to: "newcomer@agency.gov", url: "https://convene.example.gov/api/auth/callback/nodemailer?token=t", expires: new Date(Date.now() + 600_000) });
+    await queueSignInEmail({
+      to: "newcomer@agency.gov",
+      url: "https://convene.example.gov/api/auth/callback/nodemailer?token=t",
+      expires: new Date(Date.now() + 600_000),
+    });
     const queued = await db.select().from(outbox);
     expect(queued).toHaveLength(4);
 

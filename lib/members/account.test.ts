@@ -82,9 +82,7 @@ describe("deleteOwnAccount", () => {
     expect((await database.db.select().from(resources))[0]!.createdBy).toBeNull();
 
     const audit = await database.db.select().from(auditLog);
-    expect(audit).toEqual([
-      expect.objectContaining({ actorId: null, action: "member.deleted", targetType: "user", targetId: me.id }),
-    ]);
+    expect(audit).toEqual([expect.objectContaining({ actorId: null, action: "member.deleted", targetType: "user", targetId: me.id })]);
     const recorded = JSON.stringify(audit[0]!.detail);
     expect(recorded).not.toMatch(/alice|Alice Example|agency\.gov/i);
   });

@@ -58,9 +58,7 @@ describe("listMembersForAdmin", () => {
     expect(byName.total).toBe(1);
 
     const byEmail = await listMembersForAdmin(admin, { query: "NEWCOMER@", page: 1 });
-    expect(byEmail.rows).toEqual([
-      expect.objectContaining({ email: "newcomer@census.gov", joined: false, disabled: false, role: "member" }),
-    ]);
+    expect(byEmail.rows).toEqual([expect.objectContaining({ email: "newcomer@census.gov", joined: false, disabled: false, role: "member" })]);
 
     const byAgency = await listMembersForAdmin(admin, { query: "security agency", page: 1 });
     expect(byAgency.rows).toEqual([expect.objectContaining({ name: "Alan Turing", disabled: true, joined: true })]);
@@ -78,9 +76,9 @@ describe("listMembersForAdmin", () => {
   });
 
   it("pages by 25 and caps the page number", async () => {
-    await database.db.insert(users).values(
-      Array.from({ length: 30 }, (_, i) => ({ email: `bulk${String(i).padStart(2, "0")}@agency.gov`, name: `Bulk ${String(i).padStart(2, "0")}` })),
-    );
+    await database.db
+      .insert(users)
+      .values(Array.from({ length: 30 }, (_, i) => ({ email: `bulk${String(i).padStart(2, "0")}@agency.gov`, name: `Bulk ${String(i).padStart(2, "0")}` })));
     const first = await listMembersForAdmin(admin, { page: 1 });
     expect(first.rows).toHaveLength(ADMIN_MEMBERS_PAGE_SIZE);
     expect(first).toMatchObject({ total: 31, page: 1, pageCount: 2 });
@@ -158,9 +156,7 @@ describe("setMemberDisabled", () => {
     expect(await database.db.select().from(sessions).where(eq(sessions.userId, target.id))).toEqual([]);
     expect(await database.db.select().from(sessions).where(eq(sessions.userId, bystander.id))).toHaveLength(2);
     expect(await database.db.select().from(sessions).where(eq(sessions.userId, admin.id))).toHaveLength(1);
-    expect(await auditFor(target.id)).toEqual([
-      expect.objectContaining({ actorId: admin.id, action: "member.disabled", targetType: "user" }),
-    ]);
+    expect(await auditFor(target.id)).toEqual([expect.objectContaining({ actorId: admin.id, action: "member.disabled", targetType: "user" })]);
   });
 
   it("enabling clears disabledAt and is audited", async () => {
@@ -218,10 +214,16 @@ describe("two admins disabling each other at once", () => {
         setMemberDisabled(a, { userId: b.id, disabled: true }),
         setMemberDisabled(b, { userId: a.id, disabled: true }),
       ]);
-      expect(outcomes.filter((o) => o.status === "fulfilled"), `round ${round}`).toHaveLength(1);
+      expect(
+        outcomes.filter((o) => o.status === "fulfilled"),
+        `round ${round}`,
+      ).toHaveLength(1);
       const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
       expect(refused.reason).toMatchObject({ kind: "forbidden", message: expect.stringMatching(/no longer an active administrator/) });
-      const active = await database.db.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
+      const active = await database.db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, "admin"), isNull(users.disabledAt)));
       expect(active, `round ${round}`).toHaveLength(1);
     }
   });

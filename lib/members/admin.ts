@@ -29,17 +29,12 @@ export type AdminMemberRow = {
 export type AdminMemberPage = { rows: AdminMemberRow[]; total: number; page: number; pageCount: number };
 
 /** Everyone with an account, joined or not, so an admin can also find and disable a half-finished sign-up. */
-export async function listMembersForAdmin(
-  viewer: Viewer | null,
-  { query, page }: { query?: string | null; page: number },
-): Promise<AdminMemberPage> {
+export async function listMembersForAdmin(viewer: Viewer | null, { query, page }: { query?: string | null; page: number }): Promise<AdminMemberPage> {
   assertRole(viewer, ["admin"]);
   const db = await getDb();
   const search = normalizeSearch(query);
   const pattern = search ? containsPattern(search) : null;
-  const where = pattern
-    ? or(ilike(users.name, pattern), ilike(users.email, pattern), ilike(users.agency, pattern))
-    : undefined;
+  const where = pattern ? or(ilike(users.name, pattern), ilike(users.email, pattern), ilike(users.agency, pattern)) : undefined;
   const safePage = clampPage(page, MAX_ADMIN_MEMBERS_PAGE);
   const [rows, [totals]] = await Promise.all([
     db
@@ -68,19 +63,12 @@ export async function listMembersForAdmin(
  * (a demotion here would be undone at their next sign-in, and an admin who
  * demotes themself can lock the community out of its own settings).
  */
-export async function changeMemberRole(
-  viewer: Viewer | null,
-  { userId, role }: { userId: string; role: AssignableRole },
-): Promise<void> {
+export async function changeMemberRole(viewer: Viewer | null, { userId, role }: { userId: string; role: AssignableRole }): Promise<void> {
   assertRole(viewer, ["admin"]);
   if (userId === viewer.id) throw new AppError("forbidden", "You can't change your own role.");
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ role: users.role })
-      .from(users)
-      .where(eq(users.id, userId))
-      .for("update");
+    const [target] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for("update");
     if (!target) throw new AppError("not_found", "That member could not be found.");
     if (target.role === "admin") {
       throw new AppError("conflict", "Administrators' roles can't be changed here; they come from the ADMIN_EMAILS setting.");
@@ -116,11 +104,7 @@ export async function lockActiveAdmins(tx: Tx): Promise<string[]> {
  * Disabling ends the person's sessions in the same transaction, so there is no
  * moment when the account is disabled but a browser is still signed in.
  */
-export async function setMemberDisabled(
-  viewer: Viewer | null,
-  { userId, disabled }: { userId: string; disabled: boolean },
-  now = new Date(),
-): Promise<void> {
+export async function setMemberDisabled(viewer: Viewer | null, { userId, disabled }: { userId: string; disabled: boolean }, now = new Date()): Promise<void> {
   assertRole(viewer, ["admin"]);
   if (userId === viewer.id) throw new AppError("forbidden", "You can't disable your own account.");
   const db = await getDb();
@@ -130,11 +114,7 @@ export async function setMemberDisabled(
     if (disabled && !(await lockActiveAdmins(tx)).includes(viewer.id)) {
       throw new AppError("forbidden", "Your account is no longer an active administrator, so nothing was changed.");
     }
-    const [target] = await tx
-      .select({ disabledAt: users.disabledAt })
-      .from(users)
-      .where(eq(users.id, userId))
-      .for("update");
+    const [target] = await tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).for("update");
     if (!target) throw new AppError("not_found", "That member could not be found.");
     // Sessions go even when the account was already disabled: a stray one must not outlive it.
     if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));

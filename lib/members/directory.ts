@@ -15,10 +15,7 @@ export type DirectoryEntry = { name: string | null; agency: string | null; jobTi
 export type DirectoryPage = { entries: DirectoryEntry[]; total: number; page: number; pageCount: number };
 
 /** The member directory: joined, enabled members who chose to be listed, searchable by name or agency. */
-export async function searchDirectory(
-  viewer: Viewer | null,
-  { query, page }: { query?: string | null; page: number },
-): Promise<DirectoryPage> {
+export async function searchDirectory(viewer: Viewer | null, { query, page }: { query?: string | null; page: number }): Promise<DirectoryPage> {
   assertMember(viewer);
   const db = await getDb();
   const search = normalizeSearch(query);

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  ELIGIBILITY_MESSAGE,
-  checkEmailEligibility,
-  eligibilityMessage,
-  normalizeEmail,
-  type EligibilityRefusal,
-} from "./eligibility";
+import { ELIGIBILITY_MESSAGE, checkEmailEligibility, eligibilityMessage, normalizeEmail, type EligibilityRefusal } from "./eligibility";
 
 const DEFAULT_DOMAINS = ["gov", "mil"] as const;
 // Built from valid labels so only the length can be what fails.
@@ -149,9 +143,7 @@ describe("normalizeEmail", () => {
 
 describe("eligibility message", () => {
   it("names the default domains", () => {
-    expect(ELIGIBILITY_MESSAGE).toBe(
-      "Convene is open to government employees and contractors with an official .gov or .mil email address.",
-    );
+    expect(ELIGIBILITY_MESSAGE).toBe("Convene is open to government employees and contractors with an official .gov or .mil email address.");
   });
 
   it.each([

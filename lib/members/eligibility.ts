@@ -78,13 +78,7 @@ export function checkEmailEligibility(raw: string, allowedDomains: readonly stri
 }
 
 function isValidLocalPart(local: string): boolean {
-  return (
-    local.length > 0 &&
-    LOCAL_PART.test(local) &&
-    !local.startsWith(".") &&
-    !local.endsWith(".") &&
-    !local.includes("..")
-  );
+  return local.length > 0 && LOCAL_PART.test(local) && !local.startsWith(".") && !local.endsWith(".") && !local.includes("..");
 }
 
 function refuse(reason: EligibilityRefusal): EligibilityResult {
@@ -93,9 +87,7 @@ function refuse(reason: EligibilityRefusal): EligibilityResult {
 
 /** One message for every refusal: telling people which rule failed helps someone probing the policy, not a colleague. */
 export function eligibilityMessage(allowedDomains: readonly string[]): string {
-  const list = new Intl.ListFormat("en", { type: "disjunction" }).format(
-    allowedDomains.map((domain) => `.${domain.trim().toLowerCase()}`),
-  );
+  const list = new Intl.ListFormat("en", { type: "disjunction" }).format(allowedDomains.map((domain) => `.${domain.trim().toLowerCase()}`));
   return `Convene is open to government employees and contractors with an official ${list} email address.`;
 }
 

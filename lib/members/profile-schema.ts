@@ -28,10 +28,7 @@ const personText = (label: string, max: number) =>
       error: `Your ${label} contains characters that aren't allowed.`,
     });
 
-const timeZone = z
-  .string()
-  .trim()
-  .refine(isValidTimeZone, { error: "Choose a valid time zone." });
+const timeZone = z.string().trim().refine(isValidTimeZone, { error: "Choose a valid time zone." });
 
 // A checked box sends "on"; an unchecked one sends nothing at all, so the key must be optional.
 const checkbox = z

@@ -11,13 +11,7 @@ export type Member = { id: string; email: string; name: string | null; timeZone:
 /** The footer and RFC 8058 headers every non-essential email carries. */
 function withUnsubscribe(member: Member, kind: OptionalEmailKind, what: string, lines: string[]) {
   const url = unsubscribeUrl({ userId: member.id, kind });
-  lines.push(
-    "",
-    "--",
-    COMMUNITY_NAME,
-    `To stop ${what}, open: ${url}`,
-    `To choose which emails you get, visit your account page: ${siteUrl("/account")}`,
-  );
+  lines.push("", "--", COMMUNITY_NAME, `To stop ${what}, open: ${url}`, `To choose which emails you get, visit your account page: ${siteUrl("/account")}`);
   return { text: lines.join("\n"), headers: unsubscribeHeaders(url) };
 }
 
@@ -102,9 +96,7 @@ export function followUpMail({
   const { text, headers } = withUnsubscribe(member, "follow_up", "emails about recordings and slides", lines);
   return {
     to: member.email,
-    subject: attended
-      ? `Recording and slides are now available: ${event.title}`
-      : `In case you missed it: recording and slides from ${event.title}`,
+    subject: attended ? `Recording and slides are now available: ${event.title}` : `In case you missed it: recording and slides from ${event.title}`,
     text,
     headers,
     kind: "follow_up",
@@ -114,15 +106,7 @@ export function followUpMail({
 export type DigestEvent = { title: string; slug: string; startsAt: Date };
 export type DigestResource = FollowUpResource;
 
-export function digestMail({
-  member,
-  events,
-  resources,
-}: {
-  member: Member;
-  events: DigestEvent[];
-  resources: DigestResource[];
-}): OutgoingMail {
+export function digestMail({ member, events, resources }: { member: Member; events: DigestEvent[]; resources: DigestResource[] }): OutgoingMail {
   const lines = [`Hello ${member.name ?? "there"},`, "", `Here is your week in the ${COMMUNITY_NAME}.`, ""];
   lines.push("Upcoming events (next two weeks):");
   if (events.length === 0) lines.push("- Nothing scheduled yet.");

@@ -22,7 +22,11 @@ async function scene() {
 }
 
 async function messageMailTo(email: string) {
-  return database.db.select().from(outbox).where(eq(outbox.to, email)).then((rows) => rows.filter((r) => r.kind === "event_message"));
+  return database.db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.to, email))
+    .then((rows) => rows.filter((r) => r.kind === "event_message"));
 }
 
 describe("organizer messages", () => {
@@ -40,8 +44,7 @@ describe("organizer messages", () => {
 
   it("sends to the chosen group of this event only: going, waitlist, or both", async () => {
     const { event, going, waiting, outsider, organizer } = await scene();
-    const send = (audience: "going" | "waitlisted" | "both") =>
-      sendEventMessage(viewerOf(organizer), { eventId: event.id, audience, ...message });
+    const send = (audience: "going" | "waitlisted" | "both") => sendEventMessage(viewerOf(organizer), { eventId: event.id, audience, ...message });
     expect((await send("going")).recipientCount).toBe(2);
     expect((await send("waitlisted")).recipientCount).toBe(1);
     expect((await send("both")).recipientCount).toBe(3);
@@ -82,7 +85,9 @@ describe("organizer messages", () => {
   it("answers not found for an unknown or malformed event, conflict for a draft, invalid for nobody", async () => {
     const { organizer } = await scene();
     const input = { audience: "both" as const, ...message };
-    await expect(sendEventMessage(viewerOf(organizer), { eventId: "00000000-0000-4000-8000-000000000000", ...input })).rejects.toMatchObject({ kind: "not_found" });
+    await expect(sendEventMessage(viewerOf(organizer), { eventId: "00000000-0000-4000-8000-000000000000", ...input })).rejects.toMatchObject({
+      kind: "not_found",
+    });
     await expect(sendEventMessage(viewerOf(organizer), { eventId: "x'; drop table events", ...input })).rejects.toMatchObject({ kind: "not_found" });
     const draft = await createEvent(database.db, { status: "draft" });
     await expect(sendEventMessage(viewerOf(organizer), { eventId: draft.id, ...input })).rejects.toMatchObject({ kind: "conflict" });

@@ -39,7 +39,6 @@ export const eventMessageSchema = z.strictObject({
 });
 export type EventMessageInput = z.infer<typeof eventMessageSchema>;
 
-
 const statusesOf: Record<Audience, ("going" | "waitlisted")[]> = {
   going: ["going"],
   waitlisted: ["waitlisted"],
@@ -98,10 +97,7 @@ function limitEventMessages(viewer: Viewer, eventId: string, now: Date) {
 export type MessagePreview = { subject: string; text: string; recipientCount: number; audience: Audience };
 
 /** What would be sent, and to how many, without sending anything. */
-export async function previewEventMessage(
-  viewer: Viewer | null,
-  { eventId, ...input }: EventMessageInput & { eventId: string },
-): Promise<MessagePreview> {
+export async function previewEventMessage(viewer: Viewer | null, { eventId, ...input }: EventMessageInput & { eventId: string }): Promise<MessagePreview> {
   assertRole(viewer, ORGANIZERS);
   const parsed = eventMessageSchema.parse(input);
   const db = await getDb();

@@ -42,11 +42,7 @@ export async function getNotificationPreferences(viewer: Viewer | null): Promise
 }
 
 /** Saves the viewer's own choices; reminders already scheduled are added or removed to match. */
-export async function updateNotificationPreferences(
-  viewer: Viewer | null,
-  input: NotificationPreferences,
-  now = new Date(),
-): Promise<void> {
+export async function updateNotificationPreferences(viewer: Viewer | null, input: NotificationPreferences, now = new Date()): Promise<void> {
   assertMember(viewer);
   const { reminders, followUpEmails, weeklyDigest } = notificationPreferencesSchema.parse(input);
   const db = await getDb();

@@ -82,7 +82,8 @@ describe("reminders", () => {
       const member = await createMember(database.db);
       members[choice] = member;
       // "none" and "day" change before the RSVP, "hour" and "both" after: either way the schedule follows.
-      if (choice === "none" || choice === "day") await updateNotificationPreferences(viewerOf(member), { reminders: choice, followUpEmails: true, weeklyDigest: false }, now);
+      if (choice === "none" || choice === "day")
+        await updateNotificationPreferences(viewerOf(member), { reminders: choice, followUpEmails: true, weeklyDigest: false }, now);
       await rsvpToEvent(viewerOf(member), { eventId: event.id }, now);
       if (choice === "hour") await updateNotificationPreferences(viewerOf(member), { reminders: choice, followUpEmails: true, weeklyDigest: false }, now);
     }

@@ -20,18 +20,11 @@ export type ReminderKind = keyof typeof REMINDER_LEADS;
  * Sent reminders are never touched here: their unique key keeps them from going twice
  * (rearmMovedReminders frees the key when the event moves).
  */
-export async function syncReminders(
-  tx: Tx | Db,
-  scope: { eventId?: string; userId?: string; now: Date },
-): Promise<void> {
+export async function syncReminders(tx: Tx | Db, scope: { eventId?: string; userId?: string; now: Date }): Promise<void> {
   const { eventId, userId, now } = scope;
   if (!eventId && !userId) throw new Error("syncReminders needs an event or a member");
   const at = sql`${now.toISOString()}::timestamptz`;
-  const inScope = (e: SQL, u: SQL) =>
-    sql.join(
-      [eventId ? sql`${e} = ${eventId}` : sql`true`, userId ? sql`${u} = ${userId}` : sql`true`],
-      sql` and `,
-    );
+  const inScope = (e: SQL, u: SQL) => sql.join([eventId ? sql`${e} = ${eventId}` : sql`true`, userId ? sql`${u} = ${userId}` : sql`true`], sql` and `);
   // Every reminder that should exist now, whenever it is due.
   const wanted = sql`
     select k.kind::notification_kind as kind, r.user_id, r.event_id, e.starts_at - k.lead as due_at

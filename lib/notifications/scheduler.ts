@@ -26,7 +26,8 @@ export function startNotificationScheduler({ intervalMs }: { intervalMs: number 
     running = sendDueNotifications()
       .then(async ({ sent, retried, failed }) => {
         if (sent > 0) kickMailDeliverer();
-        if (retried || failed) logFor("notifications").warn({ sent, retried, failed }, "notification run: some will be retried or were given up on (see /admin/mail)");
+        if (retried || failed)
+          logFor("notifications").warn({ sent, retried, failed }, "notification run: some will be retried or were given up on (see /admin/mail)");
         await Promise.all([sweepRateLimits(), sweepSignInLinks()]);
         // Every tick asks; the database lets one process in all instances through once a day (lib/housekeeping.ts).
         await runDailyHousekeeping();

@@ -160,17 +160,17 @@ async function digestOutcome(tx: Tx, member: Member, now: Date): Promise<Outcome
   const until = new Date(now.getTime() + DIGEST_EVENTS_DAYS * 24 * 3600_000);
   const since = new Date(now.getTime() - DIGEST_RESOURCES_DAYS * 24 * 3600_000);
   const upcoming = await tx
-      .select({ title: events.title, slug: events.slug, startsAt: events.startsAt })
-      .from(events)
-      .where(and(eq(events.status, "published"), gt(events.startsAt, now), lt(events.startsAt, until)))
-      .orderBy(asc(events.startsAt))
-      .limit(DIGEST_LIST_MAX);
+    .select({ title: events.title, slug: events.slug, startsAt: events.startsAt })
+    .from(events)
+    .where(and(eq(events.status, "published"), gt(events.startsAt, now), lt(events.startsAt, until)))
+    .orderBy(asc(events.startsAt))
+    .limit(DIGEST_LIST_MAX);
   const added = await tx
-      .select({ id: resources.id, title: resources.title, type: resources.type, kind: resources.kind, url: resources.url })
-      .from(resources)
-      .where(and(gte(resources.createdAt, since), lte(resources.createdAt, now)))
-      .orderBy(desc(resources.createdAt))
-      .limit(DIGEST_LIST_MAX);
+    .select({ id: resources.id, title: resources.title, type: resources.type, kind: resources.kind, url: resources.url })
+    .from(resources)
+    .where(and(gte(resources.createdAt, since), lte(resources.createdAt, now)))
+    .orderBy(desc(resources.createdAt))
+    .limit(DIGEST_LIST_MAX);
   if (upcoming.length === 0 && added.length === 0) return { skip: "nothing new this week" };
   return { mail: digestMail({ member, events: upcoming, resources: added }) };
 }

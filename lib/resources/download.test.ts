@@ -78,7 +78,13 @@ describe("downloading a resource", () => {
       .from(auditLog)
       .orderBy(auditLog.id);
     expect(entries).toEqual([
-      { actorId: organizer.id, action: "resource.downloaded", targetType: "resource", targetId: fileId, detail: { role: "organizer", fileName: "Résumé “final”.pdf" } },
+      {
+        actorId: organizer.id,
+        action: "resource.downloaded",
+        targetType: "resource",
+        targetId: fileId,
+        detail: { role: "organizer", fileName: "Résumé “final”.pdf" },
+      },
       { actorId: admin.id, action: "resource.downloaded", targetType: "resource", targetId: fileId, detail: { role: "admin", fileName: "Résumé “final”.pdf" } },
     ]);
   });

@@ -31,7 +31,13 @@ beforeEach(async () => {
 });
 
 const link = (overrides: Record<string, string> = {}) =>
-  linkResourceSchema.parse({ title: "Plain language guide", type: "guide", url: "https://www.plainlanguage.gov/guidelines/", topics: "Plain Language", ...overrides });
+  linkResourceSchema.parse({
+    title: "Plain language guide",
+    type: "guide",
+    url: "https://www.plainlanguage.gov/guidelines/",
+    topics: "Plain Language",
+    ...overrides,
+  });
 
 async function fileResource() {
   const storageKey = randomUUID();

@@ -37,11 +37,7 @@ async function eventSlugFor(tx: Tx, eventId: string | null, keep?: string | null
   return event.slug;
 }
 
-async function insertResource(
-  viewer: Viewer,
-  values: Omit<typeof resources.$inferInsert, "createdBy">,
-  now: Date,
-): Promise<ResourceChange> {
+async function insertResource(viewer: Viewer, values: Omit<typeof resources.$inferInsert, "createdBy">, now: Date): Promise<ResourceChange> {
   const db = await getDb();
   const created = await db.transaction(async (tx) => {
     const eventSlug = await eventSlugFor(tx, values.eventId ?? null);
@@ -71,12 +67,7 @@ export async function createLinkResource(viewer: Viewer | null, input: LinkResou
 }
 
 /** Called by the upload pipeline once the file is safely stored; the caller removes the file if this fails. */
-export async function createFileResource(
-  viewer: Viewer | null,
-  input: ResourceDetailsInput,
-  file: StoredFile,
-  now = new Date(),
-): Promise<ResourceChange> {
+export async function createFileResource(viewer: Viewer | null, input: ResourceDetailsInput, file: StoredFile, now = new Date()): Promise<ResourceChange> {
   assertRole(viewer, ORGANIZERS);
   return insertResource(viewer, { ...input, ...file, kind: "file" }, now);
 }
@@ -96,9 +87,7 @@ export async function updateResource(viewer: Viewer | null, id: string, input: R
     }
     const eventSlug = await eventSlugFor(tx, input.eventId, current.eventId);
     const next = { ...input, url: current.kind === "link" ? input.url! : null };
-    const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
-      (field) => JSON.stringify(current[field]) !== JSON.stringify(next[field]),
-    );
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((field) => JSON.stringify(current[field]) !== JSON.stringify(next[field]));
     await tx.update(resources).set(next).where(eq(resources.id, id));
     const attached = { type: next.type, eventId: next.eventId };
     if ((changed.includes("eventId") || changed.includes("type")) && isFollowUpResource(attached)) {

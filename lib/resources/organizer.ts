@@ -89,7 +89,10 @@ export async function listAttachableEvents(viewer: Viewer | null, { include }: {
     .orderBy(desc(events.startsAt), asc(events.id))
     .limit(ATTACHABLE_EVENTS_LIMIT);
   if (include && !list.some((event) => event.id === include)) {
-    const [current] = await db.select(columns).from(events).where(and(eq(events.id, include)));
+    const [current] = await db
+      .select(columns)
+      .from(events)
+      .where(and(eq(events.id, include)));
     if (current) list.unshift(current);
   }
   return list;

@@ -60,7 +60,14 @@ const ooxml = (main: string, part: string) =>
 
 export const SAMPLES = {
   pdf: bytes("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"),
-  png: bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], "IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89], [0, 0, 0, 0], "IEND", [0xae, 0x42, 0x60, 0x82]),
+  png: bytes(
+    [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13],
+    "IHDR",
+    [0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89],
+    [0, 0, 0, 0],
+    "IEND",
+    [0xae, 0x42, 0x60, 0x82],
+  ),
   jpeg: bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16], "JFIF\0", [1, 1, 0, 0, 1, 0, 1, 0, 0], [0xff, 0xd9]),
   mp4: bytes([0, 0, 0, 0x18], "ftypmp42", [0, 0, 0, 0], "mp42isom", [0, 0, 0, 8], "free"),
   docx: ooxml("wordprocessingml.document", "word/document.xml"),

@@ -40,9 +40,10 @@ beforeEach(async () => {
 });
 
 const parts = (extra: Record<string, string> = {}): Part[] => [
-  ...Object.entries({ title: "Alt text slides", description: "From the session.", type: "slides", topics: "Accessibility", ...extra }).map(
-    ([name, value]) => ({ name, value }),
-  ),
+  ...Object.entries({ title: "Alt text slides", description: "From the session.", type: "slides", topics: "Accessibility", ...extra }).map(([name, value]) => ({
+    name,
+    value,
+  })),
   { name: "file", fileName: "slides.pdf", content: SAMPLES.pdf, contentType: "application/pdf" },
 ];
 

@@ -53,19 +53,22 @@ function lazyBody(prefix: Buffer, fillerBytes: number, suffix: Buffer) {
   const counter = { pulled: 0 };
   let sent = 0;
   const chunk = Buffer.alloc(64 * 1024, 0x41);
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      let next: Buffer;
-      if (sent === 0) next = prefix;
-      else if (sent - prefix.length < fillerBytes) next = chunk.subarray(0, Math.min(chunk.length, fillerBytes - (sent - prefix.length)));
-      else if (sent < prefix.length + fillerBytes + suffix.length) next = suffix;
-      else return controller.close();
-      sent += next.length;
-      counter.pulled = sent;
-      controller.enqueue(new Uint8Array(next));
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        let next: Buffer;
+        if (sent === 0) next = prefix;
+        else if (sent - prefix.length < fillerBytes) next = chunk.subarray(0, Math.min(chunk.length, fillerBytes - (sent - prefix.length)));
+        else if (sent < prefix.length + fillerBytes + suffix.length) next = suffix;
+        else return controller.close();
+        sent += next.length;
+        counter.pulled = sent;
+        controller.enqueue(new Uint8Array(next));
+      },
+      // Nothing is made ahead of a read, so `pulled` counts only what the upload asked for.
     },
-    // Nothing is made ahead of a read, so `pulled` counts only what the upload asked for.
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   return { stream, counter };
 }
 

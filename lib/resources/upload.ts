@@ -62,7 +62,10 @@ export async function receiveResourceUpload({
       if (!(error instanceof StorageError)) throw error;
       // The store's own words (access denied, no such bucket) are for the log, not the organizer.
       console.error(`Upload ${storageKey} could not be stored:`, error);
-      throw new AppError("unavailable", "The file could not be saved because the file store refused it. Nothing was added. Try again in a few minutes; if it keeps happening, tell an administrator.");
+      throw new AppError(
+        "unavailable",
+        "The file could not be saved because the file store refused it. Nothing was added. Try again in a few minutes; if it keeps happening, tell an administrator.",
+      );
     });
     try {
       return await createFileResource(viewer, input, { storageKey, fileName: file.fileName, mimeType: type.mime, sizeBytes: stored.size });

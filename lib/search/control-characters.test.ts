@@ -24,7 +24,11 @@ describe("every search refuses control characters as invalid input", () => {
     };
     for (const [name, search] of Object.entries(searches)) {
       for (const query of HOSTILE) {
-        await expect(search(query), `${name} ${JSON.stringify(query)}`).rejects.toMatchObject({ kind: "invalid", status: 400, message: CONTROL_CHARACTER_MESSAGE });
+        await expect(search(query), `${name} ${JSON.stringify(query)}`).rejects.toMatchObject({
+          kind: "invalid",
+          status: 400,
+          message: CONTROL_CHARACTER_MESSAGE,
+        });
       }
       // Ordinary text, quotes and all, still searches.
       await expect(search(`"alt text" -slides 100% o'brien`), name).resolves.toBeDefined();

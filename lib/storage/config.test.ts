@@ -66,9 +66,15 @@ describe("choosing where files are stored", () => {
   it("uses path-style addressing for an S3-compatible endpoint, not for AWS's own, and obeys S3_FORCE_PATH_STYLE", () => {
     const minio = storageConfigFrom({ STORAGE_URL: "s3://files", AWS_ENDPOINT_URL: "http://127.0.0.1:9000/" }, DIR);
     expect(minio).toMatchObject({ endpoint: "http://127.0.0.1:9000", forcePathStyle: true, region: "us-east-1" });
-    const s3Specific = storageConfigFrom({ STORAGE_URL: "s3://files", AWS_ENDPOINT_URL: "http://other:1", AWS_ENDPOINT_URL_S3: "https://minio.example.gov" }, DIR);
+    const s3Specific = storageConfigFrom(
+      { STORAGE_URL: "s3://files", AWS_ENDPOINT_URL: "http://other:1", AWS_ENDPOINT_URL_S3: "https://minio.example.gov" },
+      DIR,
+    );
     expect(s3Specific).toMatchObject({ endpoint: "https://minio.example.gov", forcePathStyle: true });
-    const aws = storageConfigFrom({ STORAGE_URL: "s3://files", AWS_ENDPOINT_URL: "https://s3-fips.us-gov-west-1.amazonaws.com", AWS_REGION: "us-gov-west-1" }, DIR);
+    const aws = storageConfigFrom(
+      { STORAGE_URL: "s3://files", AWS_ENDPOINT_URL: "https://s3-fips.us-gov-west-1.amazonaws.com", AWS_REGION: "us-gov-west-1" },
+      DIR,
+    );
     expect(aws).toMatchObject({ forcePathStyle: false });
     const forced = storageConfigFrom({ STORAGE_URL: "s3://files", AWS_REGION: "us-east-1", S3_FORCE_PATH_STYLE: "true" }, DIR);
     expect(forced).toMatchObject({ forcePathStyle: true });

@@ -134,7 +134,8 @@ function vcapS3Bindings(raw: string | undefined): Omit<S3Config, "prefix">[] {
   return entries.map((entry: { name?: unknown; credentials?: VcapS3Credentials }, index) => {
     const label = typeof entry?.name === "string" ? `"${entry.name}"` : `number ${index + 1}`;
     const credentials = entry?.credentials ?? {};
-    const text = (field: keyof VcapS3Credentials) => (typeof credentials[field] === "string" && credentials[field] !== "" ? (credentials[field] as string) : undefined);
+    const text = (field: keyof VcapS3Credentials) =>
+      typeof credentials[field] === "string" && credentials[field] !== "" ? (credentials[field] as string) : undefined;
     const missing = (["bucket", "region", "access_key_id", "secret_access_key"] as const).filter((field) => !text(field));
     if (missing.length) throw new ConfigError([`VCAP_SERVICES s3 binding ${label} has no ${missing.join(", ")} in its credentials`]);
     const bucket = text("bucket")!;

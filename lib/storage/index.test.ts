@@ -10,7 +10,16 @@ import { checkStorage, describeStorage, getStorage } from "./index";
 
 let server: TestS3Server;
 const dir = mkdtempSync(path.join(tmpdir(), "convene-storage-choice-"));
-const NAMES = ["STORAGE_URL", "AWS_ENDPOINT_URL", "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE", "VCAP_SERVICES", "UPLOAD_DIR"];
+const NAMES = [
+  "STORAGE_URL",
+  "AWS_ENDPOINT_URL",
+  "AWS_REGION",
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "S3_FORCE_PATH_STYLE",
+  "VCAP_SERVICES",
+  "UPLOAD_DIR",
+];
 const saved = Object.fromEntries(NAMES.map((name) => [name, process.env[name]]));
 
 function setEnv(values: Record<string, string>) {

@@ -11,23 +11,20 @@ import { updateOwnProfile } from "@/lib/members/profile";
 import { accountSchema } from "@/lib/members/profile-schema";
 
 /** Saves the viewer's own profile; the strict schema refuses anything else the form might carry (a `role`, say). */
-export const saveProfile = formAction(
-  { schema: accountSchema, viewer: () => requireMemberPage("/account") },
-  async (input, { viewer }) => {
-    await updateOwnProfile(viewer, input);
-    // The header shows the name, so the whole layout is refreshed, not just this page.
-    revalidatePath("/", "layout");
-    // What was saved, as the form sends it (trimmed; a checkbox is "on" or absent).
-    return success("Your profile was saved.", {
-      name: input.name,
-      agency: input.agency,
-      jobTitle: input.jobTitle,
-      timeZone: input.timeZone,
-      directoryOptIn: input.directoryOptIn ? "on" : "",
-      inviteEmails: input.inviteEmails ? "on" : "",
-    });
-  },
-);
+export const saveProfile = formAction({ schema: accountSchema, viewer: () => requireMemberPage("/account") }, async (input, { viewer }) => {
+  await updateOwnProfile(viewer, input);
+  // The header shows the name, so the whole layout is refreshed, not just this page.
+  revalidatePath("/", "layout");
+  // What was saved, as the form sends it (trimmed; a checkbox is "on" or absent).
+  return success("Your profile was saved.", {
+    name: input.name,
+    agency: input.agency,
+    jobTitle: input.jobTitle,
+    timeZone: input.timeZone,
+    directoryOptIn: input.directoryOptIn ? "on" : "",
+    inviteEmails: input.inviteEmails ? "on" : "",
+  });
+});
 
 /** Ends every session, this browser's included, so the person lands signed out. */
 // A bare button (no fields, no state to answer with), so it needs no form wrapper.

@@ -66,8 +66,8 @@ export default async function AccountPage() {
               <div className="usa-alert__body">
                 <h3 className="usa-alert__heading">This can&rsquo;t be undone</h3>
                 <p className="usa-alert__text">
-                  Deleting your account removes your profile, your RSVPs and your calendar feed. Events and resources you
-                  created stay in place for the community.
+                  Deleting your account removes your profile, your RSVPs and your calendar feed. Events and resources you created stay in place for the
+                  community.
                 </p>
               </div>
             </div>

@@ -6,21 +6,16 @@ export default function GuidelinesPage() {
   return (
     <div className="grid-container usa-section usa-prose">
       <h1>Community guidelines</h1>
-      <p className="usa-intro">
-        These guidelines keep the community useful and safe for everyone. Joining means you agree to follow them.
-      </p>
+      <p className="usa-intro">These guidelines keep the community useful and safe for everyone. Joining means you agree to follow them.</p>
       <ol>
         <li>
-          <strong>Be respectful.</strong> Disagree with ideas, never with people. Harassment and discrimination are not
-          tolerated.
+          <strong>Be respectful.</strong> Disagree with ideas, never with people. Harassment and discrimination are not tolerated.
         </li>
         <li>
-          <strong>Share in the open.</strong> Everything here is a government record and may be released under the
-          Freedom of Information Act (FOIA).
+          <strong>Share in the open.</strong> Everything here is a government record and may be released under the Freedom of Information Act (FOIA).
         </li>
         <li>
-          <strong>Protect information.</strong> Do not share personally identifiable, sensitive, pre-decisional or
-          classified information.
+          <strong>Protect information.</strong> Do not share personally identifiable, sensitive, pre-decisional or classified information.
         </li>
         <li>
           <strong>No endorsements or selling.</strong> Mentioning a product is fine; promoting or endorsing a vendor is not.

@@ -21,16 +21,13 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
         <div className="tablet:grid-col-8">
           <h1>Join the community</h1>
           <p className="usa-intro">
-            Welcome! Tell us a little about yourself. Your name, agency and job title are shown to other members only if
-            you choose to be listed in the member directory.
+            Welcome! Tell us a little about yourself. Your name, agency and job title are shown to other members only if you choose to be listed in the member
+            directory.
           </p>
           <p>
             Signed in as <strong>{profile.email}</strong>.
           </p>
-          <JoinForm
-            next={next}
-            defaults={{ name: profile.name, agency: profile.agency, jobTitle: profile.jobTitle, timeZone: profile.timeZone }}
-          />
+          <JoinForm next={next} defaults={{ name: profile.name, agency: profile.agency, jobTitle: profile.jobTitle, timeZone: profile.timeZone }} />
 
           {/* Before joining, /account is out of reach; what anyone may do with their own sign-in is here instead. */}
           <section aria-labelledby="leave-heading" className="margin-top-6">

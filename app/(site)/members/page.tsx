@@ -12,15 +12,14 @@ import { firstParam } from "@/lib/search-params";
 export const metadata: Metadata = { title: "Member directory" };
 
 const querySchema = z.object({
-  q: z.string().catch("").transform((value) => value.trim().slice(0, MAX_SEARCH_LENGTH)),
+  q: z
+    .string()
+    .catch("")
+    .transform((value) => value.trim().slice(0, MAX_SEARCH_LENGTH)),
   page: z.coerce.number().int().min(1).max(MAX_DIRECTORY_PAGE).catch(1),
 });
 
-export default async function MembersPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function MembersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireMemberPage("/members");
   const raw = await searchParams;
   const query = querySchema.parse({ q: firstParam(raw.q) ?? "", page: firstParam(raw.page) ?? 1 });
@@ -43,11 +42,7 @@ export default async function MembersPage({
       <SearchBox id="directory-search" action="/members" label="Search the directory by name or agency" defaultValue={query.q} maxLength={MAX_SEARCH_LENGTH} />
 
       {directory.entries.length === 0 ? (
-        <p>
-          {query.q
-            ? `No listed members match “${query.q}”. Try part of a name or an agency.`
-            : "No members have chosen to be listed yet."}
-        </p>
+        <p>{query.q ? `No listed members match “${query.q}”. Try part of a name or an agency.` : "No members have chosen to be listed yet."}</p>
       ) : (
         <DataTable
           stacked
@@ -55,16 +50,14 @@ export default async function MembersPage({
           caption={`${caption} (${directory.total}), page ${directory.page} of ${directory.pageCount}`}
           columns={["Name", "Agency", "Job title"]}
         >
-            {directory.entries.map((entry, index) => (
-              // No id leaves the server for the directory; the order is fixed for a render, so the index is a stable key.
-              <tr key={index}>
-                <th scope="row">
-                  {entry.name}
-                </th>
-                <td>{entry.agency}</td>
-                <td>{entry.jobTitle}</td>
-              </tr>
-            ))}
+          {directory.entries.map((entry, index) => (
+            // No id leaves the server for the directory; the order is fixed for a render, so the index is a stable key.
+            <tr key={index}>
+              <th scope="row">{entry.name}</th>
+              <td>{entry.agency}</td>
+              <td>{entry.jobTitle}</td>
+            </tr>
+          ))}
         </DataTable>
       )}
 

@@ -17,8 +17,8 @@ export async function OriginNotice({ path }: { path: string }) {
       <div className="usa-alert__body">
         <h2 className="usa-alert__heading">Open this page at {configured.origin}</h2>
         <p className="usa-alert__text">
-          You opened this site at {requestHost}, but its address is {configured.host} (set by AUTH_URL; in development
-          without it, localhost). Sign-in links and sign-in cookies work only there: <a href={target}>continue at {target}</a>.
+          You opened this site at {requestHost}, but its address is {configured.host} (set by AUTH_URL; in development without it, localhost). Sign-in links and
+          sign-in cookies work only there: <a href={target}>continue at {target}</a>.
         </p>
       </div>
     </div>

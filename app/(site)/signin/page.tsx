@@ -18,12 +18,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="tablet:grid-col-8 desktop:grid-col-6">
           <h1>Sign in or join</h1>
           <OriginNotice path={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} />
-          <p className="usa-intro">
-            We&rsquo;ll email you a link to sign in. There is no password. New members join in the same way.
-          </p>
-          <p>
-            The community is open to government employees and contractors with an official .gov or .mil email address.
-          </p>
+          <p className="usa-intro">We&rsquo;ll email you a link to sign in. There is no password. New members join in the same way.</p>
+          <p>The community is open to government employees and contractors with an official .gov or .mil email address.</p>
           <SignInForm callbackUrl={callbackUrl} />
           {getEnv().LOGIN_GOV_ISSUER ? (
             <section aria-labelledby="login-gov-heading" className="margin-top-5 border-top border-base-lighter padding-top-3">

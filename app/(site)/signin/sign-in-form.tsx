@@ -16,8 +16,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
             <h2 className="usa-alert__heading">That address can&rsquo;t be used to join</h2>
             <p className="usa-alert__text">{state.message}</p>
             <p className="usa-alert__text">
-              Use your work email. If you work for the government and your address is not accepted, write to the community
-              organizers at <a href="mailto:socialmedia@gsa.gov">socialmedia@gsa.gov</a> for help.
+              Use your work email. If you work for the government and your address is not accepted, write to the community organizers at{" "}
+              <a href="mailto:socialmedia@gsa.gov">socialmedia@gsa.gov</a> for help.
             </p>
           </div>
         </div>

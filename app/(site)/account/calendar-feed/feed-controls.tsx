@@ -17,8 +17,7 @@ export function CalendarFeedControls({ enabled, createdLabel }: { enabled: boole
             <div className="usa-alert__body">
               <h3 className="usa-alert__heading">Your feed link is ready</h3>
               <p className="usa-alert__text">
-                Subscribe now or copy the address somewhere safe: for your privacy it is shown only this once. Lost it?
-                Create a new link.
+                Subscribe now or copy the address somewhere safe: for your privacy it is shown only this once. Lost it? Create a new link.
               </p>
               <CalendarSubscribe feedUrl={state.feedUrl} calendarName="your events feed" />
             </div>
@@ -27,9 +26,7 @@ export function CalendarFeedControls({ enabled, createdLabel }: { enabled: boole
         {state.status === "success" && !state.feedUrl ? (
           <div className="usa-alert usa-alert--info usa-alert--slim">
             <div className="usa-alert__body">
-              <p className="usa-alert__text">
-                Your feed is off. Calendars subscribed to it stop updating; you can remove the subscription there.
-              </p>
+              <p className="usa-alert__text">Your feed is off. Calendars subscribed to it stop updating; you can remove the subscription there.</p>
             </div>
           </div>
         ) : null}
@@ -37,9 +34,7 @@ export function CalendarFeedControls({ enabled, createdLabel }: { enabled: boole
       <FormAlert state={state} />
 
       <p>
-        {enabled
-          ? `Your feed is on${createdLabel ? `; its link was created ${createdLabel}` : ""}.`
-          : "Your feed is off. Create a link to subscribe to it."}
+        {enabled ? `Your feed is on${createdLabel ? `; its link was created ${createdLabel}` : ""}.` : "Your feed is off. Create a link to subscribe to it."}
       </p>
       <form action={formAction}>
         {enabled ? (

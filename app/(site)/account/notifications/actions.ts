@@ -20,16 +20,13 @@ const formSchema = z.strictObject({
 });
 
 /** Saves which optional emails the viewer gets; their scheduled reminders follow at once. */
-export const saveNotificationPreferences = formAction(
-  { schema: formSchema, viewer: () => requireMemberPage("/account") },
-  async (input, { viewer }) => {
-    await updateNotificationPreferences(viewer, input);
-    revalidatePath("/account");
-    const { reminders, followUpEmails, weeklyDigest } = input;
-    return success("Your email choices were saved.", {
-      reminders,
-      followUpEmails: followUpEmails ? "on" : "",
-      weeklyDigest: weeklyDigest ? "on" : "",
-    });
-  },
-);
+export const saveNotificationPreferences = formAction({ schema: formSchema, viewer: () => requireMemberPage("/account") }, async (input, { viewer }) => {
+  await updateNotificationPreferences(viewer, input);
+  revalidatePath("/account");
+  const { reminders, followUpEmails, weeklyDigest } = input;
+  return success("Your email choices were saved.", {
+    reminders,
+    followUpEmails: followUpEmails ? "on" : "",
+    weeklyDigest: weeklyDigest ? "on" : "",
+  });
+});

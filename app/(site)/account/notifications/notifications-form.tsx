@@ -27,8 +27,8 @@ export function NotificationsForm({ defaults }: { defaults: NotificationDefaults
         label={<>Reminders for events you&rsquo;re going to</>}
         hint={
           <>
-            Each reminder gives the time in your time zone and Eastern Time, the join link or the place, and a calendar file.
-            People on a waitlist aren&rsquo;t reminded.
+            Each reminder gives the time in your time zone and Eastern Time, the join link or the place, and a calendar file. People on a waitlist aren&rsquo;t
+            reminded.
           </>
         }
         errors={state.errors?.reminders}

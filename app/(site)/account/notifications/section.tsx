@@ -9,8 +9,7 @@ export async function NotificationsSection({ viewer }: { viewer: Viewer }) {
     <section aria-labelledby="notifications-heading" className="margin-top-5">
       <h2 id="notifications-heading">Email reminders and updates</h2>
       <p>
-        Emails about your RSVPs and changes to events you&rsquo;re going to always come. These are optional, and every one
-        of them has a link to turn it off.
+        Emails about your RSVPs and changes to events you&rsquo;re going to always come. These are optional, and every one of them has a link to turn it off.
       </p>
       <NotificationsForm defaults={preferences} />
     </section>

@@ -27,8 +27,8 @@ export default async function AdminMailPage() {
     <div className="grid-container usa-section">
       <h1>Failed mail</h1>
       <p className="usa-intro">
-        Email the app stopped trying to send after repeated errors. Everything else keeps going out; these need a look,
-        usually at the address or the mail server. The newest {FAILED_MAIL_LIST_MAX} of each kind are shown.
+        Email the app stopped trying to send after repeated errors. Everything else keeps going out; these need a look, usually at the address or the mail
+        server. The newest {FAILED_MAIL_LIST_MAX} of each kind are shown.
       </p>
       <FailureTable
         id="failed-notifications"

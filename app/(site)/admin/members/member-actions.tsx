@@ -35,11 +35,7 @@ export function MemberActions({ userId, who, role, disabled, canChangeRole, canD
           <form action={statusAction}>
             <input type="hidden" name="userId" value={userId} />
             <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
-            <button
-              className={`usa-button${disabled ? " usa-button--outline" : " usa-button--secondary"}`}
-              type="submit"
-              disabled={statusPending}
-            >
+            <button className={`usa-button${disabled ? " usa-button--outline" : " usa-button--secondary"}`} type="submit" disabled={statusPending}>
               {disabled ? "Enable" : "Disable"}
               <span className="usa-sr-only"> ({who})</span>
             </button>
@@ -55,10 +51,7 @@ export function MemberActions({ userId, who, role, disabled, canChangeRole, canD
 function Outcome({ state }: { state: ActionState }) {
   if (state.status === "idle") return null;
   return (
-    <p
-      className={`margin-y-05 font-body-2xs${state.status === "error" ? " text-secondary-dark" : ""}`}
-      role={state.status === "error" ? "alert" : "status"}
-    >
+    <p className={`margin-y-05 font-body-2xs${state.status === "error" ? " text-secondary-dark" : ""}`} role={state.status === "error" ? "alert" : "status"}>
       {state.message}
     </p>
   );

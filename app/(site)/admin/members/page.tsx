@@ -13,17 +13,16 @@ import { firstParam } from "@/lib/search-params";
 export const metadata: Metadata = { title: "Manage members" };
 
 const querySchema = z.object({
-  q: z.string().catch("").transform((value) => value.trim().slice(0, MAX_SEARCH_LENGTH)),
+  q: z
+    .string()
+    .catch("")
+    .transform((value) => value.trim().slice(0, MAX_SEARCH_LENGTH)),
   page: z.coerce.number().int().min(1).max(MAX_ADMIN_MEMBERS_PAGE).catch(1),
 });
 
 const roleLabels = { member: "Member", organizer: "Organizer", admin: "Admin" } as const;
 
-export default async function AdminMembersPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminMembersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireRolePage("/admin/members", ["admin"]);
   const raw = await searchParams;
   const query = querySchema.parse({ q: firstParam(raw.q) ?? "", page: firstParam(raw.page) ?? 1 });
@@ -35,8 +34,8 @@ export default async function AdminMembersPage({
     <div className="grid-container usa-section">
       <h1>Manage members</h1>
       <p className="usa-intro">
-        Make members organizers, or disable an account to sign its owner out everywhere. Administrators come from the
-        ADMIN_EMAILS setting and are not changed here.
+        Make members organizers, or disable an account to sign its owner out everywhere. Administrators come from the ADMIN_EMAILS setting and are not changed
+        here.
       </p>
       <p>
         <Link href="/admin/mail" className="usa-link">
@@ -44,7 +43,14 @@ export default async function AdminMembersPage({
         </Link>
       </p>
 
-      <SearchBox id="member-search" action="/admin/members" label="Search members" hint="By name, email address or agency" defaultValue={query.q} maxLength={MAX_SEARCH_LENGTH} />
+      <SearchBox
+        id="member-search"
+        action="/admin/members"
+        label="Search members"
+        hint="By name, email address or agency"
+        defaultValue={query.q}
+        maxLength={MAX_SEARCH_LENGTH}
+      />
 
       {list.rows.length === 0 ? (
         <p>{query.q ? `No members match “${query.q}”.` : "No members on this page."}</p>
@@ -55,34 +61,34 @@ export default async function AdminMembersPage({
           caption={`${caption} (${list.total}), page ${list.page} of ${list.pageCount}`}
           columns={["Name", "Email", "Agency", "Role", "Status", "Actions"]}
         >
-              {list.rows.map((row) => {
-                const isSelf = row.id === viewer.id;
-                return (
-                  <tr key={row.id}>
-                    <th scope="row">
-                      {row.name ?? <span className="text-base">Not given</span>}
-                      {isSelf ? <span className="text-base"> (you)</span> : null}
-                    </th>
-                    <td>{row.email}</td>
-                    <td>{row.agency ?? ""}</td>
-                    <td>{roleLabels[row.role]}</td>
-                    <td>
-                      {row.disabled ? "Disabled" : "Active"}
-                      {row.joined ? null : <span className="display-block text-base font-body-2xs">Hasn&rsquo;t joined yet</span>}
-                    </td>
-                    <td>
-                      <MemberActions
-                        userId={row.id}
-                        who={row.name ? `${row.name}, ${row.email}` : row.email}
-                        role={row.role}
-                        disabled={row.disabled}
-                        canChangeRole={!isSelf && row.role !== "admin"}
-                        canDisable={!isSelf}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
+          {list.rows.map((row) => {
+            const isSelf = row.id === viewer.id;
+            return (
+              <tr key={row.id}>
+                <th scope="row">
+                  {row.name ?? <span className="text-base">Not given</span>}
+                  {isSelf ? <span className="text-base"> (you)</span> : null}
+                </th>
+                <td>{row.email}</td>
+                <td>{row.agency ?? ""}</td>
+                <td>{roleLabels[row.role]}</td>
+                <td>
+                  {row.disabled ? "Disabled" : "Active"}
+                  {row.joined ? null : <span className="display-block text-base font-body-2xs">Hasn&rsquo;t joined yet</span>}
+                </td>
+                <td>
+                  <MemberActions
+                    userId={row.id}
+                    who={row.name ? `${row.name}, ${row.email}` : row.email}
+                    role={row.role}
+                    disabled={row.disabled}
+                    canChangeRole={!isSelf && row.role !== "admin"}
+                    canDisable={!isSelf}
+                  />
+                </td>
+              </tr>
+            );
+          })}
         </DataTable>
       )}
 

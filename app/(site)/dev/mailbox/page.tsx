@@ -20,8 +20,8 @@ export default async function DevMailboxPage({ searchParams }: Props) {
     <div className="grid-container usa-section">
       <h1>Dev mailbox</h1>
       <p>
-        Every message the app has sent or queued, newest first (at most 50), so sign-in links and invitations can be
-        read without a mail server. This page is off in production unless DEV_MAILBOX=true.
+        Every message the app has sent or queued, newest first (at most 50), so sign-in links and invitations can be read without a mail server. This page is
+        off in production unless DEV_MAILBOX=true.
       </p>
 
       <form className="usa-form" method="get" action="/dev/mailbox" role="search" aria-label="Filter messages">
@@ -69,9 +69,7 @@ function MessageCard({ message }: { message: MailboxMessage }) {
             {message.calendarMethod ? (
               <>
                 <dt>Calendar</dt>
-                <dd>
-                  {message.calendarMethod === "CANCEL" ? "Cancellation (METHOD:CANCEL)" : "Invitation (METHOD:REQUEST)"}
-                </dd>
+                <dd>{message.calendarMethod === "CANCEL" ? "Cancellation (METHOD:CANCEL)" : "Invitation (METHOD:REQUEST)"}</dd>
               </>
             ) : null}
           </dl>

@@ -6,14 +6,7 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { success } from "@/lib/actions/state";
 import { eventFormSchema } from "@/lib/events/event-schema";
-import {
-  cancelEvent,
-  createEventDraft,
-  duplicateEvent,
-  publishEvent,
-  unpublishEvent,
-  updateEvent,
-} from "@/lib/events/manage";
+import { cancelEvent, createEventDraft, duplicateEvent, publishEvent, unpublishEvent, updateEvent } from "@/lib/events/manage";
 
 function refreshEventPages(slug: string, id?: string) {
   revalidatePath("/events");

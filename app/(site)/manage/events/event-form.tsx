@@ -16,7 +16,11 @@ const COPY: Record<keyof EventFormFields, FieldCopy> = {
   body: { label: "Description", optional: true, hint: "Markdown: ## headings, **bold**, - lists and [links](https://example.gov). HTML is not shown." },
   kind: { label: "Kind of event" },
   topics: { label: "Topics", optional: true, hint: "Separated by commas, up to 10. For example: plain language, accessibility" },
-  hosts: { label: "Hosts and speakers", optional: true, hint: "One per line as Name, Role, Agency. For example: Ana Ruiz, Moderator, General Services Administration" },
+  hosts: {
+    label: "Hosts and speakers",
+    optional: true,
+    hint: "One per line as Name, Role, Agency. For example: Ana Ruiz, Moderator, General Services Administration",
+  },
   date: { label: "Date", hint: "For example: 2026-12-03" },
   startTime: { label: "Start time", hint: "For example: 14:00 for 2:00 PM" },
   endTime: { label: "End time", hint: "Same day as the start." },

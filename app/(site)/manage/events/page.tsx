@@ -18,11 +18,7 @@ const querySchema = z.object({
   page: z.coerce.number().int().min(1).max(MAX_MANAGE_PAGE).catch(1),
 });
 
-export default async function ManageEventsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ManageEventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireRolePage("/manage/events", ["organizer", "admin"]);
   const raw = await searchParams;
   const query = querySchema.parse({ status: firstParam(raw.status) || undefined, page: firstParam(raw.page) ?? 1 });
@@ -56,26 +52,26 @@ export default async function ManageEventsPage({
         <p>No events here yet.</p>
       ) : (
         <DataTable label={caption} caption={`${caption} (${list.total.toLocaleString("en-US")})`} columns={["Title", "Starts", "Status", "Going", "Waitlist"]}>
-              {list.items.map((event) => (
-                <tr key={event.id}>
-                  <th scope="row">
-                    <Link href={`/manage/events/${event.id}`} className="usa-link">
-                      {event.title}
-                    </Link>
-                  </th>
-                  <td>
-                    <time dateTime={event.startsAt.toISOString()}>{formatShortStart(event.startsAt, event.timeZone)}</time>
-                  </td>
-                  <td>
-                    <StatusTag status={event.status} />
-                  </td>
-                  <td>
-                    {event.goingCount}
-                    {event.capacity === null ? " (no limit)" : ` of ${event.capacity}`}
-                  </td>
-                  <td>{event.waitlistCount}</td>
-                </tr>
-              ))}
+          {list.items.map((event) => (
+            <tr key={event.id}>
+              <th scope="row">
+                <Link href={`/manage/events/${event.id}`} className="usa-link">
+                  {event.title}
+                </Link>
+              </th>
+              <td>
+                <time dateTime={event.startsAt.toISOString()}>{formatShortStart(event.startsAt, event.timeZone)}</time>
+              </td>
+              <td>
+                <StatusTag status={event.status} />
+              </td>
+              <td>
+                {event.goingCount}
+                {event.capacity === null ? " (no limit)" : ` of ${event.capacity}`}
+              </td>
+              <td>{event.waitlistCount}</td>
+            </tr>
+          ))}
         </DataTable>
       )}
       <Pagination page={list.page} pageCount={list.pageCount} label={`${caption} pages`} path="/manage/events" filters={{ status: query.status }} />

@@ -53,7 +53,13 @@ export default async function ManageResourcesPage({ searchParams }: { searchPara
         </div>
       ) : null}
 
-      <form method="get" action="/manage/resources" className="usa-form display-flex flex-align-end flex-wrap margin-bottom-2" role="search" aria-label="Search resources">
+      <form
+        method="get"
+        action="/manage/resources"
+        className="usa-form display-flex flex-align-end flex-wrap margin-bottom-2"
+        role="search"
+        aria-label="Search resources"
+      >
         <TextInput
           id="manage-q"
           name="q"
@@ -78,32 +84,32 @@ export default async function ManageResourcesPage({ searchParams }: { searchPara
           caption={`${caption} (${list.total.toLocaleString("en-US")})`}
           columns={["Title", "Type", "Event", "Added", { label: "Actions", hidden: true }]}
         >
-              {list.items.map((resource) => (
-                <tr key={resource.id}>
-                  <th scope="row">
-                    <Link href={`/manage/resources/${resource.id}/edit`} className="usa-link">
-                      {resource.title}
-                    </Link>
-                    <span className="display-block font-body-3xs text-base-dark">
-                      {resource.kind === "file"
-                        ? `File: ${resource.fileName ?? "unnamed"}${resource.sizeBytes === null ? "" : ` (${formatFileSize(resource.sizeBytes)})`}`
-                        : "Link"}
-                    </span>
-                  </th>
-                  <td>
-                    <ResourceTypeTag type={resource.type} />
-                  </td>
-                  <td>{resource.eventTitle ?? "None"}</td>
-                  <td>
-                    <time dateTime={resource.createdAt.toISOString()}>{formatAddedDate(resource.createdAt)}</time>
-                  </td>
-                  <td>
-                    <Link href={`/manage/resources/${resource.id}/remove`} className="usa-link">
-                      Remove<span className="usa-sr-only"> {resource.title}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
+          {list.items.map((resource) => (
+            <tr key={resource.id}>
+              <th scope="row">
+                <Link href={`/manage/resources/${resource.id}/edit`} className="usa-link">
+                  {resource.title}
+                </Link>
+                <span className="display-block font-body-3xs text-base-dark">
+                  {resource.kind === "file"
+                    ? `File: ${resource.fileName ?? "unnamed"}${resource.sizeBytes === null ? "" : ` (${formatFileSize(resource.sizeBytes)})`}`
+                    : "Link"}
+                </span>
+              </th>
+              <td>
+                <ResourceTypeTag type={resource.type} />
+              </td>
+              <td>{resource.eventTitle ?? "None"}</td>
+              <td>
+                <time dateTime={resource.createdAt.toISOString()}>{formatAddedDate(resource.createdAt)}</time>
+              </td>
+              <td>
+                <Link href={`/manage/resources/${resource.id}/remove`} className="usa-link">
+                  Remove<span className="usa-sr-only"> {resource.title}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
       <Pagination page={list.page} pageCount={list.pageCount} label="Resource pages" path="/manage/resources" filters={{ q: query.q }} />

@@ -12,8 +12,8 @@ export default function CheckEmailPage() {
       <h1>Check your email</h1>
       <p className="usa-intro">If your address can join, a sign-in link is on its way.</p>
       <p>
-        Open the email from the Social Media Community of Practice and select the link. It works once and expires in 10
-        minutes. If nothing arrives in a few minutes, check your junk folder or{" "}
+        Open the email from the Social Media Community of Practice and select the link. It works once and expires in 10 minutes. If nothing arrives in a few
+        minutes, check your junk folder or{" "}
         <Link href="/signin" className="usa-link">
           ask for a new link
         </Link>

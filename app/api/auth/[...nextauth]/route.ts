@@ -13,7 +13,10 @@ export async function GET(request: NextRequest) {
   if (request.nextUrl.pathname.includes("/callback/") && setsSessionCookie(response)) {
     const viaLoginGov = request.nextUrl.pathname.endsWith(`/callback/${LOGIN_GOV_PROVIDER_ID}`);
     const secure = siteOrigin().startsWith("https://") ? "; Secure" : "";
-    response.headers.append("Set-Cookie", `${LOGIN_GOV_SESSION_COOKIE}=1; Path=/; HttpOnly; SameSite=Lax; Max-Age=${viaLoginGov ? 30 * 24 * 60 * 60 : 0}${secure}`);
+    response.headers.append(
+      "Set-Cookie",
+      `${LOGIN_GOV_SESSION_COOKIE}=1; Path=/; HttpOnly; SameSite=Lax; Max-Age=${viaLoginGov ? 30 * 24 * 60 * 60 : 0}${secure}`,
+    );
   }
   return response;
 }

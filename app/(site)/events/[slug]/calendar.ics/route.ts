@@ -1,11 +1,5 @@
 import { getViewer } from "@/lib/auth/viewer";
-import {
-  calendarResponse,
-  COMMUNITY_CACHE_CONTROL,
-  getEventCalendar,
-  notFoundResponse,
-  PERSONAL_CACHE_CONTROL,
-} from "@/lib/calendar/feeds";
+import { calendarResponse, COMMUNITY_CACHE_CONTROL, getEventCalendar, notFoundResponse, PERSONAL_CACHE_CONTROL } from "@/lib/calendar/feeds";
 import { getOwnEventCalendar } from "@/lib/calendar/own-copy";
 
 // Read per request: the ETag lets browsers and caches skip the body when nothing changed.

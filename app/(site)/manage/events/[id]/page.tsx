@@ -83,22 +83,18 @@ export default async function ManageEventPage({ params, searchParams }: Props) {
       <EventColumns body={event.body}>
         <EventDetailsBox startsAt={event.startsAt} when={when} location={event.location}>
           {event.joinUrl ? (
-            <EventFact label="Join link (shown to people going)" className="text-wrap">{event.joinUrl}</EventFact>
+            <EventFact label="Join link (shown to people going)" className="text-wrap">
+              {event.joinUrl}
+            </EventFact>
           ) : null}
-          {event.rsvpDeadline ? (
-            <EventFact label="RSVP deadline">{formatShortStart(event.rsvpDeadline, event.timeZone)}</EventFact>
-          ) : null}
-          {event.tags.length > 0 ? (
-            <EventFact label="Topics">{event.tags.join(", ")}</EventFact>
-          ) : null}
+          {event.rsvpDeadline ? <EventFact label="RSVP deadline">{formatShortStart(event.rsvpDeadline, event.timeZone)}</EventFact> : null}
+          {event.tags.length > 0 ? <EventFact label="Topics">{event.tags.join(", ")}</EventFact> : null}
         </EventDetailsBox>
 
         <EventHosts hosts={event.hosts} />
       </EventColumns>
 
-      {event.status !== "draft" ? (
-        <SentMessages viewer={viewer} eventId={event.id} timeZone={event.timeZone} justSent={justSent} />
-      ) : null}
+      {event.status !== "draft" ? <SentMessages viewer={viewer} eventId={event.id} timeZone={event.timeZone} justSent={justSent} /> : null}
 
       {event.status === "published" ? (
         <section aria-labelledby="cancel-heading" className="margin-top-5 border-top-1px border-base-lighter padding-top-3">

@@ -26,9 +26,8 @@ export async function SentMessages({ viewer, eventId, timeZone, justSent }: { vi
             <li key={message.id} className="margin-bottom-3">
               <h3 className="margin-bottom-05 font-heading-sm">{message.subject}</h3>
               <p className="margin-top-0 text-base-dark font-body-xs">
-                <time dateTime={message.createdAt.toISOString()}>{formatShortStart(message.createdAt, timeZone)}</time>, by{" "}
-                {message.senderEmail} to {audienceLabels[message.audience]} ({message.recipientCount}{" "}
-                {message.recipientCount === 1 ? "person" : "people"})
+                <time dateTime={message.createdAt.toISOString()}>{formatShortStart(message.createdAt, timeZone)}</time>, by {message.senderEmail} to{" "}
+                {audienceLabels[message.audience]} ({message.recipientCount} {message.recipientCount === 1 ? "person" : "people"})
               </p>
               <details>
                 <summary>Show message</summary>

@@ -11,7 +11,11 @@ export function CheckInButton({ eventId, userId, who, checkedIn }: { eventId: st
       <input type="hidden" name="eventId" value={eventId} />
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="checkedIn" value={checkedIn ? "false" : "true"} />
-      <button type="submit" className={`usa-button margin-right-0 padding-x-2 padding-y-1 font-body-2xs${checkedIn ? " usa-button--outline" : ""}`} disabled={pending}>
+      <button
+        type="submit"
+        className={`usa-button margin-right-0 padding-x-2 padding-y-1 font-body-2xs${checkedIn ? " usa-button--outline" : ""}`}
+        disabled={pending}
+      >
         {checkedIn ? "Undo check-in" : "Check in"}
         {/* Every row has the same visible text, so screen readers also hear whose row it is. */}
         <span className="usa-sr-only"> {who}</span>

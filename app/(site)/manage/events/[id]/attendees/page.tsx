@@ -52,9 +52,7 @@ export default async function AttendeesPage({ params }: Props) {
             <td>{at(a.rsvpAt)}</td>
             <td>
               <p className="margin-y-05">{a.checkedInAt ? at(a.checkedInAt) : "Not yet"}</p>
-              {event.status === "published" ? (
-                <CheckInButton eventId={event.id} userId={a.userId} who={who(a)} checkedIn={a.checkedInAt !== null} />
-              ) : null}
+              {event.status === "published" ? <CheckInButton eventId={event.id} userId={a.userId} who={who(a)} checkedIn={a.checkedInAt !== null} /> : null}
             </td>
           </tr>
         ))}

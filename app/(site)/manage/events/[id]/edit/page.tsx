@@ -28,8 +28,8 @@ export default async function EditEventPage({ params }: Props) {
         <>
           {event.status === "published" ? (
             <p className="usa-intro">
-              This event is published. If you change when or where it happens, the {event.goingCount}{" "}
-              {event.goingCount === 1 ? "person" : "people"} going get an updated invitation by email.
+              This event is published. If you change when or where it happens, the {event.goingCount} {event.goingCount === 1 ? "person" : "people"} going get
+              an updated invitation by email.
             </p>
           ) : null}
           <EventForm action={updateEventAction.bind(null, event.id)} defaults={eventFormValues(event)} submitLabel="Save changes" />

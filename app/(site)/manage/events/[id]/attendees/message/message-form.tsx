@@ -32,8 +32,8 @@ export function MessageForm({ eventId, counts, subjectMax, bodyMax }: Props) {
         <div className="usa-alert usa-alert--info usa-alert--slim" role="status">
           <div className="usa-alert__body">
             <p className="usa-alert__text">
-              Check the message. It goes to {preview.recipientCount} {preview.recipientCount === 1 ? "person" : "people"} by
-              email when you send it, and is kept with the event&rsquo;s records.
+              Check the message. It goes to {preview.recipientCount} {preview.recipientCount === 1 ? "person" : "people"} by email when you send it, and is kept
+              with the event&rsquo;s records.
             </p>
           </div>
         </div>
@@ -95,4 +95,3 @@ export function MessageForm({ eventId, counts, subjectMax, bodyMax }: Props) {
     </form>
   );
 }
-

@@ -36,8 +36,8 @@ export default async function MessageAttendeesPage({ params }: Props) {
           ) : (
             <>
               <p>
-                Each person gets their own email; replies go to your address. The message and its recipients are kept with
-                the event&rsquo;s records, because they may be requested under FOIA.
+                Each person gets their own email; replies go to your address. The message and its recipients are kept with the event&rsquo;s records, because
+                they may be requested under FOIA.
               </p>
               <MessageForm
                 eventId={event.id}
