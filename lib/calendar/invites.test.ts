@@ -1,8 +1,5 @@
-import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
-import nodemailer, { type Transporter } from "nodemailer";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { outbox } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { rsvps } from "@/db/schema";
@@ -12,6 +9,7 @@ import { createMember } from "@/test/factories";
 import { buildInviteAttachment, type InviteMessage } from "./invites";
 import { readReplyAddress } from "./reply-address";
 import { insertEvent, inviteEvent, onlyEvent, ORGANIZER_EMAIL, paramOf, parseCalendar, SITE, textOf, useCalendarEnv } from "./test-helpers";
+import { useSmtpCapture } from "@/test/smtp-capture";
 
 const database = useTestDatabase();
 useCalendarEnv();
@@ -19,33 +17,7 @@ useCalendarEnv();
 const recipient = { userId: "", email: "priya.raman@hhs.gov", name: "Priya Raman", timeZone: "America/Chicago", inviteEmails: true };
 const RSVP_ID = "0b7c8a52-3f1d-4c2e-9a51-6f0e2d3c4b5a";
 const invite = (method: InviteMessage["method"], sequence = 0): InviteMessage => ({ method, sequence, uid: "u-1@convene.example.gov", rsvpId: RSVP_ID });
-const received: string[] = [];
-let server: SMTPServer;
-let transport: Transporter;
-
-beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push(Buffer.concat(chunks).toString("utf8"));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
-});
-
-afterAll(async () => {
-  transport?.close();
-  await new Promise<void>((resolve) => (server ? server.close(resolve) : resolve()));
-});
+const smtp = useSmtpCapture();
 
 describe("buildInviteAttachment", () => {
   it("returns the outbox attachment for a REQUEST or CANCEL", () => {
@@ -89,13 +61,13 @@ describe("an RSVP confirmation, end to end through SMTP", () => {
     const [queued] = await database.db.select().from(outbox);
     expect(queued?.calendar?.method).toBe("REQUEST");
 
-    expect(await deliverPendingMail({ transport, from: `Convene <${ORGANIZER_EMAIL}>`, db: database.db })).toEqual({
+    expect(await deliverPendingMail({ transport: smtp.transport, from: `Convene <${ORGANIZER_EMAIL}>`, db: database.db })).toEqual({
       sent: 1,
       retried: 0,
       failed: 0,
     });
-    expect(received).toHaveLength(1);
-    const raw = received[0]!;
+    expect(smtp.received).toHaveLength(1);
+    const raw = smtp.received[0]!.raw;
     expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8;\s+method=REQUEST/);
     expect(raw).toMatch(/Content-Type: application\/ics; name=invite\.ics/);
     expect(raw).toMatch(/Content-Disposition: attachment; filename=invite\.ics/);

@@ -1,60 +1,23 @@
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import nodemailer, { type Transporter } from "nodemailer";
-import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { outbox } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { resetEnvForTests } from "@/lib/env";
 import { deliverPendingMail, kickMailDeliverer, MAX_ATTEMPTS, retryDelayMs, startMailDeliverer } from "./deliver";
 import { enqueueMail, type OutgoingMail } from "./outbox";
+import { useSmtpCapture } from "@/test/smtp-capture";
 
 const database = useTestDatabase();
 const from = "Convene <convene@example.gov>";
 
-type Received = { from: string; to: string[]; raw: string };
 type Mode = "accept" | "refuse-rcpt" | "refuse-data";
 
 let mode: Mode = "accept";
-const received: Received[] = [];
-let server: SMTPServer;
-let transport: Transporter;
-
-function busy() {
-  return Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 });
-}
-
-beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      callback(mode === "refuse-rcpt" || _address.address === "refused@agency.gov" ? busy() : null);
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        if (mode === "refuse-data") return callback(busy());
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((address) => address.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+const smtp = useSmtpCapture({
+  refuseRecipient: (address) => mode === "refuse-rcpt" || address === "refused@agency.gov",
+  refuseData: () => mode === "refuse-data",
 });
-
-afterAll(async () => {
-  transport?.close();
-  await new Promise<void>((resolve) => (server ? server.close(resolve) : resolve()));
-});
+const received = smtp.received;
 
 beforeEach(async () => {
   mode = "accept";
@@ -78,7 +41,7 @@ async function row(id: number) {
   return found;
 }
 
-const deliver = (options: { now?: Date; batchSize?: number } = {}) => deliverPendingMail({ transport, from, ...options });
+const deliver = (options: { now?: Date; batchSize?: number } = {}) => deliverPendingMail({ transport: smtp.transport, from, ...options });
 
 describe("deliverPendingMail", () => {
   it("sends an enqueued message once and marks it sent", async () => {
@@ -265,8 +228,7 @@ describe("startMailDeliverer", () => {
   });
 
   it("sends at start and again when kicked, from one shared deliverer", async () => {
-    const { port } = server.server.address() as AddressInfo;
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    process.env.SMTP_URL = smtp.url;
     resetEnvForTests();
     await enqueueMail(database.db, mail({ subject: "First" }));
 

@@ -3,13 +3,13 @@ import { Readable } from "node:stream";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, resources, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
-import { AppError } from "@/lib/errors";
 import { getStorage } from "@/lib/storage";
 import type { Viewer } from "@/lib/viewer";
 import { createMember, viewerOf } from "@/test/factories";
 import { attachmentDisposition, openResourceDownload, type ResourceDownload } from "./download";
 import { removeResource } from "./manage";
 import { useUploadDir } from "./test-samples";
+import { expectAppError } from "@/test/fixtures";
 
 const database = useTestDatabase();
 const uploads = useUploadDir();
@@ -48,15 +48,6 @@ async function read(download: ResourceDownload) {
   const chunks: Buffer[] = [];
   for await (const chunk of download.body) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
-}
-
-async function kindOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).kind;
 }
 
 describe("downloading a resource", () => {
@@ -117,21 +108,21 @@ describe("downloading a resource", () => {
   });
 
   it("asks visitors to sign in and people who have not joined to join, on every request", async () => {
-    expect(await kindOf(openResourceDownload({ viewer: null, id: fileId }))).toBe("unauthenticated");
-    expect(await kindOf(openResourceDownload({ viewer: null, id: linkId }))).toBe("unauthenticated");
-    expect(await kindOf(openResourceDownload({ viewer: newcomer, id: fileId }))).toBe("forbidden");
+    await expectAppError(openResourceDownload({ viewer: null, id: fileId }), "unauthenticated");
+    await expectAppError(openResourceDownload({ viewer: null, id: linkId }), "unauthenticated");
+    await expectAppError(openResourceDownload({ viewer: newcomer, id: fileId }), "forbidden");
   });
 
   it("answers not found for unknown, malformed and removed resources", async () => {
-    expect(await kindOf(openResourceDownload({ viewer: member, id: randomUUID() }))).toBe("not_found");
-    expect(await kindOf(openResourceDownload({ viewer: member, id: "../../etc/passwd" }))).toBe("not_found");
+    await expectAppError(openResourceDownload({ viewer: member, id: randomUUID() }), "not_found");
+    await expectAppError(openResourceDownload({ viewer: member, id: "../../etc/passwd" }), "not_found");
     await removeResource(organizer, fileId);
-    expect(await kindOf(openResourceDownload({ viewer: member, id: fileId }))).toBe("not_found");
+    await expectAppError(openResourceDownload({ viewer: member, id: fileId }), "not_found");
   });
 
   it("answers not found when the stored file has gone missing", async () => {
     uploads.clear();
-    expect(await kindOf(openResourceDownload({ viewer: member, id: fileId }))).toBe("not_found");
+    await expectAppError(openResourceDownload({ viewer: member, id: fileId }), "not_found");
   });
 });
 

@@ -12,6 +12,7 @@ import { createLinkResource, removeResource, updateResource } from "./manage";
 import { getResourceForEditing, listAttachableEvents, listResourcesForOrganizer } from "./organizer";
 import { linkResourceSchema } from "./resource-schema";
 import { SAMPLES, useUploadDir } from "./test-samples";
+import { expectAppError } from "@/test/fixtures";
 
 const database = useTestDatabase();
 const uploads = useUploadDir();
@@ -49,15 +50,6 @@ async function fileResource() {
   return row!;
 }
 
-async function kindOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return (error as AppError).kind;
-}
-
 describe("who may manage resources", () => {
   it("lets organizers and admins list, add, edit and remove", async () => {
     for (const viewer of [organizer, admin]) {
@@ -75,12 +67,12 @@ describe("who may manage resources", () => {
   ] as const)("refuses %s on every operation", async (_label, who, kind) => {
     const existing = await createLinkResource(organizer, link());
     const viewer = who();
-    expect(await kindOf(listResourcesForOrganizer(viewer, {}))).toBe(kind);
-    expect(await kindOf(createLinkResource(viewer, link()))).toBe(kind);
-    expect(await kindOf(updateResource(viewer, existing.id, link({ title: "Mine now" })))).toBe(kind);
-    expect(await kindOf(removeResource(viewer, existing.id))).toBe(kind);
-    expect(await kindOf(getResourceForEditing(viewer, existing.id))).toBe(kind);
-    expect(await kindOf(listAttachableEvents(viewer))).toBe(kind);
+    await expectAppError(listResourcesForOrganizer(viewer, {}), kind);
+    await expectAppError(createLinkResource(viewer, link()), kind);
+    await expectAppError(updateResource(viewer, existing.id, link({ title: "Mine now" })), kind);
+    await expectAppError(removeResource(viewer, existing.id), kind);
+    await expectAppError(getResourceForEditing(viewer, existing.id), kind);
+    await expectAppError(listAttachableEvents(viewer), kind);
     expect(await database.db.select({ title: resources.title }).from(resources)).toEqual([{ title: "Plain language guide" }]);
   });
 });
@@ -120,15 +112,15 @@ describe("adding and editing", () => {
   it("keeps a file's stored link: files can't be given a URL", async () => {
     const file = await fileResource();
     const details = { title: "Slides", description: "", type: "slides" as const, topics: [], eventId: null };
-    expect(await kindOf(updateResource(organizer, file.id, { ...details, url: "https://evil.example/" }))).toBe("invalid");
+    await expectAppError(updateResource(organizer, file.id, { ...details, url: "https://evil.example/" }), "invalid");
     await updateResource(organizer, file.id, { ...details, title: "Slides, final" });
     const [row] = await database.db.select().from(resources).where(eq(resources.id, file.id));
     expect(row).toMatchObject({ title: "Slides, final", storageKey: file.storageKey, url: null });
   });
 
   it("treats a malformed or unknown id as not found", async () => {
-    expect(await kindOf(getResourceForEditing(organizer, "not-a-uuid"))).toBe("not_found");
-    expect(await kindOf(removeResource(organizer, randomUUID()))).toBe("not_found");
+    await expectAppError(getResourceForEditing(organizer, "not-a-uuid"), "not_found");
+    await expectAppError(removeResource(organizer, randomUUID()), "not_found");
   });
 
   it("offers published and cancelled events newest first, plus the one already attached", async () => {
@@ -161,7 +153,7 @@ describe("removing", () => {
 
   it("keeps the row and the file when someone who may not remove it tries", async () => {
     const file = await fileResource();
-    expect(await kindOf(removeResource(member, file.id))).toBe("forbidden");
+    await expectAppError(removeResource(member, file.id), "forbidden");
     expect(await getStorage().stat(file.storageKey!)).not.toBeNull();
     expect(await database.db.select().from(auditLog)).toEqual([]);
   });
@@ -169,6 +161,6 @@ describe("removing", () => {
   it("removes once: a second removal is not found", async () => {
     const created = await createLinkResource(organizer, link());
     await removeResource(organizer, created.id);
-    expect(await kindOf(removeResource(organizer, created.id))).toBe("not_found");
+    await expectAppError(removeResource(organizer, created.id), "not_found");
   });
 });

@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, events, resources, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
-import { AppError } from "@/lib/errors";
 import { resetEnvForTests } from "@/lib/env";
 import { describeStorage, getStorage } from "@/lib/storage";
 import type { Viewer } from "@/lib/viewer";
@@ -11,6 +10,7 @@ import { clearTables, createEvent, createMember, viewerOf } from "@/test/factori
 import { startS3Server, type TestS3Server } from "@/test/s3-server";
 import { multipartBody, SAMPLES, uploadRequest, useUploadDir, type Part } from "./test-samples";
 import { receiveResourceUpload } from "./upload";
+import { expectAppError } from "@/test/fixtures";
 
 const database = useTestDatabase();
 // Temp files still wait on local disk while they are checked, whatever the store.
@@ -58,15 +58,6 @@ async function objectsInBucket(): Promise<string[]> {
   return (listed.Contents ?? []).map((object) => object.Key!);
 }
 
-async function refused(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 describe("uploading a file resource to an S3 bucket", () => {
   it("stores the file in the bucket named by STORAGE_URL, then records the row", async () => {
     useBucketEnv({ STORAGE_URL: `s3://${server.bucket}/convene` });
@@ -82,7 +73,7 @@ describe("uploading a file resource to an S3 bucket", () => {
 
   it("tells the organizer the file could not be saved when the bucket refuses it, and records nothing", async () => {
     useBucketEnv({ STORAGE_URL: "s3://no-such-bucket" });
-    const error = await refused(receiveResourceUpload({ viewer: organizer, request: uploadRequest(multipartBody(parts())) }));
+    const error = await expectAppError(receiveResourceUpload({ viewer: organizer, request: uploadRequest(multipartBody(parts())) }));
     expect(error.status).toBe(503);
     expect(error.message).toMatch(/^The file could not be saved because the file store refused it\. Nothing was added\./);
     // The store's details (bucket names, error codes) stay in the log.
@@ -95,7 +86,7 @@ describe("uploading a file resource to an S3 bucket", () => {
   it("removes the object from the bucket when the row can't be written", async () => {
     useBucketEnv();
     const draft = await createEvent(database.db, { status: "draft", publishedAt: null });
-    const error = await refused(receiveResourceUpload({ viewer: organizer, request: uploadRequest(multipartBody(parts({ eventId: draft.id }))) }));
+    const error = await expectAppError(receiveResourceUpload({ viewer: organizer, request: uploadRequest(multipartBody(parts({ eventId: draft.id }))) }));
     expect(error.fieldErrors?.eventId).toEqual(["Choose an event from the list."]);
     expect(await database.db.select().from(resources)).toEqual([]);
     // Only the first test's object, under its prefix: this one was stored at the top and removed again.

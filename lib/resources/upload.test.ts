@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, events, resources, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
-import { AppError } from "@/lib/errors";
 import { getStorage } from "@/lib/storage";
 import type { Viewer } from "@/lib/viewer";
 import { clearTables, createEvent, createMember, viewerOf } from "@/test/factories";
 import { multipartBody, SAMPLES, uploadRequest, useUploadDir, type Part } from "./test-samples";
 import { receiveResourceUpload } from "./upload";
+import { expectAppError } from "@/test/fixtures";
 
 const database = useTestDatabase();
 const uploads = useUploadDir();
@@ -31,15 +31,6 @@ const filePart = (fileName: string, content: Buffer): Part => ({ name: "file", f
 
 async function upload(parts: Part[], viewer: Viewer | null = organizer, maxBytes?: number) {
   return receiveResourceUpload({ viewer, request: uploadRequest(multipartBody(parts)), maxBytes });
-}
-
-async function refused(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 /** Nothing stored, nothing waiting in the temp folder, no row. */
@@ -109,7 +100,7 @@ describe("uploading a file resource", () => {
 
   it("refuses a file one byte over the size limit, and keeps nothing", async () => {
     const content = Buffer.concat([SAMPLES.pdf, Buffer.alloc(1001 - SAMPLES.pdf.length, 0x20)]);
-    const error = await refused(upload([...fields(), filePart("over.pdf", content)], organizer, 1000));
+    const error = await expectAppError(upload([...fields(), filePart("over.pdf", content)], organizer, 1000));
     expect(error.status).toBe(413);
     expect(error.message).toMatch(/larger than the .* limit/);
     expect(await database.db.select().from(resources)).toHaveLength(0);
@@ -123,7 +114,7 @@ describe("uploading a file resource", () => {
     const at = body.indexOf("@@FILE@@");
     const { stream, counter } = lazyBody(Buffer.concat([body.subarray(0, at), SAMPLES.pdf]), total, body.subarray(at + 8));
 
-    const error = await refused(receiveResourceUpload({ viewer: organizer, request: uploadRequest(stream), maxBytes: limit }));
+    const error = await expectAppError(receiveResourceUpload({ viewer: organizer, request: uploadRequest(stream), maxBytes: limit }));
     expect(error.status).toBe(413);
     expect(error.message).toMatch(/larger than the .* limit/);
     expect(counter.pulled).toBeLessThan(total / 4);
@@ -133,21 +124,21 @@ describe("uploading a file resource", () => {
   it("refuses at once when the declared length is already too large", async () => {
     const { stream, counter } = lazyBody(Buffer.from("x"), 10, Buffer.alloc(0));
     const request = uploadRequest(stream, { "content-length": String(500 * 1024 * 1024) });
-    const error = await refused(receiveResourceUpload({ viewer: organizer, request, maxBytes: 1024 * 1024 }));
+    const error = await expectAppError(receiveResourceUpload({ viewer: organizer, request, maxBytes: 1024 * 1024 }));
     expect(error.status).toBe(413);
     expect(counter.pulled).toBe(0);
     await expectNothingLeft();
   });
 
   it("refuses an empty file with 400", async () => {
-    const error = await refused(upload([...fields(), filePart("empty.pdf", Buffer.alloc(0))]));
+    const error = await expectAppError(upload([...fields(), filePart("empty.pdf", Buffer.alloc(0))]));
     expect(error.status).toBe(400);
     expect(error.fieldErrors?.file?.[0]).toMatch(/empty/);
     await expectNothingLeft();
   });
 
   it("asks for a file when none was chosen", async () => {
-    const error = await refused(upload([...fields(), { name: "file", fileName: "", content: Buffer.alloc(0) }]));
+    const error = await expectAppError(upload([...fields(), { name: "file", fileName: "", content: Buffer.alloc(0) }]));
     expect(error.status).toBe(400);
     expect(error.fieldErrors?.file).toEqual(["Choose a file to upload."]);
   });
@@ -157,7 +148,7 @@ describe("uploading a file resource", () => {
     ["slides\u202Efdp.exe", /text-direction/],
     ["a\\b.pdf", /\\/],
   ])("refuses the file name %j with 400", async (fileName, problem) => {
-    const error = await refused(upload([...fields(), filePart(fileName, SAMPLES.pdf)]));
+    const error = await expectAppError(upload([...fields(), filePart(fileName, SAMPLES.pdf)]));
     expect(error.status).toBe(400);
     expect(error.fieldErrors?.file?.[0]).toMatch(problem);
     await expectNothingLeft();
@@ -168,35 +159,35 @@ describe("uploading a file resource", () => {
     ["an HTML page named .pdf", "report.pdf", SAMPLES.html],
     ["a Windows program", "report.pdf", SAMPLES.exe],
   ])("refuses %s with 415 and keeps nothing", async (_label, fileName, content) => {
-    const error = await refused(upload([...fields(), filePart(fileName, content)]));
+    const error = await expectAppError(upload([...fields(), filePart(fileName, content)]));
     expect(error.status).toBe(415);
     await expectNothingLeft();
   });
 
   it("reports bad fields and a bad file together", async () => {
-    const error = await refused(upload([...fields({ title: "", type: "podcast" }), filePart("x.pdf", SAMPLES.png)]));
+    const error = await expectAppError(upload([...fields({ title: "", type: "podcast" }), filePart("x.pdf", SAMPLES.png)]));
     expect(error.status).toBe(415);
     expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(["file", "title", "type"]);
     await expectNothingLeft();
   });
 
   it("refuses fields the form does not have", async () => {
-    const error = await refused(upload([...fields(), { name: "storageKey", value: "../../x" }, filePart("a.pdf", SAMPLES.pdf)]));
+    const error = await expectAppError(upload([...fields(), { name: "storageKey", value: "../../x" }, filePart("a.pdf", SAMPLES.pdf)]));
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/fields it should not have \(storageKey\)/);
     await expectNothingLeft();
   });
 
   it("refuses a second file, and files in other fields", async () => {
-    expect((await refused(upload([...fields(), filePart("a.pdf", SAMPLES.pdf), filePart("b.pdf", SAMPLES.pdf)]))).status).toBe(400);
+    expect((await expectAppError(upload([...fields(), filePart("a.pdf", SAMPLES.pdf), filePart("b.pdf", SAMPLES.pdf)]))).status).toBe(400);
     const other: Part = { name: "attachment", fileName: "a.pdf", content: SAMPLES.pdf };
-    expect((await refused(upload([...fields(), other]))).status).toBe(400);
+    expect((await expectAppError(upload([...fields(), other]))).status).toBe(400);
     await expectNothingLeft();
   });
 
   it("removes the stored file when the row can't be written", async () => {
     const draft = await createEvent(database.db, { status: "draft", publishedAt: null });
-    const error = await refused(upload([...fields({ eventId: draft.id }), filePart("a.pdf", SAMPLES.pdf)]));
+    const error = await expectAppError(upload([...fields({ eventId: draft.id }), filePart("a.pdf", SAMPLES.pdf)]));
     expect(error.fieldErrors?.eventId).toEqual(["Choose an event from the list."]);
     await expectNothingLeft();
   });
@@ -207,12 +198,12 @@ describe("uploading a file resource", () => {
       body: JSON.stringify({ title: "x" }),
       headers: { "content-type": "application/json" },
     });
-    expect((await refused(receiveResourceUpload({ viewer: organizer, request }))).status).toBe(400);
+    expect((await expectAppError(receiveResourceUpload({ viewer: organizer, request }))).status).toBe(400);
   });
 
   it("refuses an upload that stops half way", async () => {
     const body = multipartBody([...fields(), filePart("cut.pdf", Buffer.concat([SAMPLES.pdf, Buffer.alloc(100_000)]))]);
-    const error = await refused(receiveResourceUpload({ viewer: organizer, request: uploadRequest(body.subarray(0, 50_000)) }));
+    const error = await expectAppError(receiveResourceUpload({ viewer: organizer, request: uploadRequest(body.subarray(0, 50_000)) }));
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/interrupted/);
     await expectNothingLeft();
@@ -224,7 +215,7 @@ describe("uploading a file resource", () => {
   ] as const)("refuses %s before reading the body", async (_label, who, status) => {
     const { stream, counter } = lazyBody(multipartBody([...fields(), filePart("a.pdf", SAMPLES.pdf)]), 0, Buffer.alloc(0));
     const viewer = who === "member" ? member : null;
-    const error = await refused(receiveResourceUpload({ viewer, request: uploadRequest(stream) }));
+    const error = await expectAppError(receiveResourceUpload({ viewer, request: uploadRequest(stream) }));
     expect(error.status).toBe(status);
     expect(counter.pulled).toBe(0);
     await expectNothingLeft();
