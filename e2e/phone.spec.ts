@@ -41,6 +41,8 @@ async function layoutProblems(page: Page): Promise<Problem[]> {
       // Not rendered at all (display: none, a closed <details>): not a control the reader is offered.
       if (control.getClientRects().length === 0) continue;
       const box = control.getBoundingClientRect();
+      // Wholly left of the screen is USWDS's visually hidden pattern (left: -999em: the breadcrumbs a phone folds away), not an overflow.
+      if (box.right <= 0) continue;
       const name = (control.getAttribute("aria-label") ?? control.textContent ?? control.getAttribute("name") ?? "").trim().slice(0, 40);
       if (box.width < 1 || box.height < 1) problems.push(`<${control.tagName.toLowerCase()}> "${name}" has no size`);
       else if (box.right > width + 1 || box.left < -1)
