@@ -90,6 +90,14 @@ describe("a valid event form", () => {
     ]);
   });
 
+  it("fills a new event's date and times from the default slot when given one", () => {
+    const blank = blankEventFormValues("America/Denver", { date: "2026-12-02", startTime: "14:00", endTime: "15:00" });
+    expect(blank).toMatchObject({ date: "2026-12-02", startTime: "14:00", endTime: "15:00", format: "virtual", timeZone: "America/Denver" });
+    // The defaults parse as they stand once a title is typed (the join link is the one place a virtual event needs).
+    const parsed = eventFormSchema.safeParse({ ...blank, title: "Office hours", joinUrl: "https://gsa.zoomgov.com/j/1" });
+    expect(parsed.success).toBe(true);
+  });
+
   it("keeps location or join link only as given, as null when empty", () => {
     const virtual = ok({ format: "virtual", location: "" });
     expect(virtual.location).toBeNull();

@@ -255,10 +255,14 @@ export const eventFormSchema = z
 export type EventFormFields = { [K in keyof typeof fields]: string };
 export type EventInput = z.output<typeof eventFormSchema>;
 
-/** What the form shows for a new event: every field empty but the defaults, so a new field needs no line in the page. */
-export function blankEventFormValues(timeZone: string): EventFormFields {
+/**
+ * What the form shows for a new event: every field empty but the defaults (virtual, the
+ * organizer's zone and, when given, the slot from ./default-slot.ts), so a new field needs no line in the page.
+ */
+export function blankEventFormValues(timeZone: string, slot?: Pick<EventFormFields, "date" | "startTime" | "endTime">): EventFormFields {
   const blank = Object.fromEntries(Object.keys(fields).map((name) => [name, ""])) as EventFormFields;
-  return { ...blank, kind: "educational", format: "virtual", timeZone };
+  const when = slot ? { date: slot.date, startTime: slot.startTime, endTime: slot.endTime } : {};
+  return { ...blank, kind: "educational", format: "virtual", timeZone, ...when };
 }
 
 /** What the form's inputs show for a saved event, so editing starts from it. */

@@ -15,7 +15,7 @@ import { countGoing, lockEvent, promoteFromWaitlist, type LockedEvent } from "./
 import { rearmMovedReminders, syncReminders } from "@/lib/notifications/reminders";
 import { scheduleEventUpdate } from "./updates";
 import { freeSlug, retryOnSlugClash, slugBase, slugHasBase } from "./slug";
-import { assertEventId, ORGANIZERS, readEvent } from "./manage-read";
+import { assertEventId, ORGANIZERS, readEvent, unpublishRefusal } from "./manage-read";
 import { capacityRaised, changedFields, whoHears } from "./changes";
 import { copiedColumns, lockedColumns } from "./model";
 
@@ -51,17 +51,32 @@ async function tellEveryone(
   return recipients.length;
 }
 
-export async function createEventDraft(viewer: Viewer | null, input: EventInput, now = new Date()) {
+export function createEventDraft(viewer: Viewer | null, input: EventInput, now = new Date()) {
+  return createEvent(viewer, input, { publish: false }, now);
+}
+
+/**
+ * "Save and publish": the new event goes straight onto the public calendar. One transaction,
+ * so a refused publish leaves no stray draft; audited as created and published, as the two
+ * steps would be. A new event has no RSVPs and no subscribers yet, so there is nobody to tell.
+ */
+export function createPublishedEvent(viewer: Viewer | null, input: EventInput, now = new Date()) {
+  return createEvent(viewer, input, { publish: true }, now);
+}
+
+async function createEvent(viewer: Viewer | null, input: EventInput, { publish }: { publish: boolean }, now: Date) {
   assertRole(viewer, ORGANIZERS);
   const db = await getDb();
+  const status = publish ? { status: "published" as const, publishedAt: now } : { status: "draft" as const };
   const created = await retryOnSlugClash(() =>
     db.transaction(async (tx) => {
       const slug = await freeSlug(tx, slugBase(input.title, input.startsAt, input.timeZone));
       const [row] = await tx
         .insert(events)
-        .values({ ...input, slug, status: "draft", createdBy: viewer.id, createdAt: now, updatedAt: now })
+        .values({ ...input, slug, ...status, createdBy: viewer.id, createdAt: now, updatedAt: now })
         .returning({ id: events.id, slug: events.slug });
       await recordAudit(tx, { actorId: viewer.id, action: "event.created", targetType: "event", targetId: row!.id, detail: { slug } });
+      if (publish) await recordAudit(tx, { actorId: viewer.id, action: "event.published", targetType: "event", targetId: row!.id, detail: { slug } });
       return row!;
     }),
   );
@@ -203,12 +218,11 @@ export function unpublishEvent(viewer: Viewer | null, id: string, now = new Date
     action: "event.unpublished",
     set: { status: "draft", updatedAt: now },
     refusal: async (tx, event) => {
-      if (event.status !== "published") return "Only a published event can be unpublished.";
       const [active] = await tx
         .select({ n: count() })
         .from(rsvps)
         .where(and(eq(rsvps.eventId, id), inArray(rsvps.status, ["going", "waitlisted"])));
-      return (active?.n ?? 0) > 0 ? "People have RSVPed; cancel the event instead." : null;
+      return unpublishRefusal({ status: event.status, activeRsvps: active?.n ?? 0 });
     },
   });
 }
