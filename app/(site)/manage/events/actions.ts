@@ -6,7 +6,7 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { success } from "@/lib/actions/state";
 import { eventFormSchema } from "@/lib/events/event-schema";
-import { cancelEvent, createEventDraft, duplicateEvent, publishEvent, unpublishEvent, updateEvent } from "@/lib/events/manage";
+import { cancelEvent, createEventDraft, createPublishedEvent, duplicateEvent, publishEvent, unpublishEvent, updateEvent } from "@/lib/events/manage";
 
 function refreshEventPages(slug: string, id?: string) {
   revalidatePath("/events");
@@ -18,11 +18,21 @@ function refreshEventPages(slug: string, id?: string) {
 /** The one-button forms (publish, unpublish, duplicate) post nothing but React's own fields. */
 const buttonOnly = { schema: z.strictObject({}), hidden: true, echo: false } as const;
 
-/** Saves a new draft and shows the organizer its preview. */
-export const createEventAction = formAction({ schema: eventFormSchema }, async (input, { viewer }) => {
-  const created = await createEventDraft(viewer, input);
+/**
+ * The create form's two buttons: "Save draft" and "Save and publish" send the same fields
+ * plus `intent`. Anything but "publish" saves a draft, the step that can be undone.
+ */
+const createSchema = z.preprocess((value) => {
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([name]) => name !== "intent"));
+}, eventFormSchema);
+
+/** Saves a new draft (or publishes it at once) and shows the organizer its page. */
+export const createEventAction = formAction({ schema: createSchema }, async (input, { viewer, fields }) => {
+  const publish = fields.intent === "publish";
+  const created = await (publish ? createPublishedEvent : createEventDraft)(viewer, input);
   refreshEventPages(created.slug, created.id);
-  redirect(`/manage/events/${created.id}`);
+  redirect(`/manage/events/${created.id}${publish ? "?published=1" : ""}`);
 });
 
 /** Saves an edit; bound to the event id by the edit page. */

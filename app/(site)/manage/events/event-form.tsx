@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState, type FormEvent } from "react";
 import { Fieldset, FormAlert, Select, SubmitButton, TextArea, TextInput as Input, TimeZoneSelect, fieldBinder, type FieldCopy } from "@/components/forms";
 import { idleState, type ActionState } from "@/lib/actions/state";
 import type { EventFormFields } from "@/lib/events/event-schema";
@@ -21,66 +21,133 @@ const COPY: Record<keyof EventFormFields, FieldCopy> = {
     optional: true,
     hint: "One per line as Name, Role, Agency. For example: Ana Ruiz, Moderator, General Services Administration",
   },
-  date: { label: "Date", hint: "For example: 2026-12-03" },
-  startTime: { label: "Start time", hint: "For example: 14:00 for 2:00 PM" },
-  endTime: { label: "End time", hint: "Same day as the start." },
+  // Hints describe the browser's date and time pickers, which show the organizer's own locale (not 2026-12-03 or 14:00).
+  date: { label: "Date", hint: "Pick the day from the calendar or type it." },
+  startTime: { label: "Start time", hint: "In the time zone below." },
+  endTime: { label: "End time", hint: "On the same day as the start." },
   timeZone: { label: "Time zone", hint: "The date and times above are in this zone." },
-  format: { label: "Format" },
-  location: { label: "Location", optional: true, hint: "Required for in-person and hybrid events: building, room and address." },
-  joinUrl: { label: "Join link", optional: true, hint: "Required for virtual and hybrid events. Must start with https://. Only people going see it." },
+  format: { label: "Format", hint: "Virtual events need a join link; in-person events need a location; hybrid events need both." },
+  location: { label: "Location", hint: "Building, room and address." },
+  joinUrl: { label: "Join link", hint: "Starts with https://. Only people going see it." },
   capacity: { label: "Capacity", optional: true, hint: "How many people can attend. Leave empty for no limit; when full, people join a waitlist." },
   rsvpDeadlineDate: { label: "RSVP deadline date", optional: true, hint: "Leave both deadline fields empty to take RSVPs until the event starts." },
   rsvpDeadlineTime: { label: "RSVP deadline time", optional: true },
 };
 
+/** Which place fields the chosen format requires (the schema's checkPlaces enforces the same). */
+const NEEDS = {
+  virtual: { location: false, joinUrl: true },
+  in_person: { location: true, joinUrl: false },
+  hybrid: { location: true, joinUrl: true },
+} as const;
+
+const NOT_NEEDED = {
+  location: "Not needed for a virtual event.",
+  joinUrl: "Not needed for an in-person event.",
+};
+
+/** The fields each collapsed section holds: it opens by itself when one has a value or an error. */
+const OPTIONAL_SECTIONS = {
+  people: ["topics", "hosts"],
+  rsvps: ["capacity", "rsvpDeadlineDate", "rsvpDeadlineTime"],
+} as const satisfies Record<string, (keyof EventFormFields)[]>;
+
 export function EventForm({
   action,
   defaults,
   submitLabel,
+  publishLabel,
 }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   defaults: EventFormFields;
   submitLabel: string;
+  /** When given, a second button saves and publishes in one step (it sends intent=publish). */
+  publishLabel?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, idleState);
   // After a refused submit, show what was sent (React resets the form to these defaults), not what was loaded.
-  const field = fieldBinder<keyof EventFormFields>({ ...defaults, ...state.values }, state.errors ?? {}, COPY);
+  const values = { ...defaults, ...state.values };
+  const errors = state.errors ?? {};
+  const [format, setFormat] = useState(values.format);
+  const needs = NEEDS[format as keyof typeof NEEDS] ?? NEEDS.hybrid;
+  const copy = {
+    ...COPY,
+    location: { ...COPY.location, optional: !needs.location, hint: needs.location ? COPY.location.hint : NOT_NEEDED.location },
+    joinUrl: { ...COPY.joinUrl, optional: !needs.joinUrl, hint: needs.joinUrl ? COPY.joinUrl.hint : NOT_NEEDED.joinUrl },
+  };
+  const field = fieldBinder<keyof EventFormFields>(values, errors, copy);
+  const opens = (names: readonly (keyof EventFormFields)[]) => names.some((name) => Boolean(values[name]) || Boolean(errors[name]?.length));
+  // The format select keeps its own value; the form hears its change so the place fields say which one is required.
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLSelectElement;
+    if (target.name === "format") setFormat(target.value);
+  };
 
   return (
-    <form action={formAction} className="usa-form usa-form--large maxw-tablet-lg" noValidate>
+    <form action={formAction} onChange={onChange} className="usa-form usa-form--large maxw-tablet-lg" noValidate>
       <FormAlert state={state} />
 
-      <Fieldset id="about-the-event" legend="About the event" large>
+      {/* Section legends are a step below the page's h1 (USWDS's large legend is as big as it). */}
+      <Fieldset id="about-the-event" legend={<span className="font-heading-lg">About the event</span>}>
         <Input {...field("title")} />
         <Input {...field("summary")} />
         <TextArea {...field("body")} rows={12} />
         <Select {...field("kind")} options={KIND_OPTIONS} />
-        <Input {...field("topics")} />
-        <TextArea {...field("hosts")} rows={4} />
       </Fieldset>
 
-      <Fieldset id="when" legend="When" large className="margin-top-4">
+      <Fieldset id="when" legend={<span className="font-heading-lg">When</span>} className="margin-top-4">
         <Input {...field("date")} type="date" className="usa-input--md" />
         <Input {...field("startTime")} type="time" className="usa-input--md" />
         <Input {...field("endTime")} type="time" className="usa-input--md" />
         <TimeZoneSelect {...field("timeZone")} />
       </Fieldset>
 
-      <Fieldset id="where" legend="Where" large className="margin-top-4">
+      <Fieldset id="where" legend={<span className="font-heading-lg">Where</span>} className="margin-top-4">
         <Select {...field("format")} options={FORMAT_OPTIONS} />
         <Input {...field("location")} />
         <Input {...field("joinUrl")} type="url" />
       </Fieldset>
 
-      <Fieldset id="rsvps" legend="RSVPs" large className="margin-top-4">
+      <OptionalSection summary="Topics and hosts (optional)" open={opens(OPTIONAL_SECTIONS.people)}>
+        <Input {...field("topics")} />
+        <TextArea {...field("hosts")} rows={4} />
+      </OptionalSection>
+
+      <OptionalSection summary="RSVP limits (optional)" open={opens(OPTIONAL_SECTIONS.rsvps)}>
         <Input {...field("capacity")} inputMode="numeric" className="usa-input--sm" />
         <Input {...field("rsvpDeadlineDate")} type="date" className="usa-input--md" />
         <Input {...field("rsvpDeadlineTime")} type="time" className="usa-input--md" />
-      </Fieldset>
+      </OptionalSection>
 
-      <SubmitButton pending={pending} pendingLabel="Saving…" className="margin-top-4">
-        {submitLabel}
-      </SubmitButton>
+      {publishLabel ? (
+        <div className="margin-top-4">
+          {/* Both buttons send the form; "intent" tells the action whether to publish too. */}
+          <button type="submit" name="intent" value="publish" className="usa-button" disabled={pending}>
+            {publishLabel}
+          </button>
+          <button type="submit" name="intent" value="draft" className="usa-button usa-button--outline" disabled={pending}>
+            {submitLabel}
+          </button>
+        </div>
+      ) : (
+        <SubmitButton pending={pending} pendingLabel="Saving…" className="margin-top-4">
+          {submitLabel}
+        </SubmitButton>
+      )}
     </form>
+  );
+}
+
+/**
+ * A native disclosure for fields most events leave empty. Closed, it hides them from the
+ * tab order and from find-in-page alike; `open` is recomputed after each refused submit, so
+ * a field with an error or a value is never hidden.
+ */
+function OptionalSection({ summary, open, children }: { summary: string; open: boolean; children: React.ReactNode }) {
+  return (
+    <details className="margin-top-4 border-top-1px border-base-lighter padding-top-2" open={open}>
+      <summary className="font-heading-md text-bold cursor-pointer padding-y-1">{summary}</summary>
+      {children}
+    </details>
   );
 }

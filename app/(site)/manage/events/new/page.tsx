@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { requireRolePage } from "@/lib/auth/guards";
-import { blankEventFormValues } from "@/lib/events/event-schema";
-import { DEFAULT_TIME_ZONE } from "@/lib/time";
+import { newEventFormDefaults } from "@/lib/events/manage-read";
 import { createEventAction } from "../actions";
 import { EventForm } from "../event-form";
 import { Breadcrumbs } from "@/components/breadcrumbs";
@@ -10,13 +9,14 @@ export const metadata: Metadata = { title: "Create event" };
 
 export default async function NewEventPage() {
   const viewer = await requireRolePage("/manage/events/new", ["organizer", "admin"]);
-  const defaults = blankEventFormValues(viewer.timeZone || DEFAULT_TIME_ZONE);
+  // The next free weekday at 2 PM in the organizer's zone, one hour, virtual: see lib/events/default-slot.ts.
+  const defaults = await newEventFormDefaults(viewer);
   return (
     <div className="grid-container usa-section">
       <Breadcrumbs trail={[{ href: "/manage/events", label: "Manage events" }]} current="Create event" />
       <h1>Create event</h1>
-      <p className="usa-intro">The event is saved as a draft. Only organizers see it until you publish it.</p>
-      <EventForm action={createEventAction} defaults={defaults} submitLabel="Save draft" />
+      <p className="usa-intro">Publish now to put it on the public calendar, or save a draft that only organizers see and preview it first.</p>
+      <EventForm action={createEventAction} defaults={defaults} submitLabel="Save draft" publishLabel="Save and publish" />
     </div>
   );
 }
