@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EventTags } from "@/components/event-tags";
 import { requireRolePage } from "@/lib/auth/guards";
+import { pastStartWarning, unpublishRefusal } from "@/lib/events/manage-read";
 import { formatEventWhen, formatShortStart } from "@/lib/time";
 import { loadEventOr404 } from "../load-event";
 import { StatusTag } from "../status-tag";
@@ -15,16 +16,22 @@ import { SentMessages } from "./sent-messages";
 
 export const metadata: Metadata = { title: "Event preview" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ messageSent?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ messageSent?: string | string[]; published?: string | string[] }> };
 
 /** The organizer's view: the event as the public page shows it, with what only organizers need around it. */
 export default async function ManageEventPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { messageSent } = await searchParams;
+  const { messageSent, published } = await searchParams;
   const justSent = typeof messageSent === "string" && /^\d{1,6}$/.test(messageSent) ? Number(messageSent) : null;
   const viewer = await requireRolePage(`/manage/events/${id}`, ["organizer", "admin"]);
   const event = await loadEventOr404(viewer, id);
   const when = formatEventWhen(event.startsAt, event.endsAt, event.timeZone);
+  // "Save and publish" lands here; the flag is only believed while the event is in fact published.
+  const justPublished = published === "1" && event.status === "published";
+  const pastWarning = pastStartWarning(event);
+  // Asked of lib/ with the counts the page shows; unpublishEvent asks again under the row lock.
+  const unpublishBlocked =
+    event.status === "published" ? unpublishRefusal({ status: event.status, activeRsvps: event.goingCount + event.waitlistCount }) : null;
 
   return (
     <div className="grid-container usa-section">
@@ -65,7 +72,21 @@ export default async function ManageEventPage({ params, searchParams }: Props) {
             </li>
           ) : null}
         </ul>
-        <EventControls id={event.id} status={event.status} />
+        {justPublished ? (
+          <div className="usa-alert usa-alert--success usa-alert--slim margin-bottom-2" role="status">
+            <div className="usa-alert__body">
+              <p className="usa-alert__text">Published. The event is now on the public calendar.</p>
+            </div>
+          </div>
+        ) : null}
+        {pastWarning ? (
+          <div className="usa-alert usa-alert--warning usa-alert--slim margin-bottom-2">
+            <div className="usa-alert__body">
+              <p className="usa-alert__text">{pastWarning}</p>
+            </div>
+          </div>
+        ) : null}
+        <EventControls id={event.id} status={event.status} unpublishBlocked={unpublishBlocked} />
       </section>
 
       {event.status === "cancelled" && event.cancellationMessage ? (
