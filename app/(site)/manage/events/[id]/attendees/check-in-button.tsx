@@ -13,7 +13,8 @@ export function CheckInButton({ eventId, userId, who, checkedIn }: { eventId: st
       <input type="hidden" name="checkedIn" value={checkedIn ? "false" : "true"} />
       <button
         type="submit"
-        className={`usa-button margin-right-0 padding-x-2 padding-y-1 font-body-2xs${checkedIn ? " usa-button--outline" : ""}`}
+        // A door-sized target (globals.css .check-in-button: at least 44 by 44 px), full width on a phone as USWDS buttons are.
+        className={`usa-button check-in-button margin-right-0${checkedIn ? " usa-button--outline" : ""}`}
         disabled={pending}
       >
         {checkedIn ? "Undo check-in" : "Check in"}

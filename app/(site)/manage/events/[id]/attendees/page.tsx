@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requireRolePage } from "@/lib/auth/guards";
 import { orNotFound } from "@/app/_components/or-not-found";
 import { listAttendees, type Attendee } from "@/lib/events/attendees";
+import { ATTENDEE_QUERY_MAX, attendeeQuerySchema, matchesAttendee } from "@/lib/events/attendee-search";
+import { SearchBox } from "@/components/forms";
 import { formatShortStart } from "@/lib/time";
 import { CheckInButton } from "./check-in-button";
 import { EventBreadcrumbs } from "../../event-breadcrumbs";
@@ -10,13 +12,20 @@ import { DataTable } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Attendees" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string | string[] }> };
 
-export default async function AttendeesPage({ params }: Props) {
+export default async function AttendeesPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const query = attendeeQuerySchema.parse((await searchParams).q);
   const viewer = await requireRolePage(`/manage/events/${id}/attendees`, ["organizer", "admin"]);
   const list = await orNotFound(listAttendees(viewer, id));
   const { event, counts } = list;
+  // Check-in mode at the door: the search narrows every table to the people whose name or email matches.
+  const shown = (people: Attendee[]) => people.filter((a) => matchesAttendee(a, query));
+  const going = shown(list.going);
+  const waitlisted = shown(list.waitlisted);
+  const cancelled = shown(list.cancelled);
+  const of = (found: number, all: number) => (query ? `${found} of ${all}` : String(all));
   const at = (date: Date) => <time dateTime={date.toISOString()}>{formatShortStart(date, event.timeZone)}</time>;
   const who = (a: Attendee) => a.name ?? a.email;
 
@@ -43,8 +52,26 @@ export default async function AttendeesPage({ params }: Props) {
         </li>
       </ul>
 
-      <Table caption={`Going (${counts.going})`} empty="Nobody is going yet." columns={["Name", "Email", "Agency", "RSVP time", "Checked in"]}>
-        {list.going.map((a) => (
+      <SearchBox
+        id="attendee-search"
+        action={`/manage/events/${event.id}/attendees`}
+        label="Find a person"
+        hint="Part of their name or email. For checking people in at the door."
+        defaultValue={query}
+        maxLength={ATTENDEE_QUERY_MAX}
+      />
+      {query ? (
+        <p role="status">
+          Showing people matching &ldquo;{query}&rdquo;. <Link href={`/manage/events/${event.id}/attendees`}>Show everyone</Link>
+        </p>
+      ) : null}
+
+      <Table
+        caption={`Going (${of(going.length, counts.going)})`}
+        empty={query ? "Nobody going matches." : "Nobody is going yet."}
+        columns={["Name", "Email", "Agency", "RSVP time", "Checked in"]}
+      >
+        {going.map((a) => (
           <tr key={a.userId}>
             <th scope="row">{who(a)}</th>
             <td>{a.email}</td>
@@ -58,8 +85,12 @@ export default async function AttendeesPage({ params }: Props) {
         ))}
       </Table>
 
-      <Table caption={`Waitlist (${counts.waitlisted})`} empty="Nobody is waiting." columns={["Position", "Name", "Email", "Agency", "Joined the waitlist"]}>
-        {list.waitlisted.map((a) => (
+      <Table
+        caption={`Waitlist (${of(waitlisted.length, counts.waitlisted)})`}
+        empty={query ? "Nobody waiting matches." : "Nobody is waiting."}
+        columns={["Position", "Name", "Email", "Agency", "Joined the waitlist"]}
+      >
+        {waitlisted.map((a) => (
           <tr key={a.userId}>
             <td>{a.position}</td>
             <th scope="row">{who(a)}</th>
@@ -70,8 +101,12 @@ export default async function AttendeesPage({ params }: Props) {
         ))}
       </Table>
 
-      <Table caption={`Cancelled (${counts.cancelled})`} empty="Nobody has cancelled." columns={["Name", "Email", "Agency"]}>
-        {list.cancelled.map((a) => (
+      <Table
+        caption={`Cancelled (${of(cancelled.length, counts.cancelled)})`}
+        empty={query ? "Nobody who cancelled matches." : "Nobody has cancelled."}
+        columns={["Name", "Email", "Agency"]}
+      >
+        {cancelled.map((a) => (
           <tr key={a.userId}>
             <th scope="row">{who(a)}</th>
             <td>{a.email}</td>
