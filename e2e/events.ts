@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { DEMO_ORGANIZER_EMAIL } from "../db/seed";
 import { signInAs } from "./auth-helpers";
 import { tomorrowInEastern } from "./dates";
@@ -31,11 +31,32 @@ export async function publishEvent(page: Page, event: NewEvent): Promise<{ publi
   await form.getByLabel("Format").selectOption(event.format);
   if (event.format === "in_person") await form.getByLabel("Location").fill(event.location);
   else await form.getByLabel("Join link").fill(event.joinLink);
-  if (event.capacity !== undefined) await form.getByLabel("Capacity").fill(String(event.capacity));
+  if (event.capacity !== undefined) {
+    await openFormSection(form, "RSVP limits");
+    await form.getByLabel("Capacity").fill(String(event.capacity));
+  }
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("heading", { level: 1, name: event.title })).toBeVisible();
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published. The event is now on the public calendar.")).toBeVisible();
   const publicPath = await page.getByRole("link", { name: "Public page" }).getAttribute("href");
   return { publicPath: publicPath!, manageUrl: page.url() };
+}
+
+/** Opens one of the event form's collapsed sections ("Topics and hosts", "RSVP limits") unless it is open already. */
+export async function openFormSection(form: Locator, summary: string) {
+  const details = form.locator("details").filter({ has: form.page().locator("summary", { hasText: summary }) });
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.locator("summary").click();
+}
+
+/**
+ * Opens an event's manage page from the Manage events list, paging on until its link shows: the list
+ * puts events soonest first, so one far ahead (the seed's meetup) is past the first page once journeys add events.
+ */
+export async function openManagedEvent(page: Page, title: string) {
+  await page.goto("/manage/events");
+  const link = page.locator("main table").getByRole("link", { name: title, exact: true });
+  while ((await link.count()) === 0) await page.getByRole("link", { name: "Next page" }).click();
+  await link.first().click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 }

@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import { DEMO_MEMBER_EMAILS, DEMO_ORGANIZER_EMAIL } from "../db/seed";
 import { signIn, signInAs } from "./auth-helpers";
 import { tomorrowInEastern } from "./dates";
+import { openFormSection, openManagedEvent } from "./events";
 import { expect, expectAccessible, test } from "./fixtures";
 
 const BODY = [
@@ -36,6 +37,7 @@ test.describe("organizing events", () => {
     await form.getByLabel("Summary").fill("Short posts people understand on the first read.");
     await form.getByLabel("Description").fill(BODY);
     await form.getByLabel("Kind of event").selectOption("workshop");
+    await openFormSection(form, "Topics and hosts");
     await form.getByLabel("Topics").fill("Plain Language, Accessibility");
     await form.getByLabel("Hosts and speakers").fill("Ana Ruiz, Moderator, General Services Administration");
     await form.getByLabel("Date", { exact: true }).fill(tomorrowInEastern());
@@ -44,6 +46,7 @@ test.describe("organizing events", () => {
     await form.getByLabel("Time zone").selectOption("America/New_York");
     await form.getByLabel("Format").selectOption("virtual");
     await form.getByLabel("Join link").fill("https://gsa.zoomgov.com/j/1612345678");
+    await openFormSection(form, "RSVP limits");
     await form.getByLabel("Capacity").fill("25");
     await page.getByRole("button", { name: "Save draft" }).click();
 
@@ -151,8 +154,7 @@ test.describe("organizing events", () => {
     await expectAccessible(page);
 
     // Check-in on a seeded event with people going; undone again so other journeys see the seed as it was.
-    await page.goto("/manage/events");
-    await page.getByRole("link", { name: "Annual Community Meetup" }).click();
+    await openManagedEvent(page, "Annual Community Meetup");
     await page.getByRole("link", { name: "Attendees" }).click();
     const going = page.getByRole("table", { name: /^Going/ });
     const firstRow = going.getByRole("row").nth(1);

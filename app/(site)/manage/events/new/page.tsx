@@ -15,7 +15,9 @@ export default async function NewEventPage() {
     <div className="grid-container usa-section">
       <Breadcrumbs trail={[{ href: "/manage/events", label: "Manage events" }]} current="Create event" />
       <h1>Create event</h1>
-      <p className="usa-intro">Publish now to put it on the public calendar, or save a draft that only organizers see and preview it first.</p>
+      <p className="usa-intro">
+        Save a draft to preview the event first. Only organizers see it until you publish it. Save and publish puts it on the public calendar at once.
+      </p>
       <EventForm action={createEventAction} defaults={defaults} submitLabel="Save draft" publishLabel="Save and publish" />
     </div>
   );
