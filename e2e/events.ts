@@ -56,7 +56,13 @@ export async function openFormSection(form: Locator, summary: string) {
 export async function openManagedEvent(page: Page, title: string) {
   await page.goto("/manage/events");
   const link = page.locator("main table").getByRole("link", { name: title, exact: true });
-  while ((await link.count()) === 0) await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page.locator("main table")).toBeVisible();
+  for (let next = 2; (await link.count()) === 0; next++) {
+    await page.getByRole("link", { name: "Next page" }).click();
+    // Counted again only once the next page has loaded, not on the one still showing.
+    await expect(page).toHaveURL(new RegExp(`[?&]page=${next}(&|$)`));
+    await expect(page.locator("main table")).toBeVisible();
+  }
   await link.first().click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 }

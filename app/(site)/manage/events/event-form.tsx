@@ -121,12 +121,13 @@ export function EventForm({
 
       {publishLabel ? (
         <div className="margin-top-4">
-          {/* Both buttons send the form; "intent" tells the action whether to publish too. */}
-          <button type="submit" name="intent" value="publish" className="usa-button" disabled={pending}>
-            {publishLabel}
-          </button>
+          {/* Both buttons send the form; "intent" tells the action whether to publish too. The draft button comes
+              first: Enter in a field submits with the first one, and a draft is the step that can be taken back. */}
           <button type="submit" name="intent" value="draft" className="usa-button usa-button--outline" disabled={pending}>
             {submitLabel}
+          </button>
+          <button type="submit" name="intent" value="publish" className="usa-button" disabled={pending}>
+            {publishLabel}
           </button>
         </div>
       ) : (
