@@ -113,7 +113,8 @@ test.describe("organizing in a hurry", () => {
     await expect(going.locator("tbody tr")).toContainText("Lauren Whitaker");
 
     const checkIn = going.getByRole("button", { name: /^Check in/ });
-    await expect(checkIn).toBeInViewport();
+    await checkIn.scrollIntoViewIfNeeded();
+    await expect(checkIn).toBeInViewport({ ratio: 1 });
     const box = (await checkIn.boundingBox())!;
     expect(box.width).toBeGreaterThanOrEqual(44);
     expect(box.height).toBeGreaterThanOrEqual(44);
