@@ -143,11 +143,9 @@ export function RsvpPanel({ eventId }: { eventId: string }) {
             <div className="usa-alert__body">
               <p className="usa-alert__text text-bold">{going ? "Cancel my RSVP?" : "Leave the waitlist?"}</p>
               <p className="usa-alert__text">
-                {!going
-                  ? "You lose your place in line; joining again puts you at the end."
-                  : capacity === null
-                    ? "You can RSVP again later if you change your mind."
-                    : "If anyone is on the waitlist, your seat goes to the first of them right away."}
+                {going
+                  ? "If anyone is on the waitlist, your seat goes to the first of them right away."
+                  : "You lose your place in line; joining again puts you at the end."}
               </p>
             </div>
           </div>
