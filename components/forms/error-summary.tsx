@@ -11,28 +11,32 @@ export function errorItems(errors: Record<string, string[] | undefined> | undefi
   return Object.entries(errors ?? {}).flatMap(([name, messages]) => (messages?.[0] ? [{ id: name, message: messages[0] }] : []));
 }
 
-/** A label's own words, without its "(optional)" mark, hint or description. */
+/** A label's own words, without its "(optional)" mark, hint or description, nor what a link inside it does when followed. */
 function labelText(label: Element | null | undefined): string | undefined {
   if (!label) return undefined;
   const copy = label.cloneNode(true) as Element;
   copy.querySelectorAll(".usa-hint, .usa-checkbox__label-description, .usa-sr-only").forEach((part) => part.remove());
-  return copy.textContent?.replace(/\s+/g, " ").trim() || undefined;
+  return (
+    copy.textContent
+      ?.replace(/\s*\(opens in a new tab\)/g, "")
+      .replace(/\s+/g, " ")
+      .trim() || undefined
+  );
 }
 
 /**
  * Finds each field's control in the form (its real id: a radio group's first option, a control with an id
  * of its own) and the label people see beside it, read from the page itself so every form of the kit gets
- * the same summary without a second table of labels. A checkbox's label is a statement to agree with,
- * not the field's name, so its message stands alone. A field with no control here keeps what it had.
+ * the same summary without a second table of labels. A radio group is named by its legend. A field with no
+ * control here keeps what it had.
  */
 export function resolveItems(form: HTMLFormElement, items: ErrorSummaryItem[]): ErrorSummaryItem[] {
   return items.map((item) => {
     const named = form.elements.namedItem(item.id);
     const control = (named instanceof RadioNodeList ? named[0] : named) as HTMLElement | null;
     if (!control?.id) return item;
-    const input = control instanceof HTMLInputElement ? control : null;
-    if (input?.type === "checkbox") return { ...item, id: control.id };
-    const label = input?.type === "radio" ? control.closest("fieldset")?.querySelector("legend") : form.querySelector(`label[for="${CSS.escape(control.id)}"]`);
+    const radio = control instanceof HTMLInputElement && control.type === "radio";
+    const label = radio ? control.closest("fieldset")?.querySelector("legend") : form.querySelector(`label[for="${CSS.escape(control.id)}"]`);
     return { ...item, id: control.id, label: labelText(label) };
   });
 }
@@ -60,9 +64,10 @@ export function ErrorSummary({
         <ul className="usa-list margin-bottom-0">
           {items.map((item) => (
             <li key={item.id}>
+              {/* The field's name: its message stands beside the field, read with the control when the link
+                  moves there. Until the name is known (a page rendered without script), the message names it. */}
               <a className="usa-link" href={`#${item.id}`}>
-                {item.label ? `${item.label}: ` : null}
-                {item.message}
+                {item.label ?? item.message}
               </a>
             </li>
           ))}

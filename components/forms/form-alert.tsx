@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState, type MouseEvent } from "react";
+import { useLayoutEffect, useRef, useState, type MouseEvent } from "react";
+import { INVALID_MESSAGE } from "@/lib/actions/state";
 import { ErrorSummary, errorItems, resolveItems, type ErrorSummaryItem } from "./error-summary";
 
 type AlertState = { status: string; message?: string; errors?: Record<string, string[] | undefined> };
@@ -15,17 +16,20 @@ type AlertState = { status: string; message?: string; errors?: Record<string, st
 export function FormAlert({ state }: { state: AlertState }) {
   const alert = useRef<HTMLDivElement>(null);
   const items = errorItems(state.errors);
-  // The labels and real ids are read from the rendered form once the state has arrived; the first
-  // render (and a page rendered without script) links each field by name with its message alone.
+  // The labels and real ids are read from the rendered form once the state has arrived, before the browser
+  // paints (a layout effect), so nobody sees the interim list; a page rendered without script keeps it: each
+  // field linked by name, with its message as the link's text.
   const [resolved, setResolved] = useState<{ for: AlertState; items: ErrorSummaryItem[] } | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const form = alert.current?.closest("form");
     if (state.status === "error" && state.errors && form) setResolved({ for: state, items: resolveItems(form, errorItems(state.errors)) });
     alert.current?.focus();
   }, [state]);
   if ((state.status !== "success" && state.status !== "error") || !state.message) return null;
   if (state.status === "error" && items.length > 0) {
-    return <ErrorSummary ref={alert} message={state.message} items={resolved?.for === state ? resolved.items : items} onClick={focusControl} />;
+    // When the action's message is a field's own (lib/ refusing one field), it is said once, beside that field.
+    const heading = items.some((item) => item.message === state.message) ? INVALID_MESSAGE : state.message;
+    return <ErrorSummary ref={alert} message={heading} items={resolved?.for === state ? resolved.items : items} onClick={focusControl} />;
   }
   const error = state.status === "error";
   return (

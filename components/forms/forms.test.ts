@@ -88,7 +88,7 @@ describe("every field of the kit ties its label, hint and error to the control",
     expect(markup.match(/role="alert"/g)).toHaveLength(1);
     expect(markup).toMatch(/<div tabindex="-1" class="usa-alert usa-alert--error" role="alert"/);
     expect(markup).toContain(">Please correct the errors below.</h2>");
-    // Before the form is on screen a control's id is its name (the kit's default), and the message names the field.
+    // Before the form is on screen (and without script) a control's id is its name (the kit's default), and the message names the field.
     expect([...markup.matchAll(/<a class="usa-link" href="([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual([
       ["#name", "Enter your full name."],
       ["#timeZone", "Choose a valid time zone."],
@@ -97,6 +97,13 @@ describe("every field of the kit ties its label, hint and error to the control",
 });
 
 describe("the error summary", () => {
+  it("says a message that is one field's own only beside that field", () => {
+    const only = "Tell attendees why the event is cancelled.";
+    const markup = html(createElement(FormAlert, { state: { status: "error", message: only, errors: { body: [only] } } }));
+    expect(markup).toContain(">Please correct the errors below.</h2>");
+    expect(markup.split(only)).toHaveLength(2);
+  });
+
   it("lists only fields with a message, in the server's order", () => {
     expect(errorItems({ b: ["Second."], a: [], c: undefined, d: ["Fourth.", "ignored"] })).toEqual([
       { id: "b", message: "Second." },
@@ -105,9 +112,10 @@ describe("the error summary", () => {
     expect(errorItems(undefined)).toEqual([]);
   });
 
-  it("names each field by its label when it is known", () => {
+  it("names each field by its label when it is known, leaving the message beside the field", () => {
     const markup = html(createElement(ErrorSummary, { message: "Fix these.", items: [{ id: "event-date", label: "Date", message: "Enter a date." }] }));
-    expect(markup).toContain('<a class="usa-link" href="#event-date">Date: Enter a date.</a>');
+    expect(markup).toContain('<a class="usa-link" href="#event-date">Date</a>');
+    expect(markup).not.toContain("Enter a date.");
   });
 });
 
