@@ -47,6 +47,8 @@ function focusControl(event: MouseEvent<HTMLDivElement>) {
   const control = link ? document.getElementById(decodeURIComponent(link.hash.slice(1))) : null;
   if (!control) return;
   event.preventDefault();
+  // A field in a collapsed section (a closed <details>) cannot take focus until its section is open.
+  for (let section = control.closest("details"); section; section = section.parentElement?.closest("details") ?? null) section.open = true;
   const label = document.querySelector(`label[for="${CSS.escape(control.id)}"]`) ?? control.closest("fieldset")?.querySelector("legend");
   (label ?? control).scrollIntoView({ block: "start" });
   control.focus({ preventScroll: true });
