@@ -1,10 +1,12 @@
 import Link from "next/link";
 import type { HeaderViewer } from "@/lib/viewer";
 
+/** The primary links; `members` ones only for members (they alone may open the directory). */
 const primaryLinks = [
-  { href: "/events", label: "Events" },
-  { href: "/resources", label: "Resources" },
-  { href: "/about", label: "About" },
+  { href: "/events", label: "Events", members: false },
+  { href: "/resources", label: "Resources", members: false },
+  { href: "/members", label: "Members", members: true },
+  { href: "/about", label: "About", members: false },
 ];
 
 export function SiteHeader({ viewer, signOutAction }: { viewer: HeaderViewer; signOutAction: () => Promise<void> }) {
@@ -29,13 +31,15 @@ export function SiteHeader({ viewer, signOutAction }: { viewer: HeaderViewer; si
             <span aria-hidden="true">&times;</span>
           </button>
           <ul className="usa-nav__primary usa-accordion">
-            {primaryLinks.map((link) => (
-              <li key={link.href} className="usa-nav__primary-item">
-                <Link href={link.href} className="usa-nav-link">
-                  <span>{link.label}</span>
-                </Link>
-              </li>
-            ))}
+            {primaryLinks
+              .filter((link) => !link.members || viewer?.isMember)
+              .map((link) => (
+                <li key={link.href} className="usa-nav__primary-item">
+                  <Link href={link.href} className="usa-nav-link">
+                    <span>{link.label}</span>
+                  </Link>
+                </li>
+              ))}
             {viewer?.canManage ? (
               <li className="usa-nav__primary-item">
                 <button type="button" className="usa-accordion__button usa-nav__link" aria-expanded="false" aria-controls="manage-menu">
@@ -60,6 +64,14 @@ export function SiteHeader({ viewer, signOutAction }: { viewer: HeaderViewer; si
             ) : null}
             {viewer ? (
               <>
+                {/* Beside "My account" rather than in a menu under it: one tap on a phone, and "My account" stays a link. */}
+                {viewer.isMember ? (
+                  <li className="usa-nav__primary-item">
+                    <Link href="/account/events" className="usa-nav-link">
+                      <span>My events</span>
+                    </Link>
+                  </li>
+                ) : null}
                 <li className="usa-nav__primary-item">
                   <Link href="/account" className="usa-nav-link">
                     <span>My account</span>

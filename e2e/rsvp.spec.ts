@@ -30,6 +30,7 @@ test.describe("RSVPs", () => {
     await expect(mine).toContainText("You’re going.");
     await expectAccessible(page);
     await mine.getByRole("button", { name: "Cancel my RSVP" }).click();
+    await mine.getByRole("button", { name: "Yes, cancel" }).click();
     // The page refreshes from the server: the cancelled event leaves the list.
     await expect(page.getByTestId("my-event").filter({ hasText: "Bluesky" })).toHaveCount(0);
     await page.reload();
@@ -72,6 +73,7 @@ test.describe("RSVPs", () => {
     await expect(next.page.getByTestId("rsvp-panel")).toContainText("you're number 2 on the waitlist");
 
     await first.page.getByRole("button", { name: "Cancel my RSVP" }).click();
+    await first.page.getByRole("button", { name: "Yes, cancel" }).click();
     await expect(first.page.getByTestId("rsvp-panel")).toContainText("Your RSVP is cancelled.");
 
     await page.goto(`/dev/mailbox?to=${encodeURIComponent(waiting.email)}`);

@@ -78,7 +78,9 @@ test.describe("cached pages for visitors", () => {
     await page.goto(manageUrl);
     await page.getByRole("button", { name: "Cancel event" }).click();
     // Refused without a message; typing before that answer lands would be wiped by the form's reset.
-    await expect(page.getByRole("alert").filter({ hasText: "Tell attendees why the event is cancelled." }).first()).toBeVisible();
+    // The form's one alert, its error summary, names the field; the message stands beside it.
+    await expect(page.getByRole("alert").filter({ hasText: "Message to attendees" })).toBeVisible();
+    await expect(page.getByText("Tell attendees why the event is cancelled.")).toBeVisible();
     await page.getByLabel("Message to attendees").fill("The room is closed for repairs.");
     await page.getByRole("button", { name: "Cancel event" }).click();
     await expect(page.getByRole("heading", { name: "This event has been cancelled" })).toBeVisible();

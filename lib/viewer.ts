@@ -14,4 +14,11 @@ export type Viewer = {
  * What the site header shows of the viewer (null: signed out). Defined here, beside the
  * Viewer it is cut from, so lib/ never imports a component's type (eslint.config.mjs).
  */
-export type HeaderViewer = { name: string | null; email: string; canManage: boolean; isAdmin: boolean } | null;
+export type HeaderViewer = {
+  name: string | null;
+  email: string;
+  /** Has joined (accepted the guidelines): the member directory and My events are theirs to open. */
+  isMember: boolean;
+  canManage: boolean;
+  isAdmin: boolean;
+} | null;

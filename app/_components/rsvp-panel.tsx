@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, use, useActionState } from "react";
+import { createContext, use, useActionState, useEffect, useRef, useState } from "react";
 import { availabilityLabel } from "@/components/event-tags";
 import { EventFact } from "@/components/event-fact";
 import type { RsvpView } from "@/lib/events/queries";
@@ -37,7 +37,11 @@ export function RsvpProvider({
   children: React.ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(changeRsvp, idle);
-  const view = state.view ?? initial;
+  // The cancel question and "Keep my seat" answer without a view: keep showing the last one the
+  // server sent, not the page's first (a member who RSVPed here and then asked to cancel is still going).
+  const [lastView, setLastView] = useState<RsvpView | undefined>(undefined);
+  if (state.view && state.view !== lastView) setLastView(state.view);
+  const view = state.view ?? lastView ?? initial;
   return <RsvpContext value={{ view, capacity, state, formAction, pending, refreshPage }}>{children}</RsvpContext>;
 }
 
@@ -93,15 +97,29 @@ export function WebCalendarLinks({ links }: { links: { label: string; href: stri
   ));
 }
 
-/** The viewer's RSVP state and the one button that changes it. */
+/**
+ * The viewer's RSVP state and the one button that changes it. Cancelling asks first ("Cancel my RSVP?"),
+ * in the page and by the server (so it works without script), because the seat goes to the waitlist at once.
+ * After every answer focus moves to it (the result, or the question), not to the top of the page.
+ */
 export function RsvpPanel({ eventId }: { eventId: string }) {
   const { view, capacity, state, formAction, pending, refreshPage } = useRsvp();
+  const result = useRef<HTMLDivElement>(null);
+  useEffect(() => result.current?.focus(), [state]);
   const active = view.rsvp && view.rsvp.status !== "cancelled" ? view.rsvp : null;
   const full = capacity !== null && view.goingCount >= capacity;
+  const confirming = state.status === "confirm" && active ? active : null;
+  const going = active?.status === "going";
   return (
     <div className="margin-top-2" data-testid="rsvp-panel">
-      {state.status !== "idle" ? (
-        <div className={`usa-alert usa-alert--slim ${state.status === "error" ? "usa-alert--error" : "usa-alert--success"}`} role="status">
+      {state.message && (state.status === "success" || state.status === "error") ? (
+        <div
+          ref={result}
+          tabIndex={-1}
+          className={`usa-alert usa-alert--slim ${state.status === "error" ? "usa-alert--error" : "usa-alert--success"}`}
+          role="status"
+          data-testid="rsvp-result"
+        >
           <div className="usa-alert__body">
             <p className="usa-alert__text">{state.message}</p>
           </div>
@@ -120,9 +138,34 @@ export function RsvpPanel({ eventId }: { eventId: string }) {
       <form action={formAction}>
         <input type="hidden" name="eventId" value={eventId} />
         {refreshPage ? <input type="hidden" name="refresh" value="page" /> : null}
-        {active ? (
+        {confirming ? (
+          <div ref={result} tabIndex={-1} className="usa-alert usa-alert--warning usa-alert--slim" role="status" data-testid="rsvp-confirm">
+            <div className="usa-alert__body">
+              <p className="usa-alert__text text-bold">{going ? "Cancel my RSVP?" : "Leave the waitlist?"}</p>
+              <p className="usa-alert__text">
+                {going
+                  ? "If anyone is on the waitlist, your seat goes to the first of them right away."
+                  : "You lose your place in line; joining again puts you at the end."}
+              </p>
+            </div>
+          </div>
+        ) : null}
+        {confirming ? (
+          <ul className="usa-button-group margin-top-1">
+            <li className="usa-button-group__item">
+              <button className="usa-button usa-button--secondary" type="submit" name="intent" value="cancel-confirmed" disabled={pending}>
+                {going ? "Yes, cancel" : "Yes, leave the waitlist"}
+              </button>
+            </li>
+            <li className="usa-button-group__item">
+              <button className="usa-button usa-button--outline" type="submit" name="intent" value="keep" disabled={pending}>
+                {going ? "Keep my seat" : "Stay on the waitlist"}
+              </button>
+            </li>
+          </ul>
+        ) : active ? (
           <button className="usa-button usa-button--outline" type="submit" name="intent" value="cancel" disabled={pending}>
-            {active.status === "going" ? "Cancel my RSVP" : "Leave the waitlist"}
+            {going ? "Cancel my RSVP" : "Leave the waitlist"}
           </button>
         ) : (
           <button className="usa-button" type="submit" name="intent" value="going" disabled={pending}>

@@ -35,10 +35,13 @@ export function describedBy(id: string, hint: unknown, error: unknown): string |
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-/** The server's error for one control, announced as it appears; its id is the one `describedBy` names. */
+/**
+ * The server's error for one control; its id is the one `describedBy` names, so it is read with the control.
+ * Not a live region: the form's error summary (./error-summary.tsx) is the one announcement, not one per field.
+ */
 export function ErrorMessage({ id, error }: { id: string; error?: string }) {
   return error ? (
-    <span className="usa-error-message" id={`${id}-error`} role="alert">
+    <span className="usa-error-message" id={`${id}-error`}>
       {error}
     </span>
   ) : null;

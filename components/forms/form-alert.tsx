@@ -1,21 +1,36 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef, useState, type MouseEvent } from "react";
+import { INVALID_MESSAGE } from "@/lib/actions/state";
+import { ErrorSummary, errorItems, resolveItems, type ErrorSummaryItem } from "./error-summary";
+
+type AlertState = { status: string; message?: string; errors?: Record<string, string[] | undefined> };
 
 /**
- * What a form's server action said, as a slim USWDS alert above the form: success as
- * a polite status, an error as an alert screen readers announce at once. After a
- * refusal, focus moves to the first field marked invalid (or to the alert), so a
- * keyboard or screen-reader user starts where the fixing starts.
+ * What a form's server action said, above the form. A refusal with field errors is an error
+ * summary (./error-summary.tsx) listing and linking each field; any other refusal is a slim
+ * error alert; a success is a polite status. Whichever appears takes focus, so after every
+ * action a keyboard or screen-reader user lands on its result, not at the top of the page,
+ * and after a refusal hears the whole list once (the fields' own messages are not live regions).
  */
-export function FormAlert({ state }: { state: { status: string; message?: string } }) {
+export function FormAlert({ state }: { state: AlertState }) {
   const alert = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (state.status !== "error" || !alert.current) return;
-    const firstInvalid = alert.current.closest("form")?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (firstInvalid ?? alert.current).focus();
+  const items = errorItems(state.errors);
+  // The labels and real ids are read from the rendered form once the state has arrived, before the browser
+  // paints (a layout effect), so nobody sees the interim list; a page rendered without script keeps it: each
+  // field linked by name, with its message as the link's text.
+  const [resolved, setResolved] = useState<{ for: AlertState; items: ErrorSummaryItem[] } | null>(null);
+  useLayoutEffect(() => {
+    const form = alert.current?.closest("form");
+    if (state.status === "error" && state.errors && form) setResolved({ for: state, items: resolveItems(form, errorItems(state.errors)) });
+    alert.current?.focus();
   }, [state]);
   if ((state.status !== "success" && state.status !== "error") || !state.message) return null;
+  if (state.status === "error" && items.length > 0) {
+    // When the action's message is a field's own (lib/ refusing one field), it is said once, beside that field.
+    const heading = items.some((item) => item.message === state.message) ? INVALID_MESSAGE : state.message;
+    return <ErrorSummary ref={alert} message={heading} items={resolved?.for === state ? resolved.items : items} onClick={focusControl} />;
+  }
   const error = state.status === "error";
   return (
     <div ref={alert} tabIndex={-1} className={`usa-alert usa-alert--${error ? "error" : "success"} usa-alert--slim`} role={error ? "alert" : "status"}>
@@ -24,6 +39,19 @@ export function FormAlert({ state }: { state: { status: string; message?: string
       </div>
     </div>
   );
+}
+
+/** A summary link puts the cursor in its field and shows the field's label above it, not just the box. */
+function focusControl(event: MouseEvent<HTMLDivElement>) {
+  const link = (event.target as Element).closest<HTMLAnchorElement>('a[href^="#"]');
+  const control = link ? document.getElementById(decodeURIComponent(link.hash.slice(1))) : null;
+  if (!control) return;
+  event.preventDefault();
+  // A field in a collapsed section (a closed <details>) cannot take focus until its section is open.
+  for (let section = control.closest("details"); section; section = section.parentElement?.closest("details") ?? null) section.open = true;
+  const label = document.querySelector(`label[for="${CSS.escape(control.id)}"]`) ?? control.closest("fieldset")?.querySelector("legend");
+  (label ?? control).scrollIntoView({ block: "start" });
+  control.focus({ preventScroll: true });
 }
 
 /** The form's main button, kept from a second submit while the first is under way. */

@@ -3,6 +3,7 @@ import path from "node:path";
 import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { ErrorSummary, errorItems } from "./error-summary";
 import { Checkbox, FileInput, FormAlert, RadioGroup, Select, TextArea, TextInput, TimeZoneSelect, fieldBinder } from "./index";
 
 const html = (element: ReactElement) => renderToStaticMarkup(element);
@@ -28,7 +29,9 @@ describe("every field of the kit ties its label, hint and error to the control",
     expect(attr(markup, tag, "aria-describedby")).toBe(`${id}-hint ${id}-error`);
     expect(attr(markup, tag, "aria-invalid")).toBe("true");
     expect(markup).toContain(`id="${id}-hint"`);
-    expect(markup).toMatch(new RegExp(`id="${id}-error" role="alert">[^<]+<`));
+    expect(markup).toMatch(new RegExp(`id="${id}-error">[^<]+<`));
+    // The form's error summary is the one live region; a field's own message is read with its control.
+    expect(markup).not.toContain('role="alert"');
     expect(markup).toContain("usa-form-group--error");
   });
 
@@ -67,10 +70,52 @@ describe("every field of the kit ties its label, hint and error to the control",
     expect(radios).toMatch(/id="audience-b"[^>]*checked/);
   });
 
-  it("the status alert announces errors at once and successes politely, and is silent when idle", () => {
-    expect(html(createElement(FormAlert, { state: { status: "error", message: "No." } }))).toMatch(/usa-alert--error[^>]*role="alert"/);
-    expect(html(createElement(FormAlert, { state: { status: "success", message: "Saved." } }))).toMatch(/usa-alert--success[^>]*role="status"/);
+  it("the status alert announces errors at once and successes politely, can take focus, and is silent when idle", () => {
+    expect(html(createElement(FormAlert, { state: { status: "error", message: "No." } }))).toMatch(/tabindex="-1"[^>]*usa-alert--error[^>]*role="alert"/);
+    expect(html(createElement(FormAlert, { state: { status: "success", message: "Saved." } }))).toMatch(
+      /tabindex="-1"[^>]*usa-alert--success[^>]*role="status"/,
+    );
     expect(html(createElement(FormAlert, { state: { status: "idle" } }))).toBe("");
+  });
+
+  it("a refusal with field errors is one summary that links each field to its control, instead of one alert per field", () => {
+    const state = {
+      status: "error",
+      message: "Please correct the errors below.",
+      errors: { name: ["Enter your full name."], agency: undefined, timeZone: ["Choose a valid time zone."] },
+    };
+    const markup = html(createElement(FormAlert, { state }));
+    expect(markup.match(/role="alert"/g)).toHaveLength(1);
+    expect(markup).toMatch(/<div tabindex="-1" class="usa-alert usa-alert--error" role="alert"/);
+    expect(markup).toContain(">Please correct the errors below.</h2>");
+    // Before the form is on screen (and without script) a control's id is its name (the kit's default), and the message names the field.
+    expect([...markup.matchAll(/<a class="usa-link" href="([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ["#name", "Enter your full name."],
+      ["#timeZone", "Choose a valid time zone."],
+    ]);
+  });
+});
+
+describe("the error summary", () => {
+  it("says a message that is one field's own only beside that field", () => {
+    const only = "Tell attendees why the event is cancelled.";
+    const markup = html(createElement(FormAlert, { state: { status: "error", message: only, errors: { body: [only] } } }));
+    expect(markup).toContain(">Please correct the errors below.</h2>");
+    expect(markup.split(only)).toHaveLength(2);
+  });
+
+  it("lists only fields with a message, in the server's order", () => {
+    expect(errorItems({ b: ["Second."], a: [], c: undefined, d: ["Fourth.", "ignored"] })).toEqual([
+      { id: "b", message: "Second." },
+      { id: "d", message: "Fourth." },
+    ]);
+    expect(errorItems(undefined)).toEqual([]);
+  });
+
+  it("names each field by its label when it is known, leaving the message beside the field", () => {
+    const markup = html(createElement(ErrorSummary, { message: "Fix these.", items: [{ id: "event-date", label: "Date", message: "Enter a date." }] }));
+    expect(markup).toContain('<a class="usa-link" href="#event-date">Date</a>');
+    expect(markup).not.toContain("Enter a date.");
   });
 });
 

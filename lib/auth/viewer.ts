@@ -44,6 +44,7 @@ export async function getHeaderViewer(): Promise<HeaderViewer> {
   return {
     name: viewer.name,
     email: viewer.email,
+    isMember: viewer.hasJoined,
     canManage: viewer.role === "organizer" || viewer.role === "admin",
     isAdmin: viewer.role === "admin",
   };

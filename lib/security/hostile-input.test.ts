@@ -403,7 +403,7 @@ describe("double submits do not double anything", () => {
     viewerNow.current = member;
     const { changeRsvp } = await import("@/app/(site)/events/[slug]/actions");
     await changeRsvp({ status: "idle" }, formData({ eventId: event.id, intent: "going" }));
-    const cancel = { eventId: event.id, intent: "cancel" };
+    const cancel = { eventId: event.id, intent: "cancel-confirmed" };
     await changeRsvp({ status: "idle" }, formData(cancel));
     await changeRsvp({ status: "idle" }, formData(cancel));
     const mail = await db().select().from(outbox).where(eq(outbox.to, member.email));

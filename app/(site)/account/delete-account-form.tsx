@@ -10,8 +10,8 @@ export function DeleteAccountForm() {
   const errors = state.errors ?? {};
   return (
     <form action={formAction} className="usa-form usa-form--large" noValidate>
-      {/* The field's own error already says it; the alert is for everything else. */}
-      {errors.confirmEmail ? null : <FormAlert state={state} />}
+      {/* The one announcement: with the field's error it is the summary that links to the field. */}
+      <FormAlert state={state} />
       <TextInput
         name="confirmEmail"
         label="Your email address"

@@ -1,15 +1,22 @@
 "use client";
 
-import { useActionState } from "react";
-import { SubmitButton, TextInput } from "@/components/forms";
+import { useActionState, useMemo } from "react";
+import { FormAlert, SubmitButton, TextInput } from "@/components/forms";
+import { INVALID_MESSAGE } from "@/lib/actions/state";
 import { requestSignInLink, type SignInFormState } from "./actions";
 
 const initialState: SignInFormState = { status: "idle" };
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, formAction, pending] = useActionState(requestSignInLink, initialState);
+  // A mistyped address is told the way every form tells a field's error: the summary, which takes focus.
+  const invalid = useMemo(
+    () => (state.status === "invalid" && state.message ? { status: "error", message: INVALID_MESSAGE, errors: { email: [state.message] } } : null),
+    [state],
+  );
   return (
     <form action={formAction} className="usa-form usa-form--large" noValidate>
+      {invalid ? <FormAlert state={invalid} /> : null}
       {state.status === "refused" ? (
         <div className="usa-alert usa-alert--warning" role="alert">
           <div className="usa-alert__body">

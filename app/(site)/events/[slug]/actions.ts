@@ -7,11 +7,13 @@ import type { ActionState } from "@/lib/actions/state";
 import { getRsvpView, type RsvpView } from "@/lib/events/queries";
 import { cancelRsvp, rsvpToEvent } from "@/lib/events/rsvp";
 
-export type RsvpFormState = ActionState & { view?: RsvpView };
+/** `confirm`: the member asked to cancel and the panel asks them to say so once more; nothing has changed yet. */
+export type RsvpFormState = Omit<ActionState, "status"> & { status: ActionState["status"] | "confirm"; view?: RsvpView };
 
 const rsvpInput = z.strictObject({
   eventId: z.uuid(),
-  intent: z.enum(["going", "cancel"]),
+  // "cancel" only asks; "cancel-confirmed" (the panel's "Yes, cancel") cancels; "keep" answers "Keep my seat".
+  intent: z.enum(["going", "cancel", "cancel-confirmed", "keep"]),
   refresh: z.literal("page").optional(),
 });
 
@@ -38,6 +40,10 @@ export const changeRsvp = formAction<typeof rsvpInput, RsvpFormState>(
       // Built from what the RSVP's own transaction saw: no query more for the rush's most common request.
       return { status: "success", message, view: { rsvp: { status, waitlistPosition }, joinUrl, goingCount, hasInvite } };
     }
+    // A cancelled seat goes to the waitlist at once, so the first click only asks: a round trip rather than a
+    // script-only dialog, so the question works without JavaScript too. Neither answer changes or reads anything.
+    if (intent === "cancel") return { status: "confirm" };
+    if (intent === "keep") return { status: "success", message: "Nothing changed: you keep your place." };
     await cancelRsvp(viewer, { eventId });
     if (refreshPage) refresh();
     // cancelRsvp refuses anyone signed out, so there is a viewer here.

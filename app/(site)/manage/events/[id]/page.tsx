@@ -65,6 +65,14 @@ export default async function ManageEventPage({ params, searchParams }: Props) {
             </Link>
           </li>
           {event.status !== "draft" ? (
+            // Resources attach to published and cancelled events (lib/resources/manage.ts), so drafts get no link.
+            <li className="usa-button-group__item">
+              <Link href={`/manage/resources/new?event=${event.id}`} className="usa-button usa-button--outline">
+                Add a resource
+              </Link>
+            </li>
+          ) : null}
+          {event.status !== "draft" ? (
             <li className="usa-button-group__item">
               <Link href={`/events/${event.slug}`} className="usa-button usa-button--unstyled padding-y-1">
                 Public page

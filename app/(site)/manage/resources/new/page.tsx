@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { requireRolePage } from "@/lib/auth/guards";
 import { getEnv } from "@/lib/env";
+import { firstParam } from "@/lib/search-params";
 import { ALLOWED_EXTENSIONS } from "@/lib/resources/file-types";
 import { formatFileSize } from "@/lib/resources/format";
 import { listAttachableEvents } from "@/lib/resources/organizer";
@@ -16,10 +18,21 @@ export const metadata: Metadata = { title: "Add a resource" };
 
 const EMPTY: ResourceFormFields = { title: "", description: "", type: "", topics: "", eventId: "", url: "" };
 
-export default async function NewResourcePage({ searchParams }: { searchParams: Promise<{ kind?: string | string[] }> }) {
-  const kind = (await searchParams).kind === "file" ? "file" : "link";
-  const viewer = await requireRolePage(`/manage/resources/new?kind=${kind}`, ["organizer", "admin"]);
-  const events = eventOptions(await listAttachableEvents(viewer));
+/** `kind` picks the form; `event` (from an event's manage page) preselects that event. Anything else is ignored. */
+const querySchema = z.object({
+  kind: z.enum(["link", "file"]).catch("link"),
+  event: z.uuid().optional().catch(undefined),
+});
+
+export default async function NewResourcePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  const { kind, event } = querySchema.parse({ kind: firstParam(raw.kind), event: firstParam(raw.event) });
+  const withEvent = (to: "link" | "file") => `/manage/resources/new?kind=${to}${event ? `&event=${event}` : ""}`;
+  const viewer = await requireRolePage(withEvent(kind), ["organizer", "admin"]);
+  // `include` finds the event even past the list's newest 100; a draft is dropped, as lib/ would refuse it.
+  const attachable = (await listAttachableEvents(viewer, { include: event })).filter((option) => option.status !== "draft");
+  const events = eventOptions(attachable);
+  const defaults = { ...EMPTY, eventId: event && attachable.some((option) => option.id === event) ? event : "" };
   const heading = kind === "file" ? "Upload a file" : "Add a link";
   const maxBytes = getEnv().UPLOAD_MAX_BYTES;
 
@@ -30,18 +43,18 @@ export default async function NewResourcePage({ searchParams }: { searchParams: 
       <p className="usa-intro">Members find resources in the library and on the page of the event they belong to.</p>
       <p>
         {kind === "file" ? (
-          <Link href="/manage/resources/new?kind=link" className="usa-link">
+          <Link href={withEvent("link")} className="usa-link">
             Add a link instead
           </Link>
         ) : (
-          <Link href="/manage/resources/new?kind=file" className="usa-link">
+          <Link href={withEvent("file")} className="usa-link">
             Upload a file instead
           </Link>
         )}
       </p>
       {kind === "file" ? (
         <FileUploadForm
-          defaults={EMPTY}
+          defaults={defaults}
           events={events}
           maxBytes={maxBytes}
           maxLabel={formatFileSize(maxBytes)}
@@ -49,7 +62,7 @@ export default async function NewResourcePage({ searchParams }: { searchParams: 
           allowedLabel="PDF, PowerPoint, Word, Excel, CSV, plain text, WebVTT captions, PNG, JPEG or MP4"
         />
       ) : (
-        <ResourceForm action={createLinkResourceAction} defaults={EMPTY} events={events} withUrl submitLabel="Add link" />
+        <ResourceForm action={createLinkResourceAction} defaults={defaults} events={events} withUrl submitLabel="Add link" />
       )}
     </div>
   );

@@ -1,0 +1,60 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { rsvps } from "@/db/schema";
+import { useTestDatabase } from "@/db/testing";
+import { databaseSnapshot, formData } from "@/test/db-snapshot";
+import { createEvent, createMembers, viewerOf } from "@/test/factories";
+import type { Viewer } from "@/lib/viewer";
+import { rsvpToEvent } from "./rsvp";
+
+const viewerNow = vi.hoisted(() => ({ current: null as Viewer | null }));
+vi.mock("@/lib/auth/viewer", () => ({ getViewer: async () => viewerNow.current, getHeaderViewer: async () => null }));
+vi.mock("next/cache", () => import("@/test/fixtures").then((fixtures) => fixtures.nextCacheStub));
+
+/** The RSVP panel's cancel asks first: only the second answer, "Yes, cancel", gives the seat away. */
+const database = useTestDatabase();
+
+async function statusOf(eventId: string, userId: string) {
+  const [row] = await database.db
+    .select({ status: rsvps.status })
+    .from(rsvps)
+    .where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, userId)));
+  return row?.status;
+}
+
+describe("cancelling an RSVP through the panel's action", () => {
+  it("asks first, keeps the seat on 'Keep my seat', and cancels (promoting the first person waiting) only on 'Yes, cancel'", async () => {
+    const [going, waiting] = await createMembers(database.db, 2);
+    const event = await createEvent(database.db, { capacity: 1 });
+    await rsvpToEvent(viewerOf(going!), { eventId: event.id });
+    await rsvpToEvent(viewerOf(waiting!), { eventId: event.id });
+    viewerNow.current = viewerOf(going!);
+    const { changeRsvp } = await import("@/app/(site)/events/[slug]/actions");
+    const before = await databaseSnapshot(database.db);
+
+    expect(await changeRsvp({ status: "idle" }, formData({ eventId: event.id, intent: "cancel" }))).toEqual({ status: "confirm" });
+    expect(await changeRsvp({ status: "confirm" }, formData({ eventId: event.id, intent: "keep" }))).toEqual({
+      status: "success",
+      message: "Nothing changed: you keep your place.",
+    });
+    // Neither the question nor "Keep my seat" wrote anything: no RSVP change, no mail, no audit row.
+    expect(await databaseSnapshot(database.db)).toBe(before);
+
+    const cancelled = await changeRsvp({ status: "confirm" }, formData({ eventId: event.id, intent: "cancel-confirmed" }));
+    expect(cancelled).toMatchObject({ status: "success", message: "Your RSVP is cancelled.", view: { rsvp: { status: "cancelled" } } });
+    expect(await statusOf(event.id, going!.id)).toBe("cancelled");
+    expect(await statusOf(event.id, waiting!.id)).toBe("going");
+  });
+
+  it("the confirmed cancel is still decided in lib/: a signed-out request is refused and changes nothing", async () => {
+    const [going] = await createMembers(database.db, 1);
+    const event = await createEvent(database.db, { capacity: 1 });
+    await rsvpToEvent(viewerOf(going!), { eventId: event.id });
+    viewerNow.current = null;
+    const { changeRsvp } = await import("@/app/(site)/events/[slug]/actions");
+    const before = await databaseSnapshot(database.db);
+    const state = await changeRsvp({ status: "confirm" }, formData({ eventId: event.id, intent: "cancel-confirmed" }));
+    expect(state.status).toBe("error");
+    expect(await databaseSnapshot(database.db)).toBe(before);
+  });
+});
