@@ -53,16 +53,21 @@ export function EventDetailsBox({
   );
 }
 
-/** An event page's two columns: the description, and beside it the aside (details box, hosts, resources). */
+/**
+ * An event page's two columns: the description, and beside it the aside (details box, RSVP, hosts, resources).
+ * The aside comes first in the page, so on a phone, where the columns stack, When, Where and the RSVP button sit
+ * right under the title instead of below the whole description; from tablet width up it is drawn on the right.
+ * A screen reader meets the details before the description at every width; each column reads whole on its own.
+ */
 export function EventColumns({ body, children }: { body: string; children: React.ReactNode }) {
   return (
     <div className="grid-row grid-gap-lg margin-top-3">
-      <div className="tablet:grid-col-8">
-        <Markdown source={body} />
-      </div>
-      <aside className="tablet:grid-col-4" aria-labelledby="event-details-heading">
+      <aside className="tablet:grid-col-4 tablet:order-last" aria-labelledby="event-details-heading">
         {children}
       </aside>
+      <div className="tablet:grid-col-8 tablet:order-first margin-top-3 tablet:margin-top-0">
+        <Markdown source={body} />
+      </div>
     </div>
   );
 }
