@@ -50,7 +50,8 @@ describe("scripts/mail-in.ts", () => {
 
   it("listens on MAIL_IN_URL, refuses unknown recipients at RCPT TO with 550, and stops on SIGTERM", async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/mail-in.ts"], {
+    // tsx as a loader, not its CLI, which would relay the SIGTERM and exit 143 itself if the child is slow to confirm it.
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/mail-in.ts"], {
       env: scriptEnv({ MAIL_IN_URL: `smtp://127.0.0.1:${port}` }),
       stdio: ["ignore", "pipe", "pipe"],
     });
