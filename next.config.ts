@@ -10,18 +10,13 @@ const benchBuild = process.env.CONVENE_BENCH_BUILD === "1";
 // by every instance, so an edit's tag expiry reaches all of them on their next request. No LRU of Next's
 // (cacheMaxMemorySize 0): a copy it kept would outlive an expiry made on another instance; the handler's own
 // copies are checked against Redis's tag times on every read. Without REDIS_URL, nothing changes.
-// The container image's build sets CONVENE_CACHE_HANDLER=redis: a standalone server keeps the configuration it was
-// built with, so the handler must be in it before REDIS_URL is known (the handler then reads REDIS_URL at run time).
-const redisCache =
-  process.env.REDIS_URL || process.env.CONVENE_CACHE_HANDLER === "redis"
-    ? { cacheHandler: fileURLToPath(new URL("./lib/cache/redis-cache-handler.mjs", import.meta.url)), cacheMaxMemorySize: 0 }
-    : {};
+const redisCache = process.env.REDIS_URL
+  ? { cacheHandler: fileURLToPath(new URL("./lib/cache/redis-cache-handler.mjs", import.meta.url)), cacheMaxMemorySize: 0 }
+  : {};
 
 const nextConfig: NextConfig = {
   ...(benchBuild ? { distDir: ".next-bench" } : {}),
   ...redisCache,
-  // The Dockerfile's build stage sets NEXT_OUTPUT=standalone (a self-contained server.js); `npm start` and the tests never do.
-  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" as const } : {}),
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   // The calendar-reply receiver (lib/mail/inbound.ts) runs in the server process when MAIL_IN_URL is set: plain Node packages.
   serverExternalPackages: ["@electric-sql/pglite", "smtp-server", "mailparser"],

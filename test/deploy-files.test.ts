@@ -56,33 +56,38 @@ describe("Dockerfile", () => {
   const stages = dockerfile.split(/^FROM /m).slice(1);
   const runtime = stages.at(-1)!;
 
-  it("builds in stages from Node 24 slim, the standalone output asked for in the build stage", () => {
+  it("builds in stages from Node 24 slim: all dependencies for the build, production ones for the image", () => {
     expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24-[a-z]*-?slim$/m);
-    expect(stages.map((stage) => /^\S+ AS (\w+)/.exec(stage)?.[1])).toEqual(["deps", "build", "runtime"]);
+    expect(stages.map((stage) => /^\S+ AS ([\w-]+)/.exec(stage)?.[1])).toEqual(["deps", "prod-deps", "build", "runtime"]);
     expect(stages[0]).toMatch(/RUN npm ci\b/);
-    expect(stages[1]).toMatch(/NEXT_OUTPUT=standalone/);
-    // A standalone server keeps the configuration it was built with: the Redis handler must be built in.
-    expect(stages[1]).toMatch(/CONVENE_CACHE_HANDLER=redis/);
-    expect(stages[1]).toMatch(/node scripts\/build-worker\.mjs/);
+    expect(stages[1]).toMatch(/RUN npm ci --omit=dev\b/);
+    expect(stages[2]).toMatch(/npx next build && node scripts\/build-worker\.mjs/);
+    // Not Next's standalone server: it freezes next.config.ts (REDIS_URL) at build time and 404ed visitor pages.
+    expect(dockerfile).not.toMatch(/NEXT_OUTPUT=standalone|server\.js"\]/);
   });
 
-  it("runs as a user other than root, with the socket-address preload, and checks /api/health/live", () => {
+  it("runs exactly what npm start runs, as a user other than root, and checks /api/health/live", () => {
     const user = /^USER (\S+)$/m.exec(runtime)?.[1];
     expect(user).toBeDefined();
     expect(["root", "0"]).not.toContain(user);
     expect(runtime.indexOf("USER ")).toBeLessThan(runtime.indexOf("CMD "));
     const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(runtime)![1]!) as string[];
-    expect(cmd.slice(-3)).toEqual(["--import", "./scripts/peer-address.mjs", "server.js"]);
-    expect(cmd.join(" ")).toContain(read("package.json").match(/--max-old-space-size=\d+/)![0]);
+    const npmStart = (JSON.parse(read("package.json")) as { scripts: { start: string } }).scripts.start.split(" ");
+    expect(cmd).toEqual(npmStart);
     expect(runtime).toMatch(/HEALTHCHECK[\s\S]*\/api\/health\/live/);
   });
 
-  it("copies what the standalone server does not bring: static files, migrations, the bundles and the scripts the commands name", () => {
-    const copied = [...runtime.matchAll(/^COPY --from=build (.+) \S+$/gm)].flatMap((match) => match[1]!.split(" "));
-    expect(copied).toEqual(expect.arrayContaining(["/src/.next/standalone", "/src/.next/static", "/src/db/migrations", "/src/dist"]));
-    for (const source of copied.filter((file) => /^\/src\/(scripts|db)\//.test(file))) expect(existsSync(source.slice("/src/".length)), source).toBe(true);
-    // Next's standalone server leaves public/ out; today there is none.
-    if (existsSync("public")) expect(copied).toContain("/src/public");
+  it("copies the source, the production dependencies, the build and the bundles; every file the preload imports is in the source", () => {
+    expect(runtime).toMatch(/^COPY \. \.$/m);
+    expect(runtime).toMatch(/^COPY --from=prod-deps \/src\/node_modules \.\/node_modules$/m);
+    expect(runtime).toMatch(/^COPY --from=build \/src\/\.next \.\/\.next$/m);
+    expect(runtime).toMatch(/^COPY --from=build \/src\/dist \.\/dist$/m);
+    const ignored = read(".dockerignore").split("\n");
+    for (const [, target] of read("scripts/peer-address.mjs").matchAll(/from "(\.[^"]+)"/g)) {
+      const file = path.join("scripts", target!);
+      expect(existsSync(file), file).toBe(true);
+      expect(ignored.some((pattern) => pattern && file.startsWith(pattern))).toBe(false);
+    }
   });
 
   it("keeps the host's node_modules, builds and secrets out of the build context", () => {
@@ -92,33 +97,19 @@ describe("Dockerfile", () => {
 });
 
 describe("next.config.ts", () => {
-  it("asks for the standalone output only when NEXT_OUTPUT=standalone, so `npm start` and the tests are unchanged", async () => {
-    const load = async (value: string | undefined) => {
+  it("uses the Redis cache handler only with REDIS_URL, read when `next start` loads it (the image runs next start)", async () => {
+    const load = async (redisUrl: string | undefined) => {
       vi.resetModules();
-      vi.stubEnv("NEXT_OUTPUT", value);
+      vi.stubEnv("REDIS_URL", redisUrl);
       try {
         return (await import("@/next.config")).default;
       } finally {
         vi.unstubAllEnvs();
       }
     };
+    expect(await load(undefined)).not.toHaveProperty("cacheHandler");
+    expect((await load("redis://127.0.0.1:6379")).cacheHandler).toMatch(/redis-cache-handler\.mjs$/);
     expect((await load(undefined)).output).toBeUndefined();
-    expect((await load("standalone")).output).toBe("standalone");
-  });
-
-  it("builds the Redis cache handler in with REDIS_URL or the image's CONVENE_CACHE_HANDLER=redis, and not otherwise", async () => {
-    const load = async (env: Record<string, string | undefined>) => {
-      vi.resetModules();
-      for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-      try {
-        return (await import("@/next.config")).default;
-      } finally {
-        vi.unstubAllEnvs();
-      }
-    };
-    expect((await load({ REDIS_URL: undefined, CONVENE_CACHE_HANDLER: undefined })).cacheHandler).toBeUndefined();
-    expect((await load({ REDIS_URL: "redis://127.0.0.1:6379", CONVENE_CACHE_HANDLER: undefined })).cacheHandler).toMatch(/redis-cache-handler\.mjs$/);
-    expect((await load({ REDIS_URL: undefined, CONVENE_CACHE_HANDLER: "redis" })).cacheHandler).toMatch(/redis-cache-handler\.mjs$/);
   });
 });
 
@@ -168,7 +159,7 @@ describe("manifest.yml", () => {
     expect(web).toMatch(/instances: 2/);
     expect(web).toMatch(/health-check-type: http\n\s+health-check-http-endpoint: \/api\/health\/live/);
     expect(web).toMatch(
-      /command: exports="\$\(node scripts\/cloud-gov-env\.mjs\)" && eval "\$exports" && exec node .*--import \.\/scripts\/peer-address\.mjs server\.js$/m,
+      /command: exports="\$\(node scripts\/cloud-gov-env\.mjs\)" && eval "\$exports" && exec node .*--import \.\/scripts\/peer-address\.mjs node_modules\/next\/dist\/bin\/next start$/m,
     );
     expect(worker).toMatch(/command: exports="\$\(node scripts\/cloud-gov-env\.mjs\)" && eval "\$exports" && exec node dist\/worker\.mjs$/m);
   });

@@ -56,7 +56,7 @@ export class RedisCacheStore {
     /** @type {Map<string, TagTimes>} */
     this.pendingTags = new Map();
     if (!url) {
-      // Built in (the image's CONVENE_CACHE_HANDLER=redis) but given no Redis at run time: never guess
+      // Named by next.config.ts only with REDIS_URL, but if it is ever loaded without one: never guess
       // localhost's. Every read misses, so pages come from the database, and the log says why once.
       this.rawClient = { isReady: false, isOpen: false, close: async () => {}, destroy: () => {} };
       this.client = null;
