@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
-import { events, users } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { events, rsvps, users } from "@/db/schema";
 import type { EventInput } from "@/lib/events/event-schema";
 import type { Viewer } from "@/lib/viewer";
 
@@ -138,4 +139,13 @@ const EVENT_INPUT_FIELDS = {
 export function eventInputOf(event: Pick<typeof events.$inferSelect, keyof EventInput>, changes: Partial<EventInput> = {}): EventInput {
   const fields = Object.keys(EVENT_INPUT_FIELDS) as (keyof EventInput)[];
   return { ...(Object.fromEntries(fields.map((field) => [field, event[field]])) as EventInput), ...changes };
+}
+
+/** A member's RSVP status for an event, or undefined when they never RSVPed. */
+export async function rsvpStatus(db: Db, eventId: string, userId: string) {
+  const [row] = await db
+    .select({ status: rsvps.status })
+    .from(rsvps)
+    .where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, userId)));
+  return row?.status;
 }

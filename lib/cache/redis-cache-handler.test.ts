@@ -85,7 +85,8 @@ function relay(port: number) {
 const fetchEntry = (data: string, tags: string[]) => ({ kind: "FETCH", data: { headers: {}, body: data, status: 200 }, revalidate: 60, tags });
 const fetchCtx = (tags: string[]) => ({ kind: "FETCH", fetchCache: true, tags, softTags: [], revalidate: 60 });
 
-describe.skipIf(!reachable)("Redis cache handler", () => {
+// Skipped only off CI: CI machines run Redis, so there an unreachable Redis fails these tests instead of hiding them.
+describe.skipIf(!reachable && !process.env.CI)("Redis cache handler", () => {
   afterAll(async () => {
     await Promise.all(stores.map((store) => store.close()));
     for await (const keys of admin.scanIterator({ MATCH: `${keyPrefix}*`, COUNT: 500 })) if (keys.length) await admin.del(keys);

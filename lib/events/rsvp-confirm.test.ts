@@ -1,9 +1,7 @@
-import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { rsvps } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { databaseSnapshot, formData } from "@/test/db-snapshot";
-import { createEvent, createMembers, viewerOf } from "@/test/factories";
+import { createEvent, createMembers, viewerOf, rsvpStatus } from "@/test/factories";
 import type { Viewer } from "@/lib/viewer";
 import { rsvpToEvent } from "./rsvp";
 
@@ -14,13 +12,7 @@ vi.mock("next/cache", () => import("@/test/fixtures").then((fixtures) => fixture
 /** The RSVP panel's cancel asks first: only the second answer, "Yes, cancel", gives the seat away. */
 const database = useTestDatabase();
 
-async function statusOf(eventId: string, userId: string) {
-  const [row] = await database.db
-    .select({ status: rsvps.status })
-    .from(rsvps)
-    .where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, userId)));
-  return row?.status;
-}
+const statusOf = (eventId: string, userId: string) => rsvpStatus(database.db, eventId, userId);
 
 describe("cancelling an RSVP through the panel's action", () => {
   it("asks first, keeps the seat on 'Keep my seat', and cancels (promoting the first person waiting) only on 'Yes, cancel'", async () => {

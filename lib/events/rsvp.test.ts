@@ -2,18 +2,12 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outbox, rsvps } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
-import { createEvent, createMember, createMembers, viewerOf } from "@/test/factories";
+import { createEvent, createMember, createMembers, viewerOf, rsvpStatus } from "@/test/factories";
 import { cancelRsvp, rsvpToEvent } from "./rsvp";
 
 const database = useTestDatabase();
 
-async function statusOf(eventId: string, userId: string) {
-  const [row] = await database.db
-    .select({ status: rsvps.status })
-    .from(rsvps)
-    .where(and(eq(rsvps.eventId, eventId), eq(rsvps.userId, userId)));
-  return row?.status;
-}
+const statusOf = (eventId: string, userId: string) => rsvpStatus(database.db, eventId, userId);
 
 async function mailKindsTo(email: string) {
   const rows = await database.db.select({ kind: outbox.kind }).from(outbox).where(eq(outbox.to, email)).orderBy(asc(outbox.id));
