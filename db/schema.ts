@@ -36,6 +36,8 @@ export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "fai
 export const notificationKindEnum = pgEnum("notification_kind", ["reminder_day", "reminder_hour", "follow_up", "digest", "event_update"]);
 export const notificationStatusEnum = pgEnum("notification_status", ["pending", "sent", "skipped", "failed"]);
 export const calendarInviteStateEnum = pgEnum("calendar_invite_state", ["sent", "cancelled"]);
+/** A member's level of government, from the .gov registry's domain type (lib/members/government-levels.ts names them). */
+export const governmentLevelEnum = pgEnum("government_level", ["federal", "state", "local", "tribal", "other"]);
 export const messageAudienceEnum = pgEnum("message_audience", ["going", "waitlisted", "both"]);
 
 /** Auth.js `users`, extended with what a community member is. */
@@ -50,6 +52,9 @@ export const users = pgTable(
     image: text("image"),
     role: roleEnum("role").notNull().default("member"),
     agency: text("agency"),
+    // From the .gov registry (or an admin-allowed domain) when the member joins; null for accounts older than the registry.
+    organization: text("organization"),
+    governmentLevel: governmentLevelEnum("government_level"),
     jobTitle: text("job_title"),
     timeZone: text("time_zone").notNull().default("America/New_York"),
     directoryOptIn: boolean("directory_opt_in").notNull().default(false),

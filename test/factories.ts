@@ -20,6 +20,8 @@ export async function createMember(db: Db, overrides: Partial<typeof users.$infe
       email: `member-${randomUUID().slice(0, 8)}@agency.gov`,
       name: "Test Member",
       agency: "General Services Administration",
+      organization: "General Services Administration",
+      governmentLevel: "federal",
       jobTitle: "Digital Specialist",
       emailVerified: new Date(),
       guidelinesAcceptedAt: new Date(),
