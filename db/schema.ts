@@ -70,6 +70,10 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
+    // reach: new members per week or month (lib/reach), read by the time they joined.
+    index("users_joined_idx")
+      .on(t.guidelinesAcceptedAt)
+      .where(sql`guidelines_accepted_at is not null`),
     // A counting index for the home page's member count: every user qualifies, so the planner scans the
     // table for an index on a column, but this one is a few bytes an entry and gives an index-only scan.
     index("users_member_count_idx")
@@ -209,6 +213,8 @@ export const rsvps = pgTable(
     checkedInAt: timestamptz("checked_in_at"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+    // reach: when promoteFromWaitlist gave this RSVP a seat (a waitlist conversion); cleared when the member RSVPs afresh.
+    promotedAt: timestamptz("promoted_at"),
   },
   (t) => [
     uniqueIndex("rsvps_event_user_key").on(t.eventId, t.userId),

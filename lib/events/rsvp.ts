@@ -137,7 +137,7 @@ export async function rsvpToEvent(viewer: Viewer | null, { eventId }: { eventId:
         .values({ eventId, userId: viewer.id, status, queuedAt: sql`clock_timestamp()`, updatedAt: now })
         .onConflictDoUpdate({
           target: [rsvps.eventId, rsvps.userId],
-          set: { status, queuedAt: sql`clock_timestamp()`, updatedAt: now, checkedInAt: null },
+          set: { status, queuedAt: sql`clock_timestamp()`, updatedAt: now, checkedInAt: null, promotedAt: null },
         });
       if (status === "going") await syncReminders(tx, { eventId, userId: viewer.id, now });
       const invite = await queueEventMail(tx, { kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient, now });
@@ -230,7 +230,7 @@ export async function promoteFromWaitlist(tx: Tx, { event, now }: { event: NonNu
     .orderBy(asc(rsvps.queuedAt), asc(rsvps.id))
     .limit(Math.min(free, 10_000));
   for (const row of next) {
-    await tx.update(rsvps).set({ status: "going", updatedAt: now }).where(eq(rsvps.id, row.id));
+    await tx.update(rsvps).set({ status: "going", updatedAt: now, promotedAt: now }).where(eq(rsvps.id, row.id));
     await queueEventMail(tx, { kind: "rsvp_promoted", event, recipient: await recipientFor(tx, row.userId), now });
   }
   // Only reminders still ahead are added: someone promoted after the day-before time gets the hour-before one.

@@ -1,0 +1,2 @@
+ALTER TABLE "rsvps" ADD COLUMN "promoted_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "users_joined_idx" ON "users" USING btree ("guidelines_accepted_at") WHERE guidelines_accepted_at is not null;
