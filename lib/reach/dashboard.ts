@@ -104,7 +104,8 @@ export async function getEventReach(
   assertRole(viewer, ORGANIZERS);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const { createdBy: _createdBy, createdAt, ...event } = await readReachEvent(tx, viewer, eventId);
+    const { createdBy, createdAt, ...event } = await readReachEvent(tx, viewer, eventId);
+    void createdBy; // decided in readReachEvent; not part of the page's data
     const input = parseReachPeriod(raw, { timeZone: viewer.timeZone, now, defaults: eventDefaults({ createdAt, endsAt: event.endsAt }, viewer.timeZone, now) });
     const dashboard = await readDashboard(tx, { kind: "event", eventId }, input.period, now);
     return { ...dashboard, input, event };

@@ -60,6 +60,8 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/manage/events/[id]/edit", kind: "page", access: "organizer" },
   { id: "/manage/events/[id]/attendees", kind: "page", access: "organizer" },
   { id: "/manage/events/[id]/attendees/message", kind: "page", access: "organizer" },
+  { id: "/manage/events/[id]/reach", kind: "page", access: "organizer", scope: "the organizer who created the event, or an admin (lib/reach/dashboard.ts)" },
+  { id: "/manage/reach", kind: "page", access: "organizer", scope: "counts across all published events; no names or emails" },
   { id: "/manage/resources", kind: "page", access: "organizer" },
   { id: "/manage/resources/new", kind: "page", access: "organizer" },
   { id: "/manage/resources/[id]/edit", kind: "page", access: "organizer" },
@@ -92,6 +94,8 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/calendar/feed/[token]", kind: "route", methods: ["GET"], access: "token", scope: "the token owner's RSVPs; a replaced or revoked token gets an empty calendar, an unknown one 404" },
   { id: "/resources/[id]/download", kind: "route", methods: ["GET"], access: "member" },
   { id: "/manage/events/[id]/attendees/csv", kind: "route", methods: ["GET"], access: "organizer" },
+  { id: "/manage/events/[id]/reach/csv", kind: "route", methods: ["GET"], access: "organizer", scope: "the organizer who created the event, or an admin; audited" },
+  { id: "/manage/reach/csv", kind: "route", methods: ["GET"], access: "organizer", scope: "audited" },
   { id: "/manage/resources/upload", kind: "route", methods: ["POST"], access: "organizer", scope: "same-origin POSTs only" },
   {
     id: "/unsubscribe/[token]/one-click",

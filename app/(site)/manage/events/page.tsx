@@ -33,6 +33,12 @@ export default async function ManageEventsPage({ searchParams }: { searchParams:
           Create event
         </Link>
       </div>
+      <p>
+        <Link href="/manage/reach" className="usa-link">
+          Community reach
+        </Link>
+        : RSVPs, attendance and new members across every event.
+      </p>
 
       <form method="get" action="/manage/events" className="usa-form display-flex flex-align-end flex-wrap margin-bottom-2">
         <Select

@@ -64,6 +64,11 @@ export default async function ManageEventPage({ params, searchParams }: Props) {
               Attendees
             </Link>
           </li>
+          <li className="usa-button-group__item">
+            <Link href={`/manage/events/${event.id}/reach`} className="usa-button usa-button--outline">
+              Reach
+            </Link>
+          </li>
           {event.status !== "draft" ? (
             // Resources attach to published and cancelled events (lib/resources/manage.ts), so drafts get no link.
             <li className="usa-button-group__item">
