@@ -86,8 +86,8 @@ test.describe("reach dashboards", () => {
     await expect(page.getByRole("img", { name: /New members by week/ })).toBeVisible();
     await expect(page.getByRole("table", { name: "New members by week" })).toBeVisible();
 
-    await page.getByLabel("From").fill("2026-01-01");
-    await page.getByLabel("To").fill("2025-01-01");
+    await page.getByRole("textbox", { name: "From", exact: true }).fill("2026-01-01");
+    await page.getByRole("textbox", { name: "To", exact: true }).fill("2025-01-01");
     await page.getByRole("button", { name: "Show" }).click();
     await expect(page.getByTestId("error-summary")).toContainText("Check the period");
     await expect(page.getByText("The end date must be on or after the start date.")).toBeVisible();
