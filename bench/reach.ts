@@ -112,7 +112,12 @@ try {
   const server = rowsOf<{ version: string }>(await db.execute(sql`select version()`))[0]!.version;
   console.log(`\nReach queries, ${RUNS} warm runs each (median, max), ${new Date().toISOString()}`);
   console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB; ${server.split(",")[0]}`);
-  console.log(`Load average at the end (1, 5, 15 min): ${os.loadavg().map((n) => n.toFixed(1)).join(", ")}`);
+  console.log(
+    `Load average at the end (1, 5, 15 min): ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(", ")}`,
+  );
   console.log(`Data: ${counts.users} users, ${counts.rsvps} RSVPs, ${counts.events} events\n`);
   console.log("| query | median ms | max ms | under 300 ms |\n| --- | ---: | ---: | --- |");
   for (const r of results) console.log(`| ${r.label} | ${r.medianMs.toFixed(1)} | ${r.maxMs.toFixed(1)} | ${r.medianMs < TARGET_MS ? "yes" : "NO"} |`);
