@@ -24,13 +24,18 @@ function formatDay(day: string): string {
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" });
 }
 
+function formatMonth(day: string): string {
+  const [y, m] = day.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString("en-US", { timeZone: "UTC", month: "long", year: "numeric" });
+}
+
 /** The period form: a plain GET, so a dashboard can be bookmarked and shared. */
 function PeriodForm({ action, input, community }: { action: string; input: ReachPeriodResult; community: boolean }) {
   const field = fieldBinder<Field>(input.values, input.errors, COPY);
   const items = errorItems(input.errors).map((item) => ({ ...item, label: String(COPY[item.id as Field]?.label ?? item.id) }));
   return (
     <form method="get" action={action} className="usa-form maxw-full margin-bottom-4" aria-label="Choose the period">
-      {items.length > 0 ? <ErrorSummary message="Check the period. Meanwhile the dashboard shows the usual period." items={items} /> : null}
+      {items.length > 0 ? <ErrorSummary message="Check the period. Until it is fixed, the figures below are for the default period." items={items} /> : null}
       <div className="grid-row grid-gap">
         <TextInput type="date" {...field("from")} groupClassName="tablet:grid-col-4" />
         <TextInput type="date" {...field("to")} groupClassName="tablet:grid-col-4" />
@@ -146,7 +151,7 @@ export function ReachSections({ dashboard, input, action, csvBase }: { dashboard
                 title={`New members by ${period.by}`}
                 series={[{ label: "New members" }]}
                 rows={dashboard.newMembers.map((row) => ({
-                  label: `${period.by === "month" ? "Month" : "Week"} of ${formatDay(row.bucket)}`,
+                  label: period.by === "month" ? formatMonth(row.bucket) : `Week of ${formatDay(row.bucket)}`,
                   values: [row.members],
                 }))}
               />
@@ -156,11 +161,11 @@ export function ReachSections({ dashboard, input, action, csvBase }: { dashboard
                 stacked
                 label={`New members by ${period.by}`}
                 captionHidden
-                columns={[period.by === "month" ? "Month starting" : "Week starting", "New members"]}
+                columns={[period.by === "month" ? "Month" : "Week starting", "New members"]}
               >
                 {dashboard.newMembers.map((row) => (
                   <tr key={row.bucket}>
-                    <th scope="row">{formatDay(row.bucket)}</th>
+                    <th scope="row">{period.by === "month" ? formatMonth(row.bucket) : formatDay(row.bucket)}</th>
                     <td>{row.members}</td>
                   </tr>
                 ))}
