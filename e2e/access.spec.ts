@@ -27,6 +27,8 @@ const MARKERS: Record<string, string | RegExp> = {
   "/manage/events/[id]/edit": heading("Edit event"),
   "/manage/events/[id]/attendees": "on the waitlist",
   "/manage/events/[id]/attendees/message": heading("Message attendees"),
+  "/manage/events/[id]/reach": "summary-heading",
+  "/manage/reach": "summary-heading",
   "/manage/resources": "manage-q",
   "/manage/resources/new": "Members find resources in the library",
   "/manage/resources/[id]/edit": heading("Edit resource"),

@@ -8,7 +8,7 @@ export async function reachCsvResponse(request: Request, eventId?: string): Prom
   const params = new URL(request.url).searchParams;
   const raw = { from: params.get("from") ?? undefined, to: params.get("to") ?? undefined, by: params.get("by") ?? undefined };
   try {
-    const { filename, csv } = await reachCsv(await getViewer(), { eventId, table: params.get("table"), raw });
+    const { filename, csv } = await reachCsv(await getViewer(), { eventId, table: params.get("table") ?? undefined, raw });
     return new Response(csv, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

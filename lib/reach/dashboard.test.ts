@@ -298,6 +298,7 @@ describe("CSV export", () => {
     await expectAppError(reachCsv(otherOrganizer, { eventId: past.id, table: "levels", raw: {} }, NOW), "forbidden");
     await expect(reachCsv(admin, { eventId: past.id, table: "levels", raw: {} }, NOW)).resolves.toMatchObject({ filename: expect.stringContaining(past.slug) });
     await expectAppError(reachCsv(organizer, { table: "secrets", raw: {} }, NOW), "not_found");
+    await expect(reachCsv(organizer, { table: undefined, raw: {} }, NOW)).resolves.toMatchObject({ filename: expect.stringContaining("-summary-") });
     await expectAppError(reachCsv(organizer, { eventId: past.id, table: "members", raw: {} }, NOW), "not_found");
     const bad = await expectAppError(reachCsv(organizer, { table: "levels", raw: { from: "2026-13-01" } }, NOW), "invalid");
     expect(bad.fieldErrors?.from?.[0]).toMatch(/real date/);

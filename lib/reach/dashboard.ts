@@ -168,6 +168,8 @@ export async function reachCsv(
   now = new Date(),
 ): Promise<{ filename: string; csv: string }> {
   assertRole(viewer, ORGANIZERS);
+  // Without a table named, the figures at a glance.
+  table ??= "summary";
   if (!isReachTable(table) || (eventId && table === "members")) throw new AppError("not_found", "There is no such table.");
   const db = await getDb();
   return db.transaction(async (tx) => {
