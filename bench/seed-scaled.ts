@@ -17,7 +17,7 @@ export async function seedScaled(db: Db, size: ScaledSize) {
   await db.execute(sql`
     insert into users (name, email, email_verified, role, agency, organization, government_level, guidelines_accepted_at, created_at)
     select 'Member ' || g, 'member' || g || '@bench.example.gov', now(), 'member', 'Agency ' || (g % 40),
-           -- reach: one in ten joined before the registry (no organization, no level); 400 organizations, a few big ones.
+           -- reach: one in ten joined before the registry (no organization, no level); 42 organizations (squares mod 400), a few big ones.
            case when g % 10 <> 0 then 'Organization ' || ((g::bigint * g) % 400) end,
            case when g % 10 <> 0 then (array['federal','state','local','tribal','other'])[1 + g % 5]::government_level end,
            -- reach: joins spread over the last two years, so new members per week and month have a shape.
