@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Event reach" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** One event's reach, for the organizer who created it and admins (lib/reach/dashboard.ts decides). */
+/** One event's reach, for organizers and admins, as managing the event is (lib/reach/dashboard.ts decides). */
 export default async function EventReachPage({ params, searchParams }: Props) {
   const { id } = await params;
   const viewer = await requireRolePage(`/manage/events/${id}/reach`, ["organizer", "admin"]);
