@@ -135,6 +135,9 @@ export const NOT_COPIED = [
   "createdAt",
   "updatedAt",
   "search",
+  // series: a duplicate is a new event of its own, in no series.
+  "seriesId",
+  "seriesEditedFields",
 ] as const satisfies readonly (keyof EventRow)[];
 
 /** The columns a duplicate copies, as a select list. */
