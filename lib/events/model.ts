@@ -77,6 +77,8 @@ export const detailColumns = {
   hosts: c.hosts,
   rsvpDeadline: c.rsvpDeadline,
   cancellationMessage: c.cancellationMessage,
+  // series: the page links to every date of its series.
+  seriesId: c.seriesId,
 };
 
 /** Picks all of a column list but the named columns. */
