@@ -25,7 +25,6 @@ const MARKERS: Record<string, string | RegExp> = {
   "/manage/events/new": "Only organizers see it until you publish it",
   "/manage/events/[id]": "organizer-heading",
   "/manage/events/[id]/edit": heading("Edit event"),
-  "/manage/events/[id]/edit-following": heading("Edit this and following dates"),
   "/manage/events/[id]/attendees": "on the waitlist",
   "/manage/events/[id]/attendees/message": heading("Message attendees"),
   "/manage/resources": "manage-q",

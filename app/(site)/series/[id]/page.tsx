@@ -90,6 +90,12 @@ export default async function SeriesPage({ params, searchParams }: Props) {
             <p>One step RSVPs you to each upcoming date. A date that is full puts you on its waitlist; the others still hold your seat.</p>
             <SeriesRsvpForm seriesId={series.id} openCount={series.openCount} />
           </>
+        ) : viewer ? (
+          <p>
+            <Link className="usa-button" href={`/join?next=${encodeURIComponent(`/series/${series.id}`)}`}>
+              Finish joining to RSVP
+            </Link>
+          </p>
         ) : (
           <p>
             <Link className="usa-button" href={`/signin?callbackUrl=${encodeURIComponent(`/series/${series.id}`)}`}>
