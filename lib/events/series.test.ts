@@ -221,6 +221,17 @@ describe("editing this and following", () => {
     ]);
   });
 
+  it("gives later dates the edited one's RSVP deadline, as far before each start, and skips cancelled dates", async () => {
+    const rows = await weeklyOfFive();
+    await db().update(events).set({ status: "cancelled", cancelledAt: now }).where(eq(events.id, rows[3]!.id));
+    const second = rows[1]!;
+    // The day before at noon, local time.
+    await updateThisAndFollowing(organizer, second.id, eventInputOf(second, { rsvpDeadline: new Date("2027-03-08T17:00:00Z") }), now);
+    const after = await occurrencesOf(rows[0]!.seriesId!);
+    expect(after.map((r) => (r.rsvpDeadline ? local(r.rsvpDeadline) : null))).toEqual([null, "2027-03-08 12:00", "2027-03-15 12:00", null, "2027-03-29 12:00"]);
+    expect(after[3]!.sequence).toBe(0);
+  });
+
   it("sends attendees of every changed occurrence the ordinary batched update", async () => {
     const rows = await weeklyOfFive();
     const member = await createMember(db());
