@@ -5,6 +5,8 @@ import { expect, expectAccessible, test } from "./fixtures";
 
 test.describe("recurring series", () => {
   test("an organizer creates a weekly series of 3 from the form, and a member RSVPs to all of it in one step", async ({ page, browser, baseURL }) => {
+    // Two people, a refused and an accepted submit, three event pages: longer than the default minute on a busy machine.
+    test.setTimeout(180_000);
     const title = `Weekly office hours ${Date.now().toString(36)}`;
 
     await signInAs(page, DEMO_ORGANIZER_EMAIL);
@@ -62,6 +64,8 @@ test.describe("recurring series", () => {
     const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": "198.18.77.31" } });
     const member = await context.newPage();
     await signUp(member, uniqueEmail("series-member"));
+    // Joining is done once the join page has gone; going on before would cut its submit short.
+    await expect(member.getByRole("heading", { level: 1, name: "Join the community" })).toBeHidden();
     await expect(member.getByRole("link", { name: "My account" })).toBeVisible();
     await member.goto(seriesPath);
     await expectAccessible(member);
