@@ -15,6 +15,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 
@@ -172,6 +173,13 @@ export const events = pgTable(
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(summary, ''))`),
+    // series: the recurring series this occurrence belongs to, and the fields edited on this occurrence alone
+    // (a "this and following" edit leaves those as they are; lib/events/series.ts).
+    seriesId: uuid("series_id").references((): AnyPgColumn => eventSeries.id, { onDelete: "set null" }),
+    seriesEditedFields: text("series_edited_fields")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex("events_slug_key").on(t.slug),
@@ -186,6 +194,10 @@ export const events = pgTable(
       .where(sql`status in ('published', 'cancelled')`),
     index("events_search_idx").using("gin", t.search),
     index("events_tags_idx").using("gin", t.tags),
+    // series: a series page and a "this and following" edit walk its occurrences in order.
+    index("events_series_starts_idx")
+      .on(t.seriesId, t.startsAt)
+      .where(sql`series_id is not null`),
     // The topic filter's list of choices (distinct tags of published events), read from the index alone.
     index("events_published_tags_idx")
       .on(t.tags)
@@ -447,3 +459,33 @@ export const housekeepingRuns = pgTable("housekeeping_runs", {
   // What the last run removed, for operators reading the table.
   removed: jsonb("removed").$type<Record<string, number>>().notNull().default({}),
 });
+
+// ── series ──
+export const seriesFrequencyEnum = pgEnum("series_frequency", ["weekly", "biweekly", "monthly"]);
+
+/**
+ * A recurring series: the rule its occurrences were made from (lib/events/series-rule.ts). Each
+ * occurrence is an ordinary event (own RSVPs, page, slug, invites) pointing here with events.series_id;
+ * feeds and invitations stay per occurrence, so no calendar client ever sees an RRULE.
+ */
+export const eventSeries = pgTable(
+  "event_series",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    frequency: seriesFrequencyEnum("frequency").notNull(),
+    // Monthly only: which weekday of the month (1 to 4, or -1 for the last), the weekday being the first occurrence's.
+    monthlyWeek: integer("monthly_week"),
+    timeZone: text("time_zone").notNull(),
+    // The first occurrence's local date and how the series ends: on a local date (inclusive) or after a count.
+    firstDate: text("first_date").notNull(),
+    untilDate: text("until_date"),
+    occurrenceCount: integer("occurrence_count"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("event_series_monthly_week", sql`(${t.frequency} = 'monthly') = (${t.monthlyWeek} is not null)`),
+    check("event_series_ends_once", sql`(${t.untilDate} is null) <> (${t.occurrenceCount} is null)`),
+  ],
+);

@@ -94,7 +94,27 @@ test.beforeAll(async ({ browser, playwright, baseURL }) => {
   samples["[id]@resources"] = manageResources.match(/\/manage\/resources\/([0-9a-f-]{36})\/edit/)![1]!;
   const eventList = await (await organizer.get("/events")).text();
   samples["[slug]"] = eventList.match(/href="\/events\/([a-z0-9-]+)"/)![1]!;
+  // series: a series of the walk's own, made through the create form.
+  samples["[id]@series"] = await createSeries(browser, baseURL!);
 });
+
+async function createSeries(browser: Browser, baseURL: string): Promise<string> {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.98" } });
+  const page = await context.newPage();
+  await signInAs(page, "organizer@gsa.gov");
+  await page.goto("/manage/events/new");
+  const form = page.locator("main form");
+  await form.getByLabel("Title", { exact: true }).fill("Access walk series");
+  await form.getByLabel("Join link").fill("https://gsa.zoomgov.com/j/1612345678");
+  await form.locator("summary", { hasText: "Repeats" }).click();
+  await form.getByLabel("Repeats", { exact: true }).selectOption("weekly");
+  await form.getByLabel("Number of times").fill("2");
+  await page.getByRole("button", { name: "Save and publish" }).click();
+  await page.waitForURL(/\/series\/[0-9a-f-]{36}/);
+  const id = new URL(page.url()).pathname.split("/")[2]!;
+  await context.close();
+  return id;
+}
 
 test.afterAll(async () => {
   for (const client of clients.values()) await client.dispose();
@@ -104,6 +124,7 @@ function urlOf(entry: AccessEntry): string {
   return entry.id
     .replace("/manage/resources/[id]", `/manage/resources/${samples["[id]@resources"]}`)
     .replace("/resources/[id]", `/resources/${samples["[id]@resources"]}`)
+    .replace("/series/[id]", `/series/${samples["[id]@series"]}`)
     .replace("[id]", samples["[id]@events"]!)
     .replace("[slug]", samples["[slug]"]!)
     .replace("/calendar/feed/[token]", "/calendar/feed/not-a-real-token.ics")

@@ -81,6 +81,14 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
                 ) : null}
                 {event.status === "published" && viewer?.hasJoined && (!rsvpClosedReason || state.rsvp) ? <RsvpPanel eventId={event.id} /> : null}
                 <AddToCalendar event={event} />
+                {event.seriesId ? (
+                  // series: every date of a recurring event, and one RSVP for all of them.
+                  <p className="margin-top-2">
+                    <Link href={`/series/${event.seriesId}`} className="usa-link">
+                      All dates in this series
+                    </Link>
+                  </p>
+                ) : null}
                 {state.canManage ? (
                   <p className="margin-top-2">
                     <Link href={`/manage/events/${event.id}`} className="usa-link">

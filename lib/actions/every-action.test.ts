@@ -65,6 +65,23 @@ const CASES: Record<string, Case> = {
     load: async () => (await import("@/app/(site)/manage/events/actions")).createEventAction as Call,
     fields: () => VALID_EVENT_FORM,
   },
+  // series
+  updateFollowingAction: {
+    role: "organizer",
+    load: async ({ eventId }) => {
+      const { updateFollowingAction } = await import("@/app/(site)/manage/events/actions");
+      return ((state: never, data: FormData) => updateFollowingAction(eventId, state, data)) as Call;
+    },
+    fields: () => VALID_EVENT_FORM,
+  },
+  rsvpToSeriesAction: {
+    role: "member",
+    load: async () => {
+      const { rsvpToSeriesAction } = await import("@/app/(site)/series/[id]/actions");
+      return ((state: never, data: FormData) => rsvpToSeriesAction("00000000-0000-4000-8000-000000000000", state, data)) as Call;
+    },
+    fields: () => ({}),
+  },
   checkInAction: {
     role: "organizer",
     load: async () => (await import("@/app/(site)/manage/events/[id]/attendees/actions")).checkInAction as Call,

@@ -89,7 +89,7 @@ async function createEvent(viewer: Viewer | null, input: EventInput, { publish }
  * slug too when it moved) and the lists and feed. After the commit, so no request
  * caches the old row again in between.
  */
-function afterEventChange(event: { id: string; slug: string }, ...previousSlugs: string[]) {
+export function afterEventChange(event: { id: string; slug: string }, ...previousSlugs: string[]) {
   expireTags(eventTags(event, ...previousSlugs));
 }
 
@@ -102,65 +102,81 @@ function afterEventChange(event: { id: string; slug: string }, ...previousSlugs:
 export async function updateEvent(viewer: Viewer | null, id: string, input: EventInput, now = new Date()) {
   assertRole(viewer, ORGANIZERS);
   const db = await getDb();
-  let previousSlug: string | undefined;
-  const result = await retryOnSlugClash(() =>
-    db.transaction(async (tx) => {
-      const locked = await lockExisting(tx, id);
-      const current = await readEvent(tx, id);
-      previousSlug = current.slug;
-      if (current.status === "cancelled") throw new AppError("conflict", "This event was cancelled, so it can't be edited.");
-      const changed = changedFields(current, input);
-      if (changed.length === 0) return { id, slug: current.slug, changed, notified: 0, promoted: [] as string[] };
-
-      const going = changed.includes("capacity") ? await countGoing(tx, id) : 0;
-      if (input.capacity !== null && input.capacity < going) {
-        const message = `${going} ${going === 1 ? "person is" : "people are"} already going, so capacity can't be lower than ${going}.`;
-        throw new AppError("invalid", message, { capacity: [message] });
-      }
-
-      const published = current.status === "published";
-      const { scheduleChanged, calendarChanged } = whoHears(changed, published);
-      const slug =
-        current.status === "draft" && current.publishedAt === null
-          ? await keepOrRegenerateSlug(tx, current.slug, slugBase(input.title, input.startsAt, input.timeZone), id)
-          : current.slug;
-      const sequence = calendarChanged ? current.sequence + 1 : current.sequence;
-      await tx
-        .update(events)
-        .set({ ...input, slug, sequence, updatedAt: now })
-        .where(eq(events.id, id));
-
-      const updated: NonNullable<LockedEvent> = { ...locked, ...pickLocked(input), slug, sequence, updatedAt: now };
-      const notified = calendarChanged ? await scheduleEventUpdate(tx, { eventId: id, now, alsoGoing: scheduleChanged }) : 0;
-      const raised = capacityRaised(current.capacity, input.capacity);
-      const promoted = published && raised && updated.endsAt > now ? await promoteFromWaitlist(tx, { event: updated, now }) : [];
-      // Pending reminders follow the new start time.
-      if (published && changed.includes("startsAt")) {
-        await rearmMovedReminders(tx, { eventId: id, now });
-        await syncReminders(tx, { eventId: id, now });
-      }
-
-      await recordAudit(tx, {
-        actorId: viewer.id,
-        action: "event.updated",
-        targetType: "event",
-        targetId: id,
-        detail: { changed, slug, sequence, notified },
-      });
-      if (changed.includes("capacity")) {
-        await recordAudit(tx, {
-          actorId: viewer.id,
-          action: "event.capacity_changed",
-          targetType: "event",
-          targetId: id,
-          detail: { from: current.capacity, to: input.capacity, promoted: promoted.length },
-        });
-      }
-      return { id, slug, changed, notified, promoted };
-    }),
-  );
-  if (result.changed.length > 0) afterEventChange(result, ...(previousSlug ? [previousSlug] : []));
+  const result = await retryOnSlugClash(() => db.transaction((tx) => updateEventInTransaction(tx, viewer, id, input, now)));
+  if (result.changed.length > 0) afterEventChange(result, result.previousSlug);
   return result;
+}
+
+export type EventUpdateResult = Awaited<ReturnType<typeof updateEventInTransaction>>;
+
+/**
+ * The edit itself, in the caller's transaction (an organizer checked by the caller): `updateEvent`
+ * for one event, lib/events/series.ts for each occurrence of a "this and following" edit, so both
+ * raise SEQUENCE and schedule the same updates. An occurrence of a series edited on its own
+ * remembers which fields were (`seriesEditedFields`), so a later series edit leaves them be.
+ */
+export async function updateEventInTransaction(
+  tx: Tx,
+  viewer: Viewer,
+  id: string,
+  input: EventInput,
+  now: Date,
+  { fromSeries = false }: { fromSeries?: boolean } = {},
+) {
+  const locked = await lockExisting(tx, id);
+  const current = await readEvent(tx, id);
+  const previousSlug = current.slug;
+  if (current.status === "cancelled") throw new AppError("conflict", "This event was cancelled, so it can't be edited.");
+  const changed = changedFields(current, input);
+  if (changed.length === 0) return { id, slug: current.slug, previousSlug, changed, notified: 0, promoted: [] as string[] };
+
+  const going = changed.includes("capacity") ? await countGoing(tx, id) : 0;
+  if (input.capacity !== null && input.capacity < going) {
+    const message = `${going} ${going === 1 ? "person is" : "people are"} already going, so capacity can't be lower than ${going}.`;
+    throw new AppError("invalid", message, { capacity: [message] });
+  }
+
+  const published = current.status === "published";
+  const { scheduleChanged, calendarChanged } = whoHears(changed, published);
+  const slug =
+    current.status === "draft" && current.publishedAt === null
+      ? await keepOrRegenerateSlug(tx, current.slug, slugBase(input.title, input.startsAt, input.timeZone), id)
+      : current.slug;
+  const sequence = calendarChanged ? current.sequence + 1 : current.sequence;
+  // series: an occurrence edited on its own keeps those fields through later "this and following" edits.
+  const seriesEditedFields = current.seriesId && !fromSeries ? [...new Set([...current.seriesEditedFields, ...changed])] : current.seriesEditedFields;
+  await tx
+    .update(events)
+    .set({ ...input, slug, sequence, seriesEditedFields, updatedAt: now })
+    .where(eq(events.id, id));
+
+  const updated: NonNullable<LockedEvent> = { ...locked, ...pickLocked(input), slug, sequence, updatedAt: now };
+  const notified = calendarChanged ? await scheduleEventUpdate(tx, { eventId: id, now, alsoGoing: scheduleChanged }) : 0;
+  const raised = capacityRaised(current.capacity, input.capacity);
+  const promoted = published && raised && updated.endsAt > now ? await promoteFromWaitlist(tx, { event: updated, now }) : [];
+  // Pending reminders follow the new start time.
+  if (published && changed.includes("startsAt")) {
+    await rearmMovedReminders(tx, { eventId: id, now });
+    await syncReminders(tx, { eventId: id, now });
+  }
+
+  await recordAudit(tx, {
+    actorId: viewer.id,
+    action: "event.updated",
+    targetType: "event",
+    targetId: id,
+    detail: { changed, slug, sequence, notified, ...(fromSeries ? { series: current.seriesId } : {}) },
+  });
+  if (changed.includes("capacity")) {
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "event.capacity_changed",
+      targetType: "event",
+      targetId: id,
+      detail: { from: current.capacity, to: input.capacity, promoted: promoted.length },
+    });
+  }
+  return { id, slug, previousSlug, changed, notified, promoted };
 }
 
 async function keepOrRegenerateSlug(tx: Tx, currentSlug: string, base: string, id: string) {

@@ -77,6 +77,8 @@ export const detailColumns = {
   hosts: c.hosts,
   rsvpDeadline: c.rsvpDeadline,
   cancellationMessage: c.cancellationMessage,
+  // series: the page links to every date of its series.
+  seriesId: c.seriesId,
 };
 
 /** Picks all of a column list but the named columns. */
@@ -135,6 +137,9 @@ export const NOT_COPIED = [
   "createdAt",
   "updatedAt",
   "search",
+  // series: a duplicate is a new event of its own, in no series.
+  "seriesId",
+  "seriesEditedFields",
 ] as const satisfies readonly (keyof EventRow)[];
 
 /** The columns a duplicate copies, as a select list. */

@@ -58,6 +58,9 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/manage/events/new", kind: "page", access: "organizer" },
   { id: "/manage/events/[id]", kind: "page", access: "organizer" },
   { id: "/manage/events/[id]/edit", kind: "page", access: "organizer" },
+  // series
+  { id: "/manage/events/[id]/edit-following", kind: "page", access: "organizer", scope: "one occurrence of a series and every later one" },
+  { id: "/series/[id]", kind: "page", access: "public", scope: "published and cancelled dates of a series (drafts for organizers); the viewer's own RSVPs" },
   { id: "/manage/events/[id]/attendees", kind: "page", access: "organizer" },
   { id: "/manage/events/[id]/attendees/message", kind: "page", access: "organizer" },
   { id: "/manage/events/[id]/reach", kind: "page", access: "organizer", scope: "the organizer who created the event, or an admin (lib/reach/dashboard.ts)" },
@@ -118,6 +121,14 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "app/(site)/events/[slug]/actions.ts#changeRsvp", kind: "action", access: "member", scope: "the viewer's own RSVP to a published event" },
   { id: "app/(site)/manage/events/actions.ts#createEventAction", kind: "action", access: "organizer" },
   { id: "app/(site)/manage/events/actions.ts#updateEventAction", kind: "action", access: "organizer" },
+  // series
+  { id: "app/(site)/manage/events/actions.ts#updateFollowingAction", kind: "action", access: "organizer" },
+  {
+    id: "app/(site)/series/[id]/actions.ts#rsvpToSeriesAction",
+    kind: "action",
+    access: "member",
+    scope: "the viewer's own RSVP to each upcoming published date, each through the capacity-locked RSVP",
+  },
   { id: "app/(site)/manage/events/actions.ts#publishEventAction", kind: "action", access: "organizer" },
   { id: "app/(site)/manage/events/actions.ts#unpublishEventAction", kind: "action", access: "organizer" },
   { id: "app/(site)/manage/events/actions.ts#duplicateEventAction", kind: "action", access: "organizer" },

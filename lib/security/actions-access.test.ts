@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { resources, rsvps, sessions } from "@/db/schema";
+import { eventSeries, resources, rsvps, sessions } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/viewer";
 import { databaseSnapshot, formData as form } from "@/test/db-snapshot";
@@ -125,6 +125,29 @@ const SCENES: Record<string, () => Promise<Scene>> = {
     const event = await createEvent(db(), { status: "draft", publishedAt: null });
     const { updateEventAction } = await import("@/app/(site)/manage/events/actions");
     return { people: p, call: () => updateEventAction(event.id, { status: "idle" }, form({ ...VALID_EVENT, title: "Changed title" })) };
+  },
+  // series
+  "app/(site)/manage/events/actions.ts#updateFollowingAction": async () => {
+    const { people: p } = await people();
+    const [series] = await db()
+      .insert(eventSeries)
+      .values({ frequency: "weekly", timeZone: "America/New_York", firstDate: "2030-12-03", occurrenceCount: 2 })
+      .returning();
+    const event = await createEvent(db(), { status: "draft", publishedAt: null, seriesId: series!.id });
+    await createEvent(db(), { status: "draft", publishedAt: null, seriesId: series!.id, startsAt: new Date(event.startsAt.getTime() + 7 * 86_400_000) });
+    const { updateFollowingAction } = await import("@/app/(site)/manage/events/actions");
+    return { people: p, call: () => updateFollowingAction(event.id, { status: "idle" }, form({ ...VALID_EVENT, title: "Changed title" })) };
+  },
+  "app/(site)/series/[id]/actions.ts#rsvpToSeriesAction": async () => {
+    const { people: p } = await people();
+    const [series] = await db()
+      .insert(eventSeries)
+      .values({ frequency: "weekly", timeZone: "America/New_York", firstDate: "2030-12-03", occurrenceCount: 2 })
+      .returning();
+    await createEvent(db(), { seriesId: series!.id });
+    await createEvent(db(), { seriesId: series!.id, startsAt: new Date(Date.now() + 14 * 86_400_000) });
+    const { rsvpToSeriesAction } = await import("@/app/(site)/series/[id]/actions");
+    return { people: p, call: () => rsvpToSeriesAction(series!.id, { status: "idle" }, form({})) };
   },
   "app/(site)/manage/events/actions.ts#publishEventAction": async () => {
     const { people: p } = await people();

@@ -7,6 +7,8 @@ import { formAction } from "@/lib/actions/form-action";
 import { success } from "@/lib/actions/state";
 import { eventFormSchema } from "@/lib/events/event-schema";
 import { cancelEvent, createEventDraft, createPublishedEvent, duplicateEvent, publishEvent, unpublishEvent, updateEvent } from "@/lib/events/manage";
+import { createEventSeries, updateThisAndFollowing } from "@/lib/events/series";
+import { createWithSeriesSchema } from "@/lib/events/series-schema";
 
 function refreshEventPages(slug: string, id?: string) {
   revalidatePath("/events");
@@ -20,19 +22,29 @@ const buttonOnly = { schema: z.strictObject({}), hidden: true, echo: false } as 
 
 /**
  * The create form's two buttons: "Save draft" and "Save and publish" send the same fields
- * plus `intent`. Anything but "publish" saves a draft, the step that can be undone.
+ * plus `intent`. Anything but "publish" saves a draft, the step that can be undone. The
+ * schema also reads the form's Repeats section (series): `rule` is null for a single event.
  */
-const createSchema = z.preprocess((value) => {
-  if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([name]) => name !== "intent"));
-}, eventFormSchema);
+const createSchema = createWithSeriesSchema;
 
-/** Saves a new draft (or publishes it at once) and shows the organizer its page. */
-export const createEventAction = formAction({ schema: createSchema }, async (input, { viewer, fields }) => {
+/** Saves a new draft (or publishes it at once) and shows the organizer its page; a series shows its series page. */
+export const createEventAction = formAction({ schema: createSchema }, async ({ event: input, rule }, { viewer, fields }) => {
   const publish = fields.intent === "publish";
+  if (rule) {
+    const series = await createEventSeries(viewer, input, rule, { publish });
+    for (const occurrence of series.occurrences) refreshEventPages(occurrence.slug, occurrence.id);
+    redirect(`/series/${series.seriesId}?created=${series.occurrences.length}`);
+  }
   const created = await (publish ? createPublishedEvent : createEventDraft)(viewer, input);
   refreshEventPages(created.slug, created.id);
   redirect(`/manage/events/${created.id}${publish ? "?published=1" : ""}`);
+});
+
+/** series: "Edit this and following", bound to the occurrence's id by its page; lands on the series page. */
+export const updateFollowingAction = formAction({ schema: eventFormSchema }, async (input, { viewer }, id: string) => {
+  const { seriesId, updates } = await updateThisAndFollowing(viewer, id, input);
+  for (const update of updates) refreshEventPages(update.slug, update.id);
+  redirect(`/series/${seriesId}?updated=${updates.filter((update) => update.changed.length > 0).length}`);
 });
 
 /** Saves an edit; bound to the event id by the edit page. */

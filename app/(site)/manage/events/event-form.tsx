@@ -4,13 +4,29 @@ import { useActionState, useState, type FormEvent } from "react";
 import { Fieldset, FormAlert, Select, SubmitButton, TextArea, TextInput as Input, TimeZoneSelect, fieldBinder, type FieldCopy } from "@/components/forms";
 import { idleState, type ActionState } from "@/lib/actions/state";
 import type { EventFormFields } from "@/lib/events/event-schema";
+import type { SeriesFormFields } from "@/lib/events/series-schema";
 import { FORMAT_LABELS, KIND_LABELS, labelOptions } from "@/lib/events/vocabulary";
 
 const KIND_OPTIONS = labelOptions(KIND_LABELS, "option");
 const FORMAT_OPTIONS = labelOptions(FORMAT_LABELS, "option");
+// series: the Repeats section's choices (lib/events/series-schema.ts parses them).
+const REPEAT_OPTIONS = [
+  { value: "", label: "Does not repeat" },
+  { value: "weekly", label: "Every week" },
+  { value: "biweekly", label: "Every two weeks" },
+  { value: "monthly", label: "Every month, on the same weekday" },
+];
+const MONTHLY_WEEK_OPTIONS = [
+  { value: "", label: "- Select -" },
+  { value: "1", label: "First" },
+  { value: "2", label: "Second" },
+  { value: "3", label: "Third" },
+  { value: "4", label: "Fourth" },
+  { value: "last", label: "Last" },
+];
 
 /** Every field's label and hint, in the order the form shows them. */
-const COPY: Record<keyof EventFormFields, FieldCopy> = {
+const COPY: Record<keyof EventFormFields | keyof SeriesFormFields, FieldCopy> = {
   title: { label: "Title", hint: "Up to 200 characters. Shown in the calendar and in emails." },
   summary: { label: "Summary", optional: true, hint: "One or two sentences for event cards, up to 500 characters." },
   body: { label: "Description", optional: true, hint: "Markdown: ## headings, **bold**, - lists and [links](https://example.gov). HTML is not shown." },
@@ -32,6 +48,15 @@ const COPY: Record<keyof EventFormFields, FieldCopy> = {
   capacity: { label: "Capacity", optional: true, hint: "How many people can attend. Leave empty for no limit; when full, people join a waitlist." },
   rsvpDeadlineDate: { label: "RSVP deadline date", optional: true, hint: "Leave both deadline fields empty to take RSVPs until the event starts." },
   rsvpDeadlineTime: { label: "RSVP deadline time", optional: true },
+  // series: only the create form shows these.
+  repeats: { label: "Repeats", hint: "Each date becomes its own event, with its own page and RSVPs." },
+  monthlyWeek: {
+    label: "Week of the month",
+    optional: true,
+    hint: "For a monthly series: which weekday of the month, like the second Tuesday. The date above must be that day.",
+  },
+  repeatCount: { label: "Number of times", optional: true, hint: "Including the first date, from 2 to 52. Or give a last date instead." },
+  repeatUntil: { label: "Last date", optional: true, hint: "The series ends on or before this day." },
 };
 
 /** Which place fields the chosen format requires (the schema's checkPlaces enforces the same). */
@@ -50,23 +75,27 @@ const NOT_NEEDED = {
 const OPTIONAL_SECTIONS = {
   people: ["topics", "hosts"],
   rsvps: ["capacity", "rsvpDeadlineDate", "rsvpDeadlineTime"],
-} as const satisfies Record<string, (keyof EventFormFields)[]>;
+  repeats: ["repeats", "monthlyWeek", "repeatCount", "repeatUntil"],
+} as const satisfies Record<string, (keyof EventFormFields | keyof SeriesFormFields)[]>;
 
 export function EventForm({
   action,
   defaults,
   submitLabel,
   publishLabel,
+  repeats = false,
 }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   defaults: EventFormFields;
   submitLabel: string;
   /** When given, a second button saves and publishes in one step (it sends intent=publish). */
   publishLabel?: string;
+  /** series: show the Repeats section (creating only; a series is edited from one of its dates). */
+  repeats?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, idleState);
   // After a refused submit, show what was sent (React resets the form to these defaults), not what was loaded.
-  const values = { ...defaults, ...state.values };
+  const values: Partial<Record<keyof EventFormFields | keyof SeriesFormFields, string>> = { ...defaults, ...state.values };
   const errors = state.errors ?? {};
   const [format, setFormat] = useState(values.format);
   const needs = NEEDS[format as keyof typeof NEEDS] ?? NEEDS.hybrid;
@@ -75,8 +104,9 @@ export function EventForm({
     location: { ...COPY.location, optional: !needs.location, hint: needs.location ? COPY.location.hint : NOT_NEEDED.location },
     joinUrl: { ...COPY.joinUrl, optional: !needs.joinUrl, hint: needs.joinUrl ? COPY.joinUrl.hint : NOT_NEEDED.joinUrl },
   };
-  const field = fieldBinder<keyof EventFormFields>(values, errors, copy);
-  const opens = (names: readonly (keyof EventFormFields)[]) => names.some((name) => Boolean(values[name]) || Boolean(errors[name]?.length));
+  const field = fieldBinder<keyof EventFormFields | keyof SeriesFormFields>(values, errors, copy);
+  const opens = (names: readonly (keyof EventFormFields | keyof SeriesFormFields)[]) =>
+    names.some((name) => Boolean(values[name]) || Boolean(errors[name]?.length));
   // The format select keeps its own value; the form hears its change so the place fields say which one is required.
   const onChange = (event: FormEvent<HTMLFormElement>) => {
     const target = event.target as HTMLSelectElement;
@@ -118,6 +148,15 @@ export function EventForm({
         <Input {...field("rsvpDeadlineDate")} type="date" className="usa-input--md" />
         <Input {...field("rsvpDeadlineTime")} type="time" className="usa-input--md" />
       </OptionalSection>
+
+      {repeats ? (
+        <OptionalSection summary="Repeats (optional)" open={opens(OPTIONAL_SECTIONS.repeats)}>
+          <Select {...field("repeats")} options={REPEAT_OPTIONS} />
+          <Select {...field("monthlyWeek")} options={MONTHLY_WEEK_OPTIONS} />
+          <Input {...field("repeatCount")} inputMode="numeric" className="usa-input--sm" />
+          <Input {...field("repeatUntil")} type="date" className="usa-input--md" />
+        </OptionalSection>
+      ) : null}
 
       {publishLabel ? (
         <div className="margin-top-4">

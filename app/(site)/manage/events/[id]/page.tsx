@@ -59,6 +59,14 @@ export default async function ManageEventPage({ params, searchParams }: Props) {
               </Link>
             </li>
           ) : null}
+          {event.seriesId && event.status !== "cancelled" ? (
+            // series: the same form for this date and every later one.
+            <li className="usa-button-group__item">
+              <Link href={`/manage/events/${event.id}/edit-following`} className="usa-button usa-button--outline">
+                Edit this and following
+              </Link>
+            </li>
+          ) : null}
           <li className="usa-button-group__item">
             <Link href={`/manage/events/${event.id}/attendees`} className="usa-button usa-button--outline">
               Attendees
@@ -74,6 +82,13 @@ export default async function ManageEventPage({ params, searchParams }: Props) {
             <li className="usa-button-group__item">
               <Link href={`/manage/resources/new?event=${event.id}`} className="usa-button usa-button--outline">
                 Add a resource
+              </Link>
+            </li>
+          ) : null}
+          {event.seriesId ? (
+            <li className="usa-button-group__item">
+              <Link href={`/series/${event.seriesId}`} className="usa-button usa-button--unstyled padding-y-1">
+                All dates in the series
               </Link>
             </li>
           ) : null}

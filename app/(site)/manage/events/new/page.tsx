@@ -18,7 +18,7 @@ export default async function NewEventPage() {
       <p className="usa-intro">
         Save a draft to preview the event first. Only organizers see it until you publish it. Save and publish puts it on the public calendar at once.
       </p>
-      <EventForm action={createEventAction} defaults={defaults} submitLabel="Save draft" publishLabel="Save and publish" />
+      <EventForm action={createEventAction} defaults={defaults} submitLabel="Save draft" publishLabel="Save and publish" repeats />
     </div>
   );
 }
