@@ -31,7 +31,7 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
           <CaptionsStatus state={resource} />
           <p>
             <Link href={`/manage/resources/${resource.id}/captions`} className="usa-link">
-              Captions and transcript
+              Edit the captions and transcript
             </Link>
           </p>
         </div>
@@ -66,7 +66,10 @@ export default async function ResourcePage({ params }: { params: Promise<{ id: s
                 {member.captions?.kind === "file" ? (
                   <a href={member.captions.href} className="usa-link" download>
                     Download the captions ({member.captions.format === "srt" ? "SubRip" : "WebVTT"}
-                    {member.captions.cueCount ? `, ${member.captions.cueCount.toLocaleString("en-US")} captions` : ""})
+                    {member.captions.cueCount
+                      ? `, ${member.captions.cueCount.toLocaleString("en-US")} ${member.captions.cueCount === 1 ? "caption" : "captions"}`
+                      : ""}
+                    )
                   </a>
                 ) : member.captions?.kind === "attested" ? (
                   "Shown in the recording’s own player: turn on CC there. An organizer checked them."

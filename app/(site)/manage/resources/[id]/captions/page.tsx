@@ -49,7 +49,9 @@ export default async function CaptionsPage({
           {resource.captionsStorageKey ? (
             <li>
               Captions: {resource.captionsFileName}
-              {resource.captionsCueCount ? ` (${resource.captionsCueCount.toLocaleString("en-US")} captions)` : ""}
+              {resource.captionsCueCount
+                ? ` (${resource.captionsCueCount.toLocaleString("en-US")} ${resource.captionsCueCount === 1 ? "caption" : "captions"})`
+                : ""}
             </li>
           ) : resource.captionsAttestedAt ? (
             <li>Captions: shown by the linked video’s player (confirmed {resource.captionsAttestedAt.toLocaleDateString("en-US")})</li>
