@@ -21,6 +21,13 @@ export function ResourceList({ items, label }: { items: LibraryResource[]; label
                   {item.fileName} ({formatFileSize(item.sizeBytes)})
                 </li>
               ) : null}
+              {item.forMembers && item.type === "recording" ? (
+                <li className="usa-collection__meta-item">
+                  <Link href={`/resources/${item.id}`} className="usa-link">
+                    Captions and transcript<span className="usa-sr-only"> for {item.title}</span>
+                  </Link>
+                </li>
+              ) : null}
               {item.forMembers && item.event ? (
                 <li className="usa-collection__meta-item">
                   From{" "}

@@ -284,6 +284,27 @@ export const resources = pgTable(
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(description, ''))`),
+    // captions: a recording's captions (a checked WebVTT/SRT file, or the organizer's word that the linked player has them)
+    // and its transcript (a file or pasted text). Files live under random keys, like the resource's own file.
+    captionsStorageKey: text("captions_storage_key"),
+    captionsFileName: text("captions_file_name"),
+    captionsFormat: text("captions_format"),
+    captionsSizeBytes: integer("captions_size_bytes"),
+    captionsCueCount: integer("captions_cue_count"),
+    captionsAttestedBy: uuid("captions_attested_by").references(() => users.id, { onDelete: "set null" }),
+    captionsAttestedAt: timestamptz("captions_attested_at"),
+    transcriptStorageKey: text("transcript_storage_key"),
+    transcriptFileName: text("transcript_file_name"),
+    transcriptMimeType: text("transcript_mime_type"),
+    transcriptSizeBytes: integer("transcript_size_bytes"),
+    transcriptText: text("transcript_text"),
+    // captions: a recording (or any video file) without captions and a transcript is a draft only organizers see.
+    // Generated, so no write can leave it out of step; lib/resources/captions-state.ts words the same rule.
+    draft: boolean("draft")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`(type = 'recording' or coalesce(mime_type, '') like 'video/%') and ((captions_storage_key is null and captions_attested_at is null) or (transcript_storage_key is null and transcript_text is null))`,
+      ),
   },
   (t) => [
     index("resources_created_idx").on(t.createdAt),

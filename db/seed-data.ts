@@ -804,7 +804,14 @@ export type DemoResource = {
   topics: Topic[];
   /** Materials from an event are posted the day after it; others this many days ago. */
   from: { event: string } | { daysAgo: number };
+  /** captions: a recording's pasted transcript; with it the demo organizer vouches that the linked player shows captions. */
+  transcript?: string;
 };
+
+// captions: recordings are shown only with captions and a transcript. The demo's are links whose player carries captions,
+// so each has a short transcript (demo text) and the organizer's word for the captions, as a real organizer would give.
+const demoTranscript = (title: string, summary: string) =>
+  `Transcript: ${title} (demo data)\n\nHost: Welcome, everyone, and thanks for joining. Captions are on in the player; this transcript is here for anyone who prefers to read.\n\n${summary}\n\nHost: Thank you all. The slides are in the library, and we'll see you at the next session.`;
 
 const RECORDINGS_URL = "https://www.youtube.com/@DigitalGov/videos";
 
@@ -824,6 +831,10 @@ export const DEMO_RESOURCES: DemoResource[] = [
     url: RECORDINGS_URL,
     topics: ["accessibility", "video"],
     from: { event: "alt-text" },
+    transcript: demoTranscript(
+      "Alt Text That Works on Every Platform",
+      "Speaker: Today we'll walk through where each platform lets you add alt text, and what makes a description useful rather than just present.",
+    ),
   },
   {
     title: "Slides: Crisis Communications Lessons from Hurricane Season",
@@ -840,6 +851,10 @@ export const DEMO_RESOURCES: DemoResource[] = [
     url: RECORDINGS_URL,
     topics: ["records"],
     from: { event: "records" },
+    transcript: demoTranscript(
+      "Records Management for Social Media",
+      "Speaker: We'll look at which General Records Schedules cover social media content, and how to capture posts and comments before they disappear.",
+    ),
   },
   {
     title: "Slides: Measuring What Matters",
@@ -856,6 +871,10 @@ export const DEMO_RESOURCES: DemoResource[] = [
     url: RECORDINGS_URL,
     topics: ["accessibility", "video"],
     from: { event: "captions" },
+    transcript: demoTranscript(
+      "Captioning Short-Form Video for Section 508",
+      "Speaker: Auto-captions are a starting point. We'll clean up a real transcript together: names, acronyms, punctuation and speaker changes.",
+    ),
   },
   {
     title: "Slides: Plain Language for Social Posts",

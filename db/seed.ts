@@ -103,12 +103,15 @@ async function insertDemoData(tx: Tx, now: Date) {
 
   const plannedByKey = new Map(planned.filter(({ spec }) => spec.key).map((plan) => [plan.spec.key!, plan.row]));
   await tx.insert(resources).values(
-    DEMO_RESOURCES.map(({ from, ...resource }) => {
+    DEMO_RESOURCES.map(({ from, transcript, ...resource }) => {
       const common = { ...resource, kind: "link" as const, createdBy: organizerId };
-      if ("daysAgo" in from) return { ...common, eventId: null, createdAt: joined(from.daysAgo) };
+      // captions: with its transcript, the organizer attests the linked player's captions when posting it.
+      const captioned = (createdAt: Date) => (transcript ? { transcriptText: transcript, captionsAttestedBy: organizerId, captionsAttestedAt: createdAt } : {});
+      if ("daysAgo" in from) return { ...common, eventId: null, createdAt: joined(from.daysAgo), ...captioned(joined(from.daysAgo)) };
       const event = plannedByKey.get(from.event);
       if (!event) throw new Error(`Demo resource points at unknown event "${from.event}"`);
-      return { ...common, eventId: eventIdBySlug.get(event.slug)!, createdAt: addDays(event.endsAt, 1) };
+      const createdAt = addDays(event.endsAt, 1);
+      return { ...common, eventId: eventIdBySlug.get(event.slug)!, createdAt, ...captioned(createdAt) };
     }),
   );
 

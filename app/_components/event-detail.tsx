@@ -120,6 +120,15 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
                     resource.title
                   )}{" "}
                   <span className="usa-tag bg-base-dark">{resource.type}</span>
+                  {/* captions: a recording's captions and transcript are on its own page. */}
+                  {resource.href && resource.type === "recording" ? (
+                    <>
+                      {" "}
+                      <Link href={`/resources/${resource.id}`} className="usa-link">
+                        Captions and transcript<span className="usa-sr-only"> for {resource.title}</span>
+                      </Link>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -89,7 +89,11 @@ export function followUpMail({
       ? `Thanks for coming to ${event.title}. The recording and slides are now available.`
       : `In case you missed it: the recording and slides from ${event.title} are now available.`,
     "",
-    ...resources.map((resource) => `- ${resource.title} (${resource.type}): ${resourceHref(resource)}`),
+    ...resources.flatMap((resource) => [
+      `- ${resource.title} (${resource.type}): ${resourceHref(resource)}`,
+      // captions: a recording's captions and transcript are on its own page.
+      ...(resource.type === "recording" ? [`  Captions and transcript: ${siteUrl(`/resources/${resource.id}`)}`] : []),
+    ]),
     "",
     `Event page: ${siteUrl(`/events/${event.slug}`)}`,
   ];

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { rsvps } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { rsvpToEvent } from "@/lib/events/rsvp";
+import { saveCaptionsAndTranscript } from "@/lib/resources/captions";
 import { createLinkResource, updateResource } from "@/lib/resources/manage";
+import type { Viewer } from "@/lib/viewer";
 import { createEvent, createMember, viewerOf } from "@/test/factories";
 import { FOLLOW_UP_DELAY_MS } from "./follow-ups";
 import { sendDueNotifications } from "./send";
@@ -13,6 +15,15 @@ const database = useTestDatabase();
 
 async function followUpsTo(email: string) {
   return (await mailTo(database.db, email)).filter((mail) => mail.kind === "follow_up");
+}
+
+/** captions: a recording is published (and followed up) only with captions and a transcript, so these get both. */
+async function addLink(viewer: Viewer, input: ReturnType<typeof link>, now: Date) {
+  const created = await createLinkResource(viewer, input, now);
+  if (input.type === "recording") {
+    await saveCaptionsAndTranscript(viewer, created.id, { input: { captionsAttested: true, transcriptText: "Transcript" } }, { now });
+  }
+  return created;
 }
 
 const link = (eventId: string | null, type: "recording" | "slides" | "guide", title = "Session recording") => ({
@@ -36,12 +47,12 @@ describe("follow-up after a past event", () => {
     await database.db.update(rsvps).set({ checkedInAt: event.startsAt }).where(eq(rsvps.userId, came.id));
 
     const later = new Date(event.endsAt.getTime() + 2 * DAY);
-    await createLinkResource(viewerOf(organizer), link(event.id, "recording"), later);
-    await createLinkResource(viewerOf(organizer), link(event.id, "slides", "Slides"), new Date(later.getTime() + 60_000));
+    await addLink(viewerOf(organizer), link(event.id, "recording"), later);
+    await addLink(viewerOf(organizer), link(event.id, "slides", "Slides"), new Date(later.getTime() + 60_000));
     const sendAt = new Date(later.getTime() + FOLLOW_UP_DELAY_MS + 60_000);
     await sendDueNotifications({ now: sendAt });
     // A third resource, and more runs: still one email each.
-    await createLinkResource(viewerOf(organizer), link(event.id, "recording", "Captioned recording"), sendAt);
+    await addLink(viewerOf(organizer), link(event.id, "recording", "Captioned recording"), sendAt);
     await sendDueNotifications({ now: new Date(sendAt.getTime() + HOUR) });
 
     const [cameMail, ...cameRest] = await followUpsTo(came.email);
@@ -65,9 +76,9 @@ describe("follow-up after a past event", () => {
     const member = await createMember(database.db);
     const organizer = await createMember(database.db, { role: "organizer" });
     await rsvpToEvent(viewerOf(member), { eventId: upcoming.id }, now);
-    await createLinkResource(viewerOf(organizer), link(upcoming.id, "recording"), now);
-    await createLinkResource(viewerOf(organizer), link(past.id, "recording"), now);
-    const guide = await createLinkResource(viewerOf(organizer), link(null, "guide"), now);
+    await addLink(viewerOf(organizer), link(upcoming.id, "recording"), now);
+    await addLink(viewerOf(organizer), link(past.id, "recording"), now);
+    const guide = await addLink(viewerOf(organizer), link(null, "guide"), now);
     await sendDueNotifications({ now: new Date(now.getTime() + HOUR) });
     expect(await followUpsTo(member.email)).toEqual([]);
     expect(guide.id).toBeTruthy();
@@ -80,7 +91,7 @@ describe("follow-up after a past event", () => {
     const organizer = await createMember(database.db, { role: "organizer" });
     await rsvpToEvent(viewerOf(member), { eventId: event.id }, rsvpAt);
     const later = new Date(event.endsAt.getTime() + DAY);
-    const resource = await createLinkResource(viewerOf(organizer), link(null, "slides"), later);
+    const resource = await addLink(viewerOf(organizer), link(null, "slides"), later);
     await updateResource(viewerOf(organizer), resource.id, link(event.id, "slides"), later);
     await sendDueNotifications({ now: new Date(later.getTime() + FOLLOW_UP_DELAY_MS) });
     expect(await followUpsTo(member.email)).toHaveLength(1);

@@ -6,7 +6,7 @@ import { enqueueMail, retryDelayMs, type OutgoingMail } from "@/lib/mail";
 import { errorText } from "@/lib/mail/error-text";
 import { planDigests } from "./digest";
 import { digestMail, followUpMail, reminderMail, type Member } from "./emails";
-import { FOLLOW_UP_TYPES } from "./follow-ups";
+import { FOLLOW_UP_TYPES, WAITING_FOR_RECORDING } from "./follow-ups";
 import { preferenceColumnOf } from "./kinds";
 import { REMINDER_LEADS } from "./reminders";
 import { eventUpdateOutcome } from "@/lib/events/updates";
@@ -142,8 +142,15 @@ async function outcomeOf(tx: Tx, row: Notification, now: Date): Promise<Outcome>
     const attached = await tx
       .select({ id: resources.id, title: resources.title, type: resources.type, kind: resources.kind, url: resources.url })
       .from(resources)
-      .where(and(eq(resources.eventId, event.id), inArray(resources.type, [...FOLLOW_UP_TYPES])))
+      .where(and(eq(resources.eventId, event.id), inArray(resources.type, [...FOLLOW_UP_TYPES]), eq(resources.draft, false)))
       .orderBy(asc(resources.createdAt));
+    // captions: a recording that became a draft after this was queued holds it; publishing it revives the row.
+    const [waiting] = await tx
+      .select({ id: resources.id })
+      .from(resources)
+      .where(and(eq(resources.eventId, event.id), eq(resources.draft, true)))
+      .limit(1);
+    if (waiting) return { skip: WAITING_FOR_RECORDING };
     if (attached.length === 0) return { skip: "the recording and slides were removed" };
     return { mail: followUpMail({ event, member: to, attended: rsvp.checkedInAt !== null, resources: attached }) };
   }
@@ -168,7 +175,7 @@ async function digestOutcome(tx: Tx, member: Member, now: Date): Promise<Outcome
   const added = await tx
     .select({ id: resources.id, title: resources.title, type: resources.type, kind: resources.kind, url: resources.url })
     .from(resources)
-    .where(and(gte(resources.createdAt, since), lte(resources.createdAt, now)))
+    .where(and(gte(resources.createdAt, since), lte(resources.createdAt, now), eq(resources.draft, false)))
     .orderBy(desc(resources.createdAt))
     .limit(DIGEST_LIST_MAX);
   if (upcoming.length === 0 && added.length === 0) return { skip: "nothing new this week" };

@@ -1,4 +1,5 @@
 import { Transform, type TransformCallback } from "node:stream";
+import { UploadError } from "./upload-error";
 
 const HEAD_BYTES = 1024;
 
@@ -13,8 +14,16 @@ export class ContentInspector extends Transform {
   isText = true;
   private readonly decoder = new TextDecoder("utf-8", { fatal: true });
 
+  /** captions: a field may have a smaller limit than the form's largest file; past it the stream fails with `tooLarge`. */
+  constructor(private readonly limit?: { maxBytes: number; tooLarge: string; field?: string }) {
+    super();
+  }
+
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
     this.size += chunk.length;
+    if (this.limit && this.size > this.limit.maxBytes) {
+      return callback(new UploadError(413, this.limit.tooLarge, { [this.limit.field ?? "file"]: [this.limit.tooLarge] }));
+    }
     if (this.head.length < HEAD_BYTES) {
       this.head = Buffer.concat([this.head, chunk.subarray(0, HEAD_BYTES - this.head.length)]);
     }

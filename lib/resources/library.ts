@@ -85,6 +85,8 @@ async function readLibraryRows(safePage: number, filters: LibraryFilters & { tit
   const words = filters.query?.trim();
   const searched = filters.titlesOnly ? sql`to_tsvector('english', ${resources.title})` : sql`${resources.search}`;
   const where = and(
+    // captions: a recording without captions and a transcript is a draft, listed only on the organizers' pages.
+    eq(resources.draft, false),
     words ? sql`${searched} @@ websearch_to_tsquery('english', ${words})` : undefined,
     filters.topic ? arrayContains(resources.topics, [filters.topic]) : undefined,
     filters.type ? eq(resources.type, filters.type) : undefined,

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { assertRole } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
 import { getStorage, type FileStorage } from "@/lib/storage";
-import { isFollowUpResource, queueFollowUps } from "@/lib/notifications/follow-ups";
+import { FOLLOW_UP_TYPES, isFollowUpResource, queueFollowUps } from "@/lib/notifications/follow-ups";
 import type { Viewer } from "@/lib/viewer";
 import type { LinkResourceInput, ResourceDetailsInput, ResourceEditInput } from "./resource-schema";
 
@@ -17,11 +17,21 @@ const ATTACHABLE_STATUSES = ["published", "cancelled"] as const;
 
 export type StoredFile = { storageKey: string; fileName: string; mimeType: string; sizeBytes: number };
 /** What pages need after a change: where to go, and which event page shows it. */
-export type ResourceChange = { id: string; title: string; eventSlug: string | null };
+export type ResourceChange = { id: string; title: string; eventSlug: string | null; draft?: boolean };
 
 /** A malformed id is a missing resource, not a database error. */
 export function assertResourceId(id: string) {
   if (!UUID.test(id)) throw new AppError("not_found", "That resource could not be found.");
+}
+
+/** captions: follow-ups go out only while something published is attached to say. */
+async function queueFollowUpsIfAttached(tx: Tx, eventId: string, now: Date) {
+  const [attached] = await tx
+    .select({ id: resources.id })
+    .from(resources)
+    .where(and(eq(resources.eventId, eventId), inArray(resources.type, [...FOLLOW_UP_TYPES]), eq(resources.draft, false)))
+    .limit(1);
+  if (attached) await queueFollowUps(tx, { eventId, now });
 }
 
 /** Only events members can see may carry resources; an unchanged attachment is kept whatever its status. */
@@ -44,7 +54,7 @@ async function insertResource(viewer: Viewer, values: Omit<typeof resources.$inf
     const [row] = await tx
       .insert(resources)
       .values({ ...values, createdBy: viewer.id, createdAt: now })
-      .returning({ id: resources.id, title: resources.title });
+      .returning({ id: resources.id, title: resources.title, draft: resources.draft });
     // A recording or slides for a past event: the people who were going hear about it.
     const attached = { type: values.type, eventId: values.eventId };
     if (isFollowUpResource(attached)) await queueFollowUps(tx, { eventId: attached.eventId, now });
@@ -116,10 +126,16 @@ export async function removeResource(viewer: Viewer | null, id: string, storage:
   assertResourceId(id);
   const db = await getDb();
   const removed = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .delete(resources)
-      .where(eq(resources.id, id))
-      .returning({ id: resources.id, title: resources.title, storageKey: resources.storageKey, eventId: resources.eventId });
+    const [row] = await tx.delete(resources).where(eq(resources.id, id)).returning({
+      id: resources.id,
+      title: resources.title,
+      storageKey: resources.storageKey,
+      eventId: resources.eventId,
+      type: resources.type,
+      draft: resources.draft,
+      captionsStorageKey: resources.captionsStorageKey,
+      transcriptStorageKey: resources.transcriptStorageKey,
+    });
     if (!row) throw new AppError("not_found", "That resource could not be found. It may have been removed already.");
     await recordAudit(tx, {
       actorId: viewer.id,
@@ -129,12 +145,15 @@ export async function removeResource(viewer: Viewer | null, id: string, storage:
       detail: { title: row.title, id: row.id },
     });
     const [event] = row.eventId ? await tx.select({ slug: events.slug }).from(events).where(eq(events.id, row.eventId)) : [];
+    // captions: a draft recording held the event's follow-up; without it, the slides may go.
+    if (row.draft && row.eventId) await queueFollowUpsIfAttached(tx, row.eventId, new Date());
     return { ...row, eventSlug: event?.slug ?? null };
   });
   expireTags([cacheTags.resources]);
-  if (removed.storageKey) {
-    await storage.remove(removed.storageKey).catch((error: unknown) => {
-      console.error(`Resource ${removed.id} was removed but its file ${removed.storageKey} was not:`, error);
+  for (const key of [removed.storageKey, removed.captionsStorageKey, removed.transcriptStorageKey]) {
+    if (!key) continue;
+    await storage.remove(key).catch((error: unknown) => {
+      console.error(`Resource ${removed.id} was removed but its file ${key} was not:`, error);
     });
   }
   return { id: removed.id, title: removed.title, eventSlug: removed.eventSlug };

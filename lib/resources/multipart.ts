@@ -18,7 +18,9 @@ const MAX_FIELD_BYTES = 16 * 1024;
 
 /** The upload, complete on disk, with what was learned while it streamed past. */
 export type ReceivedFile = { tempPath: string; fileName: string; size: number; head: Buffer; isText: boolean };
-export type ReceivedForm = { fields: Record<string, string>; file: ReceivedFile | null };
+/** `file` is the `file` field's; `files` has every file field that was sent with a file. */
+export type ReceivedForm = { fields: Record<string, string>; file: ReceivedFile | null; files: Record<string, ReceivedFile> };
+export type FileFieldLimit = { maxBytes: number; tooLarge: string };
 
 export function tooLargeMessage(maxBytes: number) {
   return `The file is larger than the ${formatFileSize(maxBytes)} limit. Share a link to it instead, or make it smaller.`;
@@ -35,12 +37,19 @@ export async function receiveMultipart({
   contentType,
   tempDir,
   maxBytes,
+  fileFields,
+  maxFieldBytes = MAX_FIELD_BYTES,
 }: {
   body: ReadableStream<Uint8Array> | null;
   contentType: string | null;
   tempDir: string;
   maxBytes: number;
+  /** captions: forms with several files name each field and its own limit; by default one `file` of maxBytes. */
+  fileFields?: Record<string, FileFieldLimit>;
+  maxFieldBytes?: number;
 }): Promise<ReceivedForm> {
+  const limits: Record<string, FileFieldLimit> = fileFields ?? { [FILE_FIELD]: { maxBytes, tooLarge: tooLargeMessage(maxBytes) } };
+  const largest = Math.max(...Object.values(limits).map((limit) => limit.maxBytes));
   if (!body || !contentType?.toLowerCase().startsWith("multipart/form-data")) {
     throw new UploadError(400, "Send the form with its file as multipart/form-data.");
   }
@@ -52,7 +61,13 @@ export async function receiveMultipart({
       // Keep what the browser sent, so a name like "../x.pdf" is refused, not silently shortened.
       preservePath: true,
       // The fork reports "limit" once a file goes past fileSize, so exactly maxBytes is still allowed.
-      limits: { files: 1, fileSize: maxBytes, fields: MAX_FIELDS, parts: MAX_FIELDS + 1, fieldSize: MAX_FIELD_BYTES },
+      limits: {
+        files: Object.keys(limits).length,
+        fileSize: largest,
+        fields: MAX_FIELDS,
+        parts: MAX_FIELDS + Object.keys(limits).length,
+        fieldSize: maxFieldBytes,
+      },
     });
   } catch {
     throw new UploadError(400, "The form could not be read. Reload the page and try again.");
@@ -62,9 +77,9 @@ export async function receiveMultipart({
 
   return new Promise<ReceivedForm>((resolve, reject) => {
     const fields = new Map<string, string>();
-    let written: Promise<ReceivedFile | null> = Promise.resolve(null);
-    let tempPath: string | null = null;
-    let fileStream: Readable | null = null;
+    const writes = new Map<string, Promise<ReceivedFile>>();
+    const tempPaths: string[] = [];
+    const fileStreams: Readable[] = [];
     // Set once the form is resolved or refused; whatever happens after is noise.
     let settled = false;
 
@@ -78,14 +93,13 @@ export async function receiveMultipart({
         source.destroy();
         parser.destroy();
         // The fork does not end a file stream when the parser is destroyed: end it, so the write settles.
-        fileStream?.destroy(new Error("upload refused"));
+        for (const stream of fileStreams) stream.destroy(new Error("upload refused"));
       });
-      void written
-        .catch(() => null)
-        .then(() => (tempPath ? fs.rm(tempPath, { force: true }) : undefined))
+      void Promise.allSettled([...writes.values()])
+        .then(() => Promise.all(tempPaths.map((tempPath) => fs.rm(tempPath, { force: true }))))
         .finally(() => reject(asUploadError(error)));
     };
-    const refuse = (message: string, status: 400 | 413 = 400) => fail(new UploadError(status, message, { file: [message] }));
+    const refuse = (message: string, status: 400 | 413 = 400, field = FILE_FIELD) => fail(new UploadError(status, message, { [field]: [message] }));
 
     parser.on("field", (name, value, nameTruncated, valueTruncated) => {
       if (nameTruncated || valueTruncated) return fail(new UploadError(400, `The ${name} field is too long.`));
@@ -95,29 +109,36 @@ export async function receiveMultipart({
 
     parser.on("file", (name, stream, filename) => {
       if (settled) return discard(stream);
-      if (name !== FILE_FIELD) {
+      const limit = Object.hasOwn(limits, name) ? limits[name] : undefined;
+      if (!limit) {
         discard(stream);
         return fail(new UploadError(400, `The form sent a file in an unexpected field (${name}).`));
       }
       // Browsers send an empty, nameless part when no file was chosen.
       if (!filename) return discard(stream);
+      if (writes.has(name)) {
+        discard(stream);
+        return refuse("Upload one file at a time.", 400, name);
+      }
       const checked = checkFileName(filename);
       if (!checked.ok) {
         discard(stream);
-        return refuse(checked.problem);
+        return refuse(checked.problem, 400, name);
       }
       const target = path.join(tempDir, `${randomUUID()}.part`);
-      tempPath = target;
-      fileStream = stream;
-      const inspector = new ContentInspector();
-      stream.on("limit", () => refuse(tooLargeMessage(maxBytes), 413));
-      written = pipeline(stream, inspector, createWriteStream(target, { flags: "wx", mode: 0o600 })).then(() => ({
+      tempPaths.push(target);
+      fileStreams.push(stream);
+      // The form's largest limit is busboy's; a field with a smaller one is held to it as the bytes pass.
+      const inspector = new ContentInspector(limit.maxBytes < largest ? { ...limit, field: name } : undefined);
+      stream.on("limit", () => refuse(limit.tooLarge, 413, name));
+      const written = pipeline(stream, inspector, createWriteStream(target, { flags: "wx", mode: 0o600 })).then(() => ({
         tempPath: target,
         fileName: checked.name,
         size: inspector.size,
         head: inspector.head,
         isText: inspector.isText,
       }));
+      writes.set(name, written);
       written.catch(fail);
     });
 
@@ -129,10 +150,12 @@ export async function receiveMultipart({
     // The fork's "finish" is busboy's "close": every part parsed and every file stream ended.
     parser.on("finish", () => {
       if (settled) return;
-      written.then((file) => {
+      const names = [...writes.keys()];
+      Promise.all(writes.values()).then((received) => {
         if (settled) return;
         settled = true;
-        resolve({ fields: Object.fromEntries(fields), file });
+        const files = Object.fromEntries(names.map((name, index) => [name, received[index]!]));
+        resolve({ fields: Object.fromEntries(fields), file: files[FILE_FIELD] ?? null, files });
       }, fail);
     });
     source.pipe(parser);

@@ -29,6 +29,13 @@ export async function listResourcesForOrganizer(viewer: Viewer | null, { page = 
         sizeBytes: resources.sizeBytes,
         createdAt: resources.createdAt,
         eventTitle: events.title,
+        // captions: what decides whether it is a draft, and why.
+        mimeType: resources.mimeType,
+        draft: resources.draft,
+        captionsStorageKey: resources.captionsStorageKey,
+        captionsAttestedAt: resources.captionsAttestedAt,
+        transcriptStorageKey: resources.transcriptStorageKey,
+        transcriptText: sql<string | null>`case when ${resources.transcriptText} is null then null else '' end`,
       })
       .from(resources)
       .leftJoin(events, eq(events.id, resources.eventId))
@@ -63,6 +70,17 @@ export async function getResourceForEditing(viewer: Viewer | null, id: string) {
       eventId: resources.eventId,
       eventTitle: events.title,
       createdAt: resources.createdAt,
+      // captions
+      draft: resources.draft,
+      captionsStorageKey: resources.captionsStorageKey,
+      captionsFileName: resources.captionsFileName,
+      captionsFormat: resources.captionsFormat,
+      captionsCueCount: resources.captionsCueCount,
+      captionsAttestedAt: resources.captionsAttestedAt,
+      transcriptStorageKey: resources.transcriptStorageKey,
+      transcriptFileName: resources.transcriptFileName,
+      transcriptSizeBytes: resources.transcriptSizeBytes,
+      transcriptText: resources.transcriptText,
     })
     .from(resources)
     .leftJoin(events, eq(events.id, resources.eventId))

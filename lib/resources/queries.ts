@@ -31,12 +31,15 @@ export async function listEventResources({ eventId, viewer }: { eventId: string;
 const cachedEventResources = sharedCache(
   async (eventId: string) => {
     const db = await getDb();
-    return db
-      .select({ id: resources.id, title: resources.title, type: resources.type, kind: resources.kind, url: resources.url })
-      .from(resources)
-      .where(and(eq(resources.eventId, eventId)))
-      .orderBy(desc(resources.createdAt))
-      .limit(50);
+    return (
+      db
+        .select({ id: resources.id, title: resources.title, type: resources.type, kind: resources.kind, url: resources.url })
+        .from(resources)
+        // captions: drafts (recordings still without captions or a transcript) stay off event pages.
+        .where(and(eq(resources.eventId, eventId), eq(resources.draft, false)))
+        .orderBy(desc(resources.createdAt))
+        .limit(50)
+    );
   },
   "resources:event",
   { tags: (eventId) => [cacheTags.resources, cacheTags.event(eventId)], revalidate: SHARED_CACHE_SECONDS },

@@ -69,6 +69,14 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/manage/resources/new", kind: "page", access: "organizer" },
   { id: "/manage/resources/[id]/edit", kind: "page", access: "organizer" },
   { id: "/manage/resources/[id]/remove", kind: "page", access: "organizer" },
+  // captions: a recording's captions and transcript; the resource's own page (drafts are 404 to all but organizers).
+  { id: "/manage/resources/[id]/captions", kind: "page", access: "organizer" },
+  {
+    id: "/resources/[id]",
+    kind: "page",
+    access: "public",
+    scope: "title, type and topics for visitors; description, link, captions and transcript for members; a draft recording is 404 to all but organizers",
+  },
   { id: "/admin/members", kind: "page", access: "admin" },
   { id: "/admin/mail", kind: "page", access: "admin", scope: "failed notifications and outbox mail: recipient, subject, error; no bodies" },
   { id: "/dev/mailbox", kind: "page", access: "dev-mailbox" },
@@ -100,6 +108,8 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/manage/events/[id]/reach/csv", kind: "route", methods: ["GET"], access: "organizer", scope: "the organizer who created the event, or an admin; audited" },
   { id: "/manage/reach/csv", kind: "route", methods: ["GET"], access: "organizer", scope: "audited" },
   { id: "/manage/resources/upload", kind: "route", methods: ["POST"], access: "organizer", scope: "same-origin POSTs only" },
+  // captions: under /manage/resources/upload so the proxy lets it stream (proxy.ts matcher) and it sets its own headers.
+  { id: "/manage/resources/upload/[id]/captions", kind: "route", methods: ["POST"], access: "organizer", scope: "same-origin POSTs only" },
   {
     id: "/unsubscribe/[token]/one-click",
     kind: "route",

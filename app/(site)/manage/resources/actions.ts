@@ -15,8 +15,10 @@ function refreshPages(change: ResourceChange) {
 
 /** Adds a link; files go through the upload route, which streams them. */
 export const createLinkResourceAction = formAction({ schema: linkResourceSchema }, async (input, { viewer }) => {
-  refreshPages(await createLinkResource(viewer, input));
-  redirect("/manage/resources?done=added");
+  const created = await createLinkResource(viewer, input);
+  refreshPages(created);
+  // captions: a recording is a draft until it has captions and a transcript; the next step adds them.
+  redirect(created.draft ? `/manage/resources/${created.id}/captions?done=added` : "/manage/resources?done=added");
 });
 
 /** Saves an edit; bound to the resource id by the edit page. */

@@ -4,8 +4,10 @@ import { z } from "zod";
 import { TextInput } from "@/components/forms";
 import { DataTable } from "@/components/data-table";
 import { Pagination } from "@/components/pagination";
+import { CaptionsStatus } from "@/components/captions-status";
 import { ResourceTypeTag } from "@/components/resource-type-tag";
 import { requireRolePage } from "@/lib/auth/guards";
+import { captionsState, needsCaptions } from "@/lib/resources/captions-state";
 import { formatAddedDate, formatFileSize } from "@/lib/resources/format";
 import { listResourcesForOrganizer, MAX_MANAGE_RESOURCES_PAGE } from "@/lib/resources/organizer";
 import { firstParam } from "@/lib/search-params";
@@ -95,6 +97,7 @@ export default async function ManageResourcesPage({ searchParams }: { searchPara
                     ? `File: ${resource.fileName ?? "unnamed"}${resource.sizeBytes === null ? "" : ` (${formatFileSize(resource.sizeBytes)})`}`
                     : "Link"}
                 </span>
+                <CaptionsStatus state={captionsState(resource)} slim />
               </th>
               <td>
                 <ResourceTypeTag type={resource.type} />
@@ -104,6 +107,11 @@ export default async function ManageResourcesPage({ searchParams }: { searchPara
                 <time dateTime={resource.createdAt.toISOString()}>{formatAddedDate(resource.createdAt)}</time>
               </td>
               <td>
+                {needsCaptions(resource) ? (
+                  <Link href={`/manage/resources/${resource.id}/captions`} className="usa-link display-block">
+                    Captions<span className="usa-sr-only"> and transcript of {resource.title}</span>
+                  </Link>
+                ) : null}
                 <Link href={`/manage/resources/${resource.id}/remove`} className="usa-link">
                   Remove<span className="usa-sr-only"> {resource.title}</span>
                 </Link>

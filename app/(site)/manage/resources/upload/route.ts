@@ -31,7 +31,8 @@ async function answer(request: Request): Promise<Response> {
     revalidatePath("/resources");
     revalidatePath("/manage/resources");
     if (created.eventSlug) revalidatePath(`/events/${created.eventSlug}`);
-    const location = "/manage/resources?done=added";
+    // captions: a recording (or video) is a draft until it has captions and a transcript; the next step adds them.
+    const location = created.draft ? `/manage/resources/${created.id}/captions?done=added` : "/manage/resources?done=added";
     if (json) return Response.json({ id: created.id, title: created.title, location }, { status: 201, headers: NO_STORE });
     return new Response(null, { status: 303, headers: { ...NO_STORE, Location: location } });
   } catch (error) {

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { getViewer } from "@/lib/auth/viewer";
 import { isAppError } from "@/lib/errors";
-import { attachmentDisposition, openResourceDownload, type ResourceDownload } from "@/lib/resources/download";
+import { attachmentDisposition, DOWNLOAD_PARTS, openResourceDownload, type ResourceDownload } from "@/lib/resources/download";
 import { withSecurityHeaders } from "@/lib/security/headers";
 
 export const dynamic = "force-dynamic";
@@ -25,9 +25,13 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
 async function answer(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   try {
+    // captions: ?part=captions or ?part=transcript for a recording's; anything else is the resource itself.
+    const asked = new URL(request.url).searchParams.get("part");
+    const part = DOWNLOAD_PARTS.find((name) => name === asked) ?? "file";
     const download = await openResourceDownload({
       viewer: await getViewer(),
       id,
+      part,
       range: request.headers.get("range"),
       ifRange: request.headers.get("if-range"),
     });
