@@ -103,7 +103,7 @@ export const auditFilterSchema = z
     to: optionalDate("end"),
   })
   .superRefine((filters, ctx) => checkOrder(filters, ctx));
-export type AuditFilters = z.infer<typeof auditFilterSchema>;
+export type AuditFilters = Partial<z.infer<typeof auditFilterSchema>>;
 
 /** The field errors of a refused parse, by field, for the form beside them. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
