@@ -66,6 +66,10 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/manage/resources/[id]/remove", kind: "page", access: "organizer" },
   { id: "/admin/members", kind: "page", access: "admin" },
   { id: "/admin/mail", kind: "page", access: "admin", scope: "failed notifications and outbox mail: recipient, subject, error; no bodies" },
+  // records: records requests and the audit log (lib/records decides, admins only).
+  { id: "/admin/records", kind: "page", access: "admin", scope: "lists events to export; the messages export's form" },
+  { id: "/admin/records/events/[id]", kind: "page", access: "admin", scope: "counts of what an event's archive holds" },
+  { id: "/admin/audit", kind: "page", access: "admin", scope: "every audit entry, with who did it (email) and its detail" },
   { id: "/dev/mailbox", kind: "page", access: "dev-mailbox" },
   { id: "/unsubscribe/[token]", kind: "page", access: "token", scope: "shows a confirm button; GET changes nothing; unknown or tampered token is 404" },
 
@@ -93,6 +97,16 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/resources/[id]/download", kind: "route", methods: ["GET"], access: "member" },
   { id: "/manage/events/[id]/attendees/csv", kind: "route", methods: ["GET"], access: "organizer" },
   { id: "/manage/resources/upload", kind: "route", methods: ["POST"], access: "organizer", scope: "same-origin POSTs only" },
+  // records: streamed exports, each audited before it starts; a browser's cross-site request is refused.
+  {
+    id: "/admin/records/events/[id]/archive",
+    kind: "route",
+    methods: ["GET"],
+    access: "admin",
+    scope: "an event's records as a zip (attendees' names and emails, messages); accommodation requests only with ?accommodations=on; audited",
+  },
+  { id: "/admin/records/messages/archive", kind: "route", methods: ["GET"], access: "admin", scope: "every organizer message in a date range, as a zip; audited" },
+  { id: "/admin/audit/csv", kind: "route", methods: ["GET"], access: "admin", scope: "the audit log with the page's filters, as CSV; audited" },
   {
     id: "/unsubscribe/[token]/one-click",
     kind: "route",

@@ -9,7 +9,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   try {
     assertNotCrossSite(request);
-    const include = new URL(request.url).searchParams.get("accommodations") === "include";
+    const include = new URL(request.url).searchParams.get("accommodations") === "on";
     const archive = await openEventArchive(await getViewer(), { eventId: id, includeAccommodations: include });
     return downloadResponse({ ...archive, contentType: "application/zip" });
   } catch (error) {
