@@ -260,7 +260,9 @@ export async function openEventArchive(viewer: Viewer | null, input: EventArchiv
     "Times are UTC, in ISO 8601.",
     "CSV cells that begin with = + - @, a tab or a carriage return are prefixed with ' so spreadsheets show them as text.",
     "Event versions are kept from when the audit log began recording the whole event on each change; earlier changes are listed in audit-trail.csv without the event's content.",
-    `The text of delivered email is emptied after ${getEnv().OUTBOX_RETENTION_DAYS || "(never)"} days (OUTBOX_RETENTION_DAYS); what organizers wrote is kept in messages.csv.`,
+    getEnv().OUTBOX_RETENTION_DAYS > 0
+      ? `The text of delivered email is emptied after ${getEnv().OUTBOX_RETENTION_DAYS} days (OUTBOX_RETENTION_DAYS); what organizers wrote is kept whole in messages.csv.`
+      : "The text of delivered email is kept (OUTBOX_RETENTION_DAYS=0); what organizers wrote is also in messages.csv.",
     includeAccommodations
       ? reader
         ? "Accommodation requests are included, as asked."
