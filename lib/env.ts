@@ -93,6 +93,23 @@ const envSchema = z
       .min(0, { error: "must be 0 (keep forever) or more" })
       .max(36_500, { error: "must be at most 36500 (a hundred years)" })
       .default(90),
+    // records
+    // Days each kind of record is kept before daily housekeeping removes it (lib/records/retention.ts; RECORDS.md says
+    // why each default); 0 keeps that kind forever, under 30 is refused as a likely slip. RETENTION_HOLD=true suspends
+    // every removal (a FOIA or litigation hold).
+    ...(() => {
+      const days = z.coerce
+        .number({ error: "must be a whole number of days (0 keeps them forever)" })
+        .int({ error: "must be a whole number of days (0 keeps them forever)" })
+        .refine((value) => value === 0 || (value >= 30 && value <= 36_500), { error: "must be 0 (keep forever) or between 30 and 36500 days" });
+      return {
+        RETENTION_AUDIT_DAYS: days.default(2190),
+        RETENTION_MESSAGES_DAYS: days.default(1095),
+        RETENTION_RSVPS_DAYS: days.default(1095),
+        RETENTION_MAIL_LOG_DAYS: days.default(1095),
+        RETENTION_HOLD: z.enum(["true", "false"], { error: "must be true or false" }).default("false"),
+      };
+    })(),
     UPLOAD_DIR: z.string().min(1).optional(),
     UPLOAD_MAX_BYTES: z.coerce
       .number({ error: "must be a whole number of bytes" })

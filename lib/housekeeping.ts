@@ -5,6 +5,8 @@ import { housekeepingRuns, outbox, sessions, verificationTokens } from "@/db/sch
 import { getEnv } from "@/lib/env";
 import { sweepRateLimits } from "@/lib/rate-limit";
 import { logFor } from "@/lib/log";
+// records: retention per record type (RECORDS.md).
+import { applyRetention, type RetentionCounts, type RetentionSettings } from "@/lib/records/retention";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DAILY_JOB = "daily";
@@ -14,7 +16,7 @@ export type HousekeepingCounts = {
   verificationTokens: number;
   rateLimits: number;
   outboxBodies: number;
-};
+} & RetentionCounts;
 
 export type HousekeepingResult = { ran: false } | { ran: true; removed: HousekeepingCounts };
 
@@ -25,7 +27,8 @@ export type HousekeepingResult = { ran: false } | { ran: true; removed: Housekee
  *
  * Of delivered mail only text, html and calendar go: the row (to, subject, kind, created,
  * sent) stays as the record that a message went out. What organizers wrote is kept whole
- * in event_messages (the FOIA record) and the audit log is never touched.
+ * in event_messages (the FOIA record). That, the audit log, RSVPs of long-past events and the
+ * outbox rows themselves go only when their own retention periods pass (lib/records/retention.ts).
  *
  * The claim and the work share one transaction: the conditional upsert locks the job's
  * row, so a concurrent caller waits, then finds the run already recorded and does nothing;
@@ -34,7 +37,8 @@ export type HousekeepingResult = { ran: false } | { ran: true; removed: Housekee
 export async function runDailyHousekeeping({
   now = new Date(),
   retentionDays = getEnv().OUTBOX_RETENTION_DAYS,
-}: { now?: Date; retentionDays?: number } = {}): Promise<HousekeepingResult> {
+  retention,
+}: { now?: Date; retentionDays?: number; retention?: RetentionSettings } = {}): Promise<HousekeepingResult> {
   const db = await getDb();
   const removed = await db.transaction(async (tx) => {
     const claimed = await tx
@@ -53,6 +57,7 @@ export async function runDailyHousekeeping({
       verificationTokens: (await tx.delete(verificationTokens).where(lt(verificationTokens.expires, now)).returning({ t: verificationTokens.token })).length,
       rateLimits: await sweepRateLimits(now, tx),
       outboxBodies: retentionDays > 0 ? await removeOldBodies(tx, new Date(now.getTime() - retentionDays * DAY_MS), now) : 0,
+      ...(await applyRetention(tx, now, retention)),
     };
     await tx.update(housekeepingRuns).set({ removed: counts }).where(eq(housekeepingRuns.job, DAILY_JOB));
     return counts;

@@ -18,6 +18,8 @@ import { freeSlug, retryOnSlugClash, slugBase, slugHasBase } from "./slug";
 import { assertEventId, ORGANIZERS, readEvent, unpublishRefusal } from "./manage-read";
 import { capacityRaised, changedFields, whoHears } from "./changes";
 import { copiedColumns, lockedColumns } from "./model";
+// records: each change keeps the whole event in its audit entry (every version, for records requests).
+import { eventSnapshot } from "@/lib/records/event-snapshot";
 
 /** Organizers' changes to events: each checks the role, writes in one transaction, audits, then expires what shows the event. Reads are in ./manage-read.ts, change detection in ./changes.ts. */
 
@@ -75,8 +77,9 @@ async function createEvent(viewer: Viewer | null, input: EventInput, { publish }
         .insert(events)
         .values({ ...input, slug, ...status, createdBy: viewer.id, createdAt: now, updatedAt: now })
         .returning({ id: events.id, slug: events.slug });
-      await recordAudit(tx, { actorId: viewer.id, action: "event.created", targetType: "event", targetId: row!.id, detail: { slug } });
-      if (publish) await recordAudit(tx, { actorId: viewer.id, action: "event.published", targetType: "event", targetId: row!.id, detail: { slug } });
+      const snapshot = await eventSnapshot(tx, row!.id);
+      await recordAudit(tx, { actorId: viewer.id, action: "event.created", targetType: "event", targetId: row!.id, detail: { slug, snapshot } });
+      if (publish) await recordAudit(tx, { actorId: viewer.id, action: "event.published", targetType: "event", targetId: row!.id, detail: { slug, snapshot } });
       return row!;
     }),
   );
@@ -165,7 +168,7 @@ export async function updateEventInTransaction(
     action: "event.updated",
     targetType: "event",
     targetId: id,
-    detail: { changed, slug, sequence, notified, ...(fromSeries ? { series: current.seriesId } : {}) },
+    detail: { changed, slug, sequence, notified, ...(fromSeries ? { series: current.seriesId } : {}), snapshot: await eventSnapshot(tx, id) },
   });
   if (changed.includes("capacity")) {
     await recordAudit(tx, {
@@ -208,7 +211,13 @@ async function changeStatus(
     const refused = await refusal(tx, event);
     if (refused) throw new AppError("conflict", refused);
     await tx.update(events).set(set).where(eq(events.id, id));
-    await recordAudit(tx, { actorId: viewer.id, action, targetType: "event", targetId: id, detail: { slug: event.slug } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action,
+      targetType: "event",
+      targetId: id,
+      detail: { slug: event.slug, snapshot: await eventSnapshot(tx, id) },
+    });
     return { id, slug: event.slug };
   });
   afterEventChange(result);
@@ -283,7 +292,7 @@ export async function duplicateEvent(viewer: Viewer | null, id: string, now = ne
         action: "event.duplicated",
         targetType: "event",
         targetId: row!.id,
-        detail: { from: id, slug },
+        detail: { from: id, slug, snapshot: await eventSnapshot(tx, row!.id) },
       });
       return row!;
     }),
@@ -328,7 +337,7 @@ export async function cancelEvent(viewer: Viewer | null, id: string, { message }
       action: "event.cancelled",
       targetType: "event",
       targetId: id,
-      detail: { slug: event.slug, message: note, notified },
+      detail: { slug: event.slug, message: note, notified, snapshot: await eventSnapshot(tx, id) },
     });
     return { id, slug: event.slug, notified };
   });

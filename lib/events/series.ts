@@ -3,6 +3,7 @@ import { and, asc, eq, gt, gte, inArray, ne } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { events, eventSeries, rsvps } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
+import { eventSnapshot } from "@/lib/records/event-snapshot";
 import { assertMember, assertRole } from "@/lib/auth/assert";
 import { AppError, isAppError } from "@/lib/errors";
 import { enforceRateLimits } from "@/lib/rate-limit";
@@ -80,8 +81,10 @@ export async function createEventSeries(viewer: Viewer | null, input: EventInput
           .insert(events)
           .values({ ...input, ...times, slug, seriesId, ...status, createdBy: viewer.id, createdAt: now, updatedAt: now })
           .returning({ id: events.id, slug: events.slug });
-        await recordAudit(tx, { actorId: viewer.id, action: "event.created", targetType: "event", targetId: row!.id, detail: { slug, series: seriesId } });
-        if (publish) await recordAudit(tx, { actorId: viewer.id, action: "event.published", targetType: "event", targetId: row!.id, detail: { slug } });
+        // records: each version of an event is in its audit trail (lib/records/event-archive.ts reads the snapshots).
+        const snapshot = await eventSnapshot(tx, row!.id);
+        await recordAudit(tx, { actorId: viewer.id, action: "event.created", targetType: "event", targetId: row!.id, detail: { slug, series: seriesId, snapshot } });
+        if (publish) await recordAudit(tx, { actorId: viewer.id, action: "event.published", targetType: "event", targetId: row!.id, detail: { slug, snapshot } });
         occurrences.push(row!);
       }
       await recordAudit(tx, {

@@ -79,6 +79,10 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   },
   { id: "/admin/members", kind: "page", access: "admin" },
   { id: "/admin/mail", kind: "page", access: "admin", scope: "failed notifications and outbox mail: recipient, subject, error; no bodies" },
+  // records: records requests and the audit log (lib/records decides, admins only).
+  { id: "/admin/records", kind: "page", access: "admin", scope: "lists events to export; the messages export's form" },
+  { id: "/admin/records/events/[id]", kind: "page", access: "admin", scope: "counts of what an event's archive holds" },
+  { id: "/admin/audit", kind: "page", access: "admin", scope: "every audit entry, with who did it (email) and its detail" },
   { id: "/dev/mailbox", kind: "page", access: "dev-mailbox" },
   { id: "/unsubscribe/[token]", kind: "page", access: "token", scope: "shows a confirm button; GET changes nothing; unknown or tampered token is 404" },
 
@@ -105,11 +109,21 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/calendar/feed/[token]", kind: "route", methods: ["GET"], access: "token", scope: "the token owner's RSVPs; a replaced or revoked token gets an empty calendar, an unknown one 404" },
   { id: "/resources/[id]/download", kind: "route", methods: ["GET"], access: "member" },
   { id: "/manage/events/[id]/attendees/csv", kind: "route", methods: ["GET"], access: "organizer" },
-  { id: "/manage/events/[id]/reach/csv", kind: "route", methods: ["GET"], access: "organizer", scope: "the organizer who created the event, or an admin; audited" },
+  { id: "/manage/events/[id]/reach/csv", kind: "route", methods: ["GET"], access: "organizer", scope: "organizers and admins, as managing the event; audited" },
   { id: "/manage/reach/csv", kind: "route", methods: ["GET"], access: "organizer", scope: "audited" },
   { id: "/manage/resources/upload", kind: "route", methods: ["POST"], access: "organizer", scope: "same-origin POSTs only" },
   // captions: under /manage/resources/upload so the proxy lets it stream (proxy.ts matcher) and it sets its own headers.
   { id: "/manage/resources/upload/[id]/captions", kind: "route", methods: ["POST"], access: "organizer", scope: "same-origin POSTs only" },
+  // records: streamed exports, each audited before it starts; a browser's cross-site request is refused.
+  {
+    id: "/admin/records/events/[id]/archive",
+    kind: "route",
+    methods: ["GET"],
+    access: "admin",
+    scope: "an event's records as a zip (attendees' names and emails, messages); accommodation requests only with ?accommodations=on; audited",
+  },
+  { id: "/admin/records/messages/archive", kind: "route", methods: ["GET"], access: "admin", scope: "every organizer message in a date range, as a zip; audited" },
+  { id: "/admin/audit/csv", kind: "route", methods: ["GET"], access: "admin", scope: "the audit log with the page's filters, as CSV; audited" },
   {
     id: "/unsubscribe/[token]/one-click",
     kind: "route",

@@ -42,6 +42,16 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
           See mail that could not be sent
         </Link>
       </p>
+      {/* records: */}
+      <p>
+        <Link href="/admin/records" className="usa-link">
+          Answer a records request
+        </Link>{" "}
+        or{" "}
+        <Link href="/admin/audit" className="usa-link">
+          read the audit log
+        </Link>
+      </p>
 
       <SearchBox
         id="member-search"
