@@ -56,7 +56,7 @@ beforeEach(async () => {
 describe("daily housekeeping", () => {
   it("removes expired sessions, verification tokens and rate-limit rows, and keeps the unexpired ones", async () => {
     const result = await runDailyHousekeeping({ now, retentionDays: 90 });
-    expect(result).toEqual({ ran: true, removed: { sessions: 1, verificationTokens: 1, rateLimits: 1, outboxBodies: 1 } });
+    expect(result).toEqual({ ran: true, removed: { sessions: 1, verificationTokens: 1, rateLimits: 1, outboxBodies: 1, accommodationRequests: 0 } });
     expect((await database.db.select().from(sessions)).map((row) => row.sessionToken)).toEqual(["current"]);
     expect((await database.db.select().from(verificationTokens)).map((row) => row.token)).toEqual(["current"]);
     expect((await database.db.select().from(rateLimits)).map((row) => row.bucket)).toEqual(["test:recent"]);

@@ -5,6 +5,7 @@ import { housekeepingRuns, outbox, sessions, verificationTokens } from "@/db/sch
 import { getEnv } from "@/lib/env";
 import { sweepRateLimits } from "@/lib/rate-limit";
 import { logFor } from "@/lib/log";
+import { purgeExpiredAccommodationRequests } from "@/lib/accommodations/requests";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DAILY_JOB = "daily";
@@ -14,6 +15,7 @@ export type HousekeepingCounts = {
   verificationTokens: number;
   rateLimits: number;
   outboxBodies: number;
+  accommodationRequests: number;
 };
 
 export type HousekeepingResult = { ran: false } | { ran: true; removed: HousekeepingCounts };
@@ -53,6 +55,7 @@ export async function runDailyHousekeeping({
       verificationTokens: (await tx.delete(verificationTokens).where(lt(verificationTokens.expires, now)).returning({ t: verificationTokens.token })).length,
       rateLimits: await sweepRateLimits(now, tx),
       outboxBodies: retentionDays > 0 ? await removeOldBodies(tx, new Date(now.getTime() - retentionDays * DAY_MS), now) : 0,
+      accommodationRequests: await purgeExpiredAccommodationRequests(tx, now),
     };
     await tx.update(housekeepingRuns).set({ removed: counts }).where(eq(housekeepingRuns.job, DAILY_JOB));
     return counts;
