@@ -62,7 +62,8 @@ export function AccommodationForm({
     state.status === "error" && state.values ? state.values[need] === "on" : (request?.needs.includes(need) ?? false);
 
   return (
-    <section aria-labelledby={headingId} className="margin-top-3" data-testid="accommodations">
+    // White behind the form: the details box's tint would take the hints below AA contrast.
+    <section aria-labelledby={headingId} className="margin-top-3 bg-white padding-2 radius-md border-1px border-base-lighter" data-testid="accommodations">
       <Heading id={headingId} className="font-heading-md margin-bottom-1">
         Accommodations
       </Heading>

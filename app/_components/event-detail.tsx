@@ -82,7 +82,9 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
                 ) : null}
                 {event.status === "published" && viewer?.hasJoined && (!rsvpClosedReason || state.rsvp) ? <RsvpPanel eventId={event.id} /> : null}
                 {/* accommodations: the member's own request, per request only (the cached twin has no viewer). */}
-                {event.status === "published" && viewer?.hasJoined && !rsvpClosedReason ? <AccommodationRequest viewer={viewer} event={event} /> : null}
+                {event.status === "published" && viewer?.hasJoined && event.startsAt > now && (!rsvpClosedReason || state.rsvp) ? (
+                  <AccommodationRequest viewer={viewer} event={event} />
+                ) : null}
                 <AddToCalendar event={event} />
                 {state.canManage ? (
                   <p className="margin-top-2">
