@@ -24,7 +24,7 @@ export async function AccommodationRequests({ viewer, eventId, timeZone }: { vie
           <DataTable stacked label="Accommodation requests" captionHidden columns={["Member", "Asked for", "Answer"]}>
             {list.requests.map((request) => (
               <tr key={request.id} data-testid="accommodation-request">
-                <td>
+                <td className="text-top">
                   <span className="text-bold">{request.memberName ?? request.memberEmail}</span>
                   <br />
                   <span className="text-wrap">{request.memberEmail}</span>
@@ -32,7 +32,7 @@ export async function AccommodationRequests({ viewer, eventId, timeZone }: { vie
                   {request.rsvpStatus === "waitlisted" ? "On the waitlist" : "Going"}, asked{" "}
                   <time dateTime={request.createdAt.toISOString()}>{formatShortStart(request.createdAt, timeZone)}</time>
                 </td>
-                <td>
+                <td className="text-top">
                   {request.needs.length > 0 ? (
                     <ul className="usa-list margin-top-0">
                       {request.needs.map((need) => (
@@ -54,7 +54,7 @@ export async function AccommodationRequests({ viewer, eventId, timeZone }: { vie
                     Now: <span className="text-bold">{ACCOMMODATION_STATUS_LABELS[request.status].tag}</span>
                   </p>
                 </td>
-                <td>
+                <td className="text-top">
                   <AccommodationAnswerForm requestId={request.id} status={request.status} note={request.organizerNote} />
                 </td>
               </tr>
