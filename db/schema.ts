@@ -516,3 +516,51 @@ export const eventSeries = pgTable(
     check("event_series_ends_once", sql`(${t.untilDate} is null) <> (${t.occurrenceCount} is null)`),
   ],
 );
+
+// ── accommodations ──
+/**
+ * What a member may ask for with their RSVP; lib/accommodations/vocabulary.ts holds the words.
+ * Stored as text[] and checked against this list, so a new need is one entry here (and its labels).
+ */
+export const ACCOMMODATION_NEEDS = ["cart", "asl", "audio_description", "materials_in_advance", "large_print"] as const;
+export const ACCOMMODATION_OTHER_MAX = 500;
+export const ACCOMMODATION_NOTE_MAX = 500;
+export const accommodationStatusEnum = pgEnum("accommodation_status", ["received", "arranged", "unavailable"]);
+
+/**
+ * A member's accommodation request for one event, one row per (event, member). Private: only the event's
+ * organizer and admins read it (lib/accommodations/requests.ts). Deleted when the RSVP is cancelled, and
+ * ACCOMMODATION_RETENTION_DAYS after the event ends (lib/housekeeping.ts).
+ */
+export const accommodationRequests = pgTable(
+  "accommodation_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    needs: text("needs")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    other: text("other"),
+    status: accommodationStatusEnum("status").notNull().default("received"),
+    // What the organizer tells the member (shown to them beside the status).
+    organizerNote: text("organizer_note"),
+    // Asked for (or changed) after ACCOMMODATION_DEADLINE_DAYS before the start: arranging may not be possible.
+    late: boolean("late").notNull().default(false),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("accommodation_requests_event_user_key").on(t.eventId, t.userId),
+    index("accommodation_requests_user_idx").on(t.userId),
+    check("accommodation_requests_needs_known", sql.raw(`needs <@ array[${ACCOMMODATION_NEEDS.map((need) => `'${need}'`).join(", ")}]::text[]`)),
+    check("accommodation_requests_something_asked", sql`cardinality(${t.needs}) > 0 or ${t.other} is not null`),
+    check("accommodation_requests_other_bounded", sql.raw(`char_length(other) <= ${ACCOMMODATION_OTHER_MAX}`)),
+    check("accommodation_requests_note_bounded", sql.raw(`char_length(organizer_note) <= ${ACCOMMODATION_NOTE_MAX}`)),
+  ],
+);

@@ -126,6 +126,21 @@ const envSchema = z
     LOGIN_GOV_ISSUER: z.url({ error: "must be the Login.gov issuer URL" }).optional(),
     LOGIN_GOV_CLIENT_ID: z.string().min(1).optional(),
     LOGIN_GOV_ACR_VALUES: z.string().min(1).default("urn:acr.login.gov:auth-only"),
+    // accommodations
+    // Requests made later than this many days before an event starts still go through, marked late: arranging may not be possible.
+    ACCOMMODATION_DEADLINE_DAYS: z.coerce
+      .number({ error: "must be a whole number of days" })
+      .int({ error: "must be a whole number of days" })
+      .min(0, { error: "must be 0 (never late) or more" })
+      .max(365, { error: "must be at most 365" })
+      .default(5),
+    // Days after an event ends that its accommodation requests are kept before daily housekeeping deletes them.
+    ACCOMMODATION_RETENTION_DAYS: z.coerce
+      .number({ error: "must be a whole number of days" })
+      .int({ error: "must be a whole number of days" })
+      .min(0, { error: "must be 0 (deleted the day after the event) or more" })
+      .max(3650, { error: "must be at most 3650" })
+      .default(30),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.LOGIN_GOV_ISSUER) !== Boolean(env.LOGIN_GOV_CLIENT_ID)) {

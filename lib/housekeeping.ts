@@ -7,6 +7,7 @@ import { sweepRateLimits } from "@/lib/rate-limit";
 import { logFor } from "@/lib/log";
 // records: retention per record type (RECORDS.md).
 import { applyRetention, type RetentionCounts, type RetentionSettings } from "@/lib/records/retention";
+import { purgeExpiredAccommodationRequests } from "@/lib/accommodations/requests";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DAILY_JOB = "daily";
@@ -16,6 +17,7 @@ export type HousekeepingCounts = {
   verificationTokens: number;
   rateLimits: number;
   outboxBodies: number;
+  accommodationRequests: number;
 } & RetentionCounts;
 
 export type HousekeepingResult = { ran: false } | { ran: true; removed: HousekeepingCounts };
@@ -58,6 +60,7 @@ export async function runDailyHousekeeping({
       rateLimits: await sweepRateLimits(now, tx),
       outboxBodies: retentionDays > 0 ? await removeOldBodies(tx, new Date(now.getTime() - retentionDays * DAY_MS), now) : 0,
       ...(await applyRetention(tx, now, retention)),
+      accommodationRequests: await purgeExpiredAccommodationRequests(tx, now),
     };
     await tx.update(housekeepingRuns).set({ removed: counts }).where(eq(housekeepingRuns.job, DAILY_JOB));
     return counts;

@@ -10,6 +10,7 @@ import { formatEventWhen, zonesDiffer } from "@/lib/time";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { EventColumns, EventDetailsBox } from "@/components/event-details-box";
 import { EventHosts } from "@/components/event-hosts";
+import { AccommodationRequest } from "@/app/_components/accommodation-request";
 
 /**
  * One event's page. With no viewer it is what every visitor sees and may be
@@ -80,6 +81,10 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
                   </Link>
                 ) : null}
                 {event.status === "published" && viewer?.hasJoined && (!rsvpClosedReason || state.rsvp) ? <RsvpPanel eventId={event.id} /> : null}
+                {/* accommodations: the member's own request, per request only (the cached twin has no viewer). */}
+                {event.status === "published" && viewer?.hasJoined && event.startsAt > now && (!rsvpClosedReason || state.rsvp) ? (
+                  <AccommodationRequest viewer={viewer} event={event} />
+                ) : null}
                 <AddToCalendar event={event} />
                 {event.seriesId ? (
                   // series: every date of a recurring event, and one RSVP for all of them.

@@ -51,6 +51,11 @@ function useRsvp(): RsvpContextValue {
   return value;
 }
 
+/** The viewer's RSVP as the page shows it now, for parts beside the panel (the accommodation form). */
+export function useRsvpView(): RsvpView {
+  return useRsvp().view;
+}
+
 export function SeatsFact() {
   const { view, capacity } = useRsvp();
   const label = availabilityLabel(capacity, view.goingCount);

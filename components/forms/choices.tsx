@@ -5,36 +5,37 @@ import type { Option } from "./select";
 /** One USWDS checkbox; a checked box sends "on". The error sits above it, the hint below the label. */
 export function Checkbox({
   name,
+  id = name,
   label,
   description,
   hint,
   errors,
   defaultChecked,
-}: Omit<FieldProps, "optional" | "id" | "groupClassName"> & { description?: ReactNode; defaultChecked?: boolean }) {
+}: Omit<FieldProps, "optional" | "groupClassName"> & { description?: ReactNode; defaultChecked?: boolean }) {
   const error = errors?.[0];
-  const ids = [describedBy(name, hint, error), description ? `${name}-description` : null].filter(Boolean).join(" ");
+  const ids = [describedBy(id, hint, error), description ? `${id}-description` : null].filter(Boolean).join(" ");
   return (
     <>
-      <ErrorMessage id={name} error={error} />
+      <ErrorMessage id={id} error={error} />
       <div className="usa-checkbox">
         {/* Never `required`: the schema says which boxes must be ticked, and says why. */}
         <input
-          {...controlProps({ name, label, optional: true }, error)}
+          {...controlProps({ name, id, label, optional: true }, error)}
           aria-describedby={ids || undefined}
           className="usa-checkbox__input"
           type="checkbox"
           defaultChecked={defaultChecked}
         />
-        <label className="usa-checkbox__label" htmlFor={name}>
+        <label className="usa-checkbox__label" htmlFor={id}>
           {label}
           {description ? (
-            <span className="usa-checkbox__label-description" id={`${name}-description`}>
+            <span className="usa-checkbox__label-description" id={`${id}-description`}>
               {description}
             </span>
           ) : null}
         </label>
         {hint ? (
-          <span className="usa-hint display-block" id={`${name}-hint`}>
+          <span className="usa-hint display-block" id={`${id}-hint`}>
             {hint}
           </span>
         ) : null}

@@ -60,6 +60,16 @@ const CASES: Record<string, Case> = {
     load: async () => (await import("@/app/(site)/events/[slug]/actions")).changeRsvp as Call,
     fields: ({ eventId }) => ({ eventId, intent: "going" }),
   },
+  requestAccommodationAction: {
+    role: "member",
+    load: async () => (await import("@/app/(site)/events/[slug]/accommodation-actions")).requestAccommodationAction as Call,
+    fields: ({ eventId }) => ({ eventId, intent: "save", cart: "on", other: "" }),
+  },
+  answerAccommodationAction: {
+    role: "organizer",
+    load: async () => (await import("@/app/(site)/manage/events/[id]/accommodation-actions")).answerAccommodationAction as Call,
+    fields: () => ({ requestId: "00000000-0000-4000-8000-000000000000", status: "arranged", note: "" }),
+  },
   createEventAction: {
     role: "organizer",
     load: async () => (await import("@/app/(site)/manage/events/actions")).createEventAction as Call,

@@ -16,6 +16,7 @@ import { waitlistPositionOfR } from "./waitlist";
 import { formatShortStart } from "@/lib/time";
 import { visibleJoinUrl } from "./queries";
 import { syncReminders } from "@/lib/notifications/reminders";
+import { withdrawAccommodationInTx } from "@/lib/accommodations/requests";
 
 export type RsvpState = "going" | "waitlisted" | "cancelled";
 export type RsvpResult = {
@@ -215,6 +216,8 @@ export async function cancelRsvpInLockedEvent(
     .where(and(eq(rsvps.eventId, event.id), eq(rsvps.userId, userId), ne(rsvps.status, "cancelled")))
     .returning({ status: rsvps.status });
   if (!previous) return false;
+  // accommodations: a cancelled RSVP takes its accommodation request with it, in this transaction.
+  await withdrawAccommodationInTx(tx, { eventId: event.id, userId, reason: "rsvp_cancelled" });
   await syncReminders(tx, { eventId: event.id, userId, now });
   if (notify) await queueEventMail(tx, { kind: "rsvp_cancelled", event, recipient: await recipientFor(tx, userId), now });
   if (event.status === "published" && event.endsAt > now) await promoteFromWaitlist(tx, { event, now });

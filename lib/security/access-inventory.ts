@@ -143,6 +143,18 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "app/(site)/account/calendar-feed/actions.ts#calendarFeedAction", kind: "action", access: "member", scope: "the viewer's own feed token" },
   { id: "app/(site)/account/notifications/actions.ts#saveNotificationPreferences", kind: "action", access: "member", scope: "the viewer's own email choices" },
   { id: "app/(site)/events/[slug]/actions.ts#changeRsvp", kind: "action", access: "member", scope: "the viewer's own RSVP to a published event" },
+  {
+    id: "app/(site)/events/[slug]/accommodation-actions.ts#requestAccommodationAction",
+    kind: "action",
+    access: "member",
+    scope: "the viewer's own accommodation request, while they hold an RSVP to the event",
+  },
+  {
+    id: "app/(site)/manage/events/[id]/accommodation-actions.ts#answerAccommodationAction",
+    kind: "action",
+    access: "organizer",
+    scope: "requests for events the organizer created (admins: every event); lib/accommodations/requests.ts mayReadRequests",
+  },
   { id: "app/(site)/manage/events/actions.ts#createEventAction", kind: "action", access: "organizer" },
   { id: "app/(site)/manage/events/actions.ts#updateEventAction", kind: "action", access: "organizer" },
   // series

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { eventSeries, resources, rsvps, sessions } from "@/db/schema";
+import { accommodationRequests, eventSeries, resources, rsvps, sessions } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/viewer";
 import { databaseSnapshot, formData as form } from "@/test/db-snapshot";
@@ -114,6 +114,21 @@ const SCENES: Record<string, () => Promise<Scene>> = {
     const event = await createEvent(db());
     const { changeRsvp } = await import("@/app/(site)/events/[slug]/actions");
     return { people: p, call: () => changeRsvp({ status: "idle" }, form({ eventId: event.id, intent: "going" })) };
+  },
+  "app/(site)/events/[slug]/accommodation-actions.ts#requestAccommodationAction": async () => {
+    const { people: p, users } = await people();
+    const event = await createEvent(db());
+    for (const user of Object.values(users)) await db().insert(rsvps).values({ eventId: event.id, userId: user.id, status: "going" });
+    const { requestAccommodationAction } = await import("@/app/(site)/events/[slug]/accommodation-actions");
+    return { people: p, call: () => requestAccommodationAction({ status: "idle" }, form({ eventId: event.id, intent: "save", cart: "on", other: "" })) };
+  },
+  "app/(site)/manage/events/[id]/accommodation-actions.ts#answerAccommodationAction": async () => {
+    const { people: p, users } = await people();
+    const event = await createEvent(db(), { createdBy: users.organizer.id });
+    await db().insert(rsvps).values({ eventId: event.id, userId: users.member.id, status: "going" });
+    const [request] = await db().insert(accommodationRequests).values({ eventId: event.id, userId: users.member.id, needs: ["cart"] }).returning();
+    const { answerAccommodationAction } = await import("@/app/(site)/manage/events/[id]/accommodation-actions");
+    return { people: p, call: () => answerAccommodationAction({ status: "idle" }, form({ requestId: request!.id, status: "arranged", note: "Booked." })) };
   },
   "app/(site)/manage/events/actions.ts#createEventAction": async () => {
     const { people: p } = await people();

@@ -4,12 +4,19 @@ import { RsvpPanel, RsvpProvider } from "@/app/_components/rsvp-panel";
 import { requireMemberPage } from "@/lib/auth/guards";
 import { listMyRsvps } from "@/lib/events/my-events";
 import { formatShortStart } from "@/lib/time";
+import { AccommodationRequest } from "@/app/_components/accommodation-request";
+import { listOwnAccommodationRequests } from "@/lib/accommodations/requests";
 
 export const metadata: Metadata = { title: "My events" };
 
 export default async function MyEventsPage() {
   const viewer = await requireMemberPage("/account/events");
   const { upcoming, past } = await listMyRsvps(viewer);
+  const now = new Date();
+  const accommodations = await listOwnAccommodationRequests(
+    viewer,
+    upcoming.map((rsvp) => rsvp.eventId),
+  );
   return (
     <div className="grid-container usa-section">
       <h1>My events</h1>
@@ -43,6 +50,14 @@ export default async function MyEventsPage() {
                     refreshPage
                   >
                     <RsvpPanel eventId={rsvp.eventId} />
+                    {rsvp.startsAt > now ? (
+                      <AccommodationRequest
+                        viewer={viewer}
+                        event={{ id: rsvp.eventId, startsAt: rsvp.startsAt, timeZone: rsvp.timeZone }}
+                        request={accommodations.get(rsvp.eventId) ?? null}
+                        headingLevel={4}
+                      />
+                    ) : null}
                   </RsvpProvider>
                 )}
               </li>

@@ -13,6 +13,7 @@ import { EventColumns, EventDetailsBox } from "@/components/event-details-box";
 import { EventFact } from "@/components/event-fact";
 import { EventHosts } from "@/components/event-hosts";
 import { SentMessages } from "./sent-messages";
+import { AccommodationRequests } from "./accommodation-requests";
 
 export const metadata: Metadata = { title: "Event preview" };
 
@@ -142,6 +143,9 @@ export default async function ManageEventPage({ params, searchParams }: Props) {
 
         <EventHosts hosts={event.hosts} />
       </EventColumns>
+
+      {/* accommodations */}
+      {event.status !== "draft" ? <AccommodationRequests viewer={viewer} eventId={event.id} timeZone={event.timeZone} /> : null}
 
       {event.status !== "draft" ? <SentMessages viewer={viewer} eventId={event.id} timeZone={event.timeZone} justSent={justSent} /> : null}
 
