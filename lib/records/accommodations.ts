@@ -1,14 +1,16 @@
 import "server-only";
-import type { Cell } from "./csv";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { accommodationRequests, rsvps, users } from "@/db/schema";
+import { NEED_LABELS, type AccommodationNeed } from "@/lib/accommodations/vocabulary";
+import { keysetPages, type Cell, type TimeCursor } from "./csv";
 
 /**
  * Accommodation requests on RSVPs are health and disability information (Privacy Act, Rehabilitation
  * Act), so an event's records archive carries them only when the admin ticks the box for it.
  *
- * The table is built on another branch (`accommodations`, `accommodation_requests`). This is the
- * seam the archive reads through: a reader that pages an event's requests up to an instant. Until
- * it is wired (on merge, `accommodationRecordsReader` below returns the real one), asking for them
- * puts a note in the manifest instead of a file, because there is nothing kept to export.
+ * The archive reads them through a reader that pages an event's requests (`accommodation_requests`)
+ * made up to an instant; tests may put another in its place.
  */
 export type AccommodationRecord = {
   id: string;
@@ -31,14 +33,58 @@ export function accommodationRow(record: AccommodationRecord): Cell[] {
   return [record.id, record.rsvpId, record.userId, record.email, record.request, record.status, record.createdAt, record.updatedAt];
 }
 
-let wired: AccommodationRecordsReader | null = null;
+const PAGE_ROWS = 500;
 
-/** The reader in force: null until the accommodations feature is merged (then it returns its reader here). */
-export function accommodationRecordsReader(): AccommodationRecordsReader | null {
-  return wired;
+/** The requests an event's members made up to `asOf`, oldest first, with the member's address and RSVP. */
+async function* readAccommodationRecords(eventId: string, asOf: Date): AsyncIterable<AccommodationRecord[]> {
+  const db = await getDb();
+  const pages = keysetPages(
+    (last: TimeCursor | null, limit) =>
+      db
+        .select({
+          id: accommodationRequests.id,
+          rsvpId: rsvps.id,
+          userId: accommodationRequests.userId,
+          email: users.email,
+          needs: accommodationRequests.needs,
+          other: accommodationRequests.other,
+          status: accommodationRequests.status,
+          createdAt: accommodationRequests.createdAt,
+          updatedAt: accommodationRequests.updatedAt,
+        })
+        .from(accommodationRequests)
+        .leftJoin(users, eq(users.id, accommodationRequests.userId))
+        .leftJoin(rsvps, and(eq(rsvps.eventId, accommodationRequests.eventId), eq(rsvps.userId, accommodationRequests.userId)))
+        .where(
+          and(
+            eq(accommodationRequests.eventId, eventId),
+            lte(accommodationRequests.createdAt, asOf),
+            last
+              ? sql`(${accommodationRequests.createdAt}, ${accommodationRequests.id}) > (${last.at.toISOString()}::timestamptz, ${last.id}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(asc(accommodationRequests.createdAt), asc(accommodationRequests.id))
+        .limit(limit),
+    (row) => ({ at: row.createdAt, id: row.id }),
+    PAGE_ROWS,
+  );
+  for await (const page of pages) {
+    yield page.map(({ needs, other, ...row }) => ({
+      ...row,
+      request: [...needs.map((need) => NEED_LABELS[need as AccommodationNeed]?.label ?? need), ...(other ? [`Other: ${other}`] : [])].join("; "),
+    }));
+  }
 }
 
-/** For tests, and for wiring on merge: sets (or, with null, clears) the reader. */
+let replaced: AccommodationRecordsReader | null = null;
+
+/** The reader in force: the table's, unless a test put another in its place. */
+export function accommodationRecordsReader(): AccommodationRecordsReader {
+  return replaced ?? readAccommodationRecords;
+}
+
+/** For tests: puts a reader in the table's place (null restores the table's). */
 export function wireAccommodationRecords(reader: AccommodationRecordsReader | null) {
-  wired = reader;
+  replaced = reader;
 }

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { auditLog, resources } from "@/db/schema";
+import { accommodationRequests, auditLog, resources } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { updateEvent } from "@/lib/events/manage";
 import { rsvpToEvent, cancelRsvp } from "@/lib/events/rsvp";
@@ -149,11 +149,21 @@ describe("an event's records archive", () => {
     expect(withThem.manifest.files.find((f) => f.name === "accommodations.csv")?.sha256).toBe(sha256(withThem.files.get("accommodations.csv")!));
   });
 
-  it("says so in the manifest when accommodation requests are asked for but none are kept", async () => {
-    const { admin, event } = await scene();
-    const { files, manifest } = await archiveFiles((await openEventArchive(viewerOf(admin), { eventId: event.id, includeAccommodations: true })).stream);
-    expect(files.has("accommodations.csv")).toBe(false);
-    expect(manifest.notes.join(" ")).toContain("keeps none");
+  it("reads accommodation requests from their table, once each, only when asked", async () => {
+    const { admin, event, other, people } = await scene();
+    await database.db.insert(accommodationRequests).values([
+      { eventId: event.id, userId: people[0]!.id, needs: ["cart", "asl"], other: "Front row, please" },
+      { eventId: other.id, userId: people[1]!.id, needs: ["large_print"] },
+    ]);
+    const without = await archiveFiles((await openEventArchive(viewerOf(admin), { eventId: event.id, includeAccommodations: false })).stream);
+    expect([...without.files.values()].some((content) => content.toString("utf8").includes("Front row"))).toBe(false);
+
+    const withThem = await archiveFiles((await openEventArchive(viewerOf(admin), { eventId: event.id, includeAccommodations: true })).stream);
+    const rows = withThem.csv("accommodations.csv");
+    expect(rows).toEqual([
+      expect.objectContaining({ Email: people[0]!.email, Request: "CART captioning; ASL interpretation; Other: Front row, please", Status: "received" }),
+    ]);
+    expect(rows[0]!["RSVP ID"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("refuses members, organizers and visitors, and audits nothing for them", async () => {

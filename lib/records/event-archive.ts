@@ -169,7 +169,7 @@ export async function openEventArchive(viewer: Viewer | null, input: EventArchiv
       action: "records.exported",
       targetType: "event",
       targetId: eventId,
-      detail: { kind: "event-records", archive: filename, includeAccommodations, accommodationsKept: reader !== null },
+      detail: { kind: "event-records", archive: filename, includeAccommodations },
     });
     return { current, filename, audit };
   });
@@ -264,9 +264,7 @@ export async function openEventArchive(viewer: Viewer | null, input: EventArchiv
       ? `The text of delivered email is emptied after ${getEnv().OUTBOX_RETENTION_DAYS} days (OUTBOX_RETENTION_DAYS); what organizers wrote is kept whole in messages.csv.`
       : "The text of delivered email is kept (OUTBOX_RETENTION_DAYS=0); what organizers wrote is also in messages.csv.",
     includeAccommodations
-      ? reader
-        ? "Accommodation requests are included, as asked."
-        : "Accommodation requests were asked for, but this deployment keeps none, so there is no file for them."
+      ? "Accommodation requests are included, as asked (those still kept: they are removed a set time after the event)."
       : "Accommodation requests are not included (they were not asked for).",
   ];
 
