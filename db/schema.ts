@@ -168,6 +168,15 @@ export const events = pgTable(
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
     search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(summary, ''))`),
+    // registry: who may attend. Both empty: every member; otherwise members at one of these levels or domains.
+    audienceLevels: governmentLevelEnum("audience_levels")
+      .array()
+      .notNull()
+      .default(sql`'{}'::government_level[]`),
+    audienceDomains: text("audience_domains")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex("events_slug_key").on(t.slug),
@@ -440,4 +449,19 @@ export const housekeepingRuns = pgTable("housekeeping_runs", {
   lastRunAt: timestamptz("last_run_at").notNull(),
   // What the last run removed, for operators reading the table.
   removed: jsonb("removed").$type<Record<string, number>>().notNull().default({}),
+});
+
+// ── registry ──
+
+/**
+ * Domains an admin lets join beyond the .gov registry (lib/registry): a registered domain such as
+ * `agency.gov`, named and placed at a level of government, with why and by whom. Audited.
+ */
+export const allowedDomains = pgTable("allowed_domains", {
+  domain: text("domain").primaryKey(),
+  organization: text("organization").notNull(),
+  level: governmentLevelEnum("level").notNull(),
+  reason: text("reason").notNull(),
+  addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
 });

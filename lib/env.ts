@@ -109,6 +109,9 @@ const envSchema = z
     LOGIN_GOV_ISSUER: z.url({ error: "must be the Login.gov issuer URL" }).optional(),
     LOGIN_GOV_CLIENT_ID: z.string().min(1).optional(),
     LOGIN_GOV_ACR_VALUES: z.string().min(1).default("urn:acr.login.gov:auth-only"),
+    // registry
+    // Where someone whose .gov address is not in the registry is told to write, to have their domain added.
+    ORGANIZERS_EMAIL: z.email({ error: "must be an email address, such as socialmedia@gsa.gov" }).default("socialmedia@gsa.gov"),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.LOGIN_GOV_ISSUER) !== Boolean(env.LOGIN_GOV_CLIENT_ID)) {
