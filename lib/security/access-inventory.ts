@@ -66,6 +66,7 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/manage/resources/[id]/remove", kind: "page", access: "organizer" },
   { id: "/admin/members", kind: "page", access: "admin" },
   { id: "/admin/mail", kind: "page", access: "admin", scope: "failed notifications and outbox mail: recipient, subject, error; no bodies" },
+  { id: "/admin/domains", kind: "page", access: "admin", scope: "registry: domains allowed beyond the .gov registry" },
   { id: "/dev/mailbox", kind: "page", access: "dev-mailbox" },
   { id: "/unsubscribe/[token]", kind: "page", access: "token", scope: "shows a confirm button; GET changes nothing; unknown or tampered token is 404" },
 
@@ -125,4 +126,6 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "app/(site)/manage/resources/actions.ts#removeResourceAction", kind: "action", access: "organizer" },
   { id: "app/(site)/admin/members/actions.ts#changeRoleAction", kind: "action", access: "admin", scope: "not one's own role" },
   { id: "app/(site)/admin/members/actions.ts#setDisabledAction", kind: "action", access: "admin", scope: "not one's own account" },
+  { id: "app/(site)/admin/domains/actions.ts#allowDomainAction", kind: "action", access: "admin", scope: "registry: a .gov or .mil domain (ALLOWED_EMAIL_DOMAINS), audited" },
+  { id: "app/(site)/admin/domains/actions.ts#removeDomainAction", kind: "action", access: "admin", scope: "registry: audited" },
 ];
