@@ -41,8 +41,8 @@ export default async function AccountPage() {
               defaultValue={profile.email}
             />
             {/* registry: shown, never posted; it follows the address, not anything the member types. */}
-            <div className="usa-form-group" data-testid="account-organization">
-              <p className="usa-label margin-bottom-0">Organization and level of government</p>
+            <div className="margin-top-3" data-testid="account-organization">
+              <p className="text-bold margin-bottom-0">Organization and level of government</p>
               <p className="margin-top-1">
                 {profile.organization || profile.governmentLevel ? (
                   <MemberOrganization organization={profile.organization} level={profile.governmentLevel} />
@@ -50,7 +50,7 @@ export default async function AccountPage() {
                   "Not known yet. Sign out and sign in again to have it set from your address."
                 )}
               </p>
-              <p className="usa-hint">
+              <p className="text-base font-body-2xs">
                 From the official .gov registry for your address&rsquo;s domain (every .mil address is the Department of Defense), updated each time you sign
                 in. Events can be limited to some levels of government.
               </p>

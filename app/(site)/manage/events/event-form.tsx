@@ -1,9 +1,21 @@
 "use client";
 
 import { useActionState, useState, type FormEvent } from "react";
-import { Fieldset, FormAlert, Select, SubmitButton, TextArea, TextInput as Input, TimeZoneSelect, fieldBinder, type FieldCopy } from "@/components/forms";
+import {
+  Checkbox,
+  Fieldset,
+  FormAlert,
+  Select,
+  SubmitButton,
+  TextArea,
+  TextInput as Input,
+  TimeZoneSelect,
+  fieldBinder,
+  type FieldCopy,
+} from "@/components/forms";
 import { idleState, type ActionState } from "@/lib/actions/state";
-import type { EventFormFields } from "@/lib/events/event-schema";
+import { AUDIENCE_LEVEL_FIELDS, type EventFormFields } from "@/lib/events/event-schema";
+import { GOVERNMENT_LEVEL_LABELS, GOVERNMENT_LEVELS } from "@/lib/members/government-levels";
 import { FORMAT_LABELS, KIND_LABELS, labelOptions } from "@/lib/events/vocabulary";
 
 const KIND_OPTIONS = labelOptions(KIND_LABELS, "option");
@@ -32,7 +44,20 @@ const COPY: Record<keyof EventFormFields, FieldCopy> = {
   capacity: { label: "Capacity", optional: true, hint: "How many people can attend. Leave empty for no limit; when full, people join a waitlist." },
   rsvpDeadlineDate: { label: "RSVP deadline date", optional: true, hint: "Leave both deadline fields empty to take RSVPs until the event starts." },
   rsvpDeadlineTime: { label: "RSVP deadline time", optional: true },
+  // registry: who may attend.
+  audienceFederal: { label: GOVERNMENT_LEVEL_LABELS.federal.option },
+  audienceState: { label: GOVERNMENT_LEVEL_LABELS.state.option },
+  audienceLocal: { label: GOVERNMENT_LEVEL_LABELS.local.option },
+  audienceTribal: { label: GOVERNMENT_LEVEL_LABELS.tribal.option },
+  audienceOther: { label: GOVERNMENT_LEVEL_LABELS.other.option },
+  audienceDomains: {
+    label: "Domains",
+    optional: true,
+    hint: "Members whose address is at one of these domains may also attend, whatever their level. Separated by commas, like gsa.gov, ca.gov",
+  },
 };
+
+const AUDIENCE_FIELDS: (keyof EventFormFields)[] = [...GOVERNMENT_LEVELS.map((level) => AUDIENCE_LEVEL_FIELDS[level]), "audienceDomains"];
 
 /** Which place fields the chosen format requires (the schema's checkPlaces enforces the same). */
 const NEEDS = {
@@ -50,6 +75,7 @@ const NOT_NEEDED = {
 const OPTIONAL_SECTIONS = {
   people: ["topics", "hosts"],
   rsvps: ["capacity", "rsvpDeadlineDate", "rsvpDeadlineTime"],
+  audience: AUDIENCE_FIELDS,
 } as const satisfies Record<string, (keyof EventFormFields)[]>;
 
 export function EventForm({
@@ -117,6 +143,23 @@ export function EventForm({
         <Input {...field("capacity")} inputMode="numeric" className="usa-input--sm" />
         <Input {...field("rsvpDeadlineDate")} type="date" className="usa-input--md" />
         <Input {...field("rsvpDeadlineTime")} type="time" className="usa-input--md" />
+      </OptionalSection>
+
+      <OptionalSection summary="Who may attend (optional)" open={opens(OPTIONAL_SECTIONS.audience)}>
+        <Fieldset
+          id="audience-levels"
+          legend="Levels of government"
+          hint="Leave everything in this section empty to open the event to every member. Members at a level you tick, or at a domain you list, may RSVP; everyone else sees why not. People already going keep their seat if you narrow it later."
+        >
+          {GOVERNMENT_LEVELS.map((level) => {
+            const name = AUDIENCE_LEVEL_FIELDS[level];
+            const { defaultValue, ...box } = field(name);
+            // After a refused submit an unticked box is absent from what was sent: it stays unticked.
+            const ticked = state.values ? state.values[name] === "on" : defaultValue === "on";
+            return <Checkbox key={name} {...box} defaultChecked={ticked} />;
+          })}
+        </Fieldset>
+        <Input {...field("audienceDomains")} />
       </OptionalSection>
 
       {publishLabel ? (
