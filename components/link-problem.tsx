@@ -1,7 +1,14 @@
 import Link from "next/link";
 
 /** A used, expired or broken sign-in link: say so, and offer a new one. */
-export function LinkProblem({ reason }: { reason: "expired" | "used" | "denied" | "assurance" | "unverified" | "other" }) {
+export function LinkProblem({
+  reason,
+  organizersEmail,
+}: {
+  reason: "expired" | "used" | "denied" | "assurance" | "unverified" | "unregistered" | "other";
+  /** Whom to ask when a domain is missing from the .gov registry. */
+  organizersEmail?: string;
+}) {
   const text = {
     expired: "This sign-in link has expired. Links work for 10 minutes.",
     used: "This sign-in link has already been used or is not valid. Each link works once.",
@@ -9,6 +16,7 @@ export function LinkProblem({ reason }: { reason: "expired" | "used" | "denied" 
     assurance: "Login.gov did not confirm the level of identity assurance this site asks for, so you are not signed in.",
     unverified:
       "Login.gov did not confirm that your email address is verified, so you are not signed in. Confirm it in your Login.gov account, or use a sign-in link.",
+    unregistered: `Your address's domain is not in the official .gov registry that Convene checks addresses against, so we can't tell which government it belongs to. If it is your organization's address, write to the community organizers at ${organizersEmail ?? "the address on the About page"} and ask them to add it.`,
     other: "Something went wrong while signing you in.",
   }[reason];
   return (

@@ -180,6 +180,15 @@ export const events = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    // registry: who may attend. Both empty: every member; otherwise members at one of these levels or domains.
+    audienceLevels: governmentLevelEnum("audience_levels")
+      .array()
+      .notNull()
+      .default(sql`'{}'::government_level[]`),
+    audienceDomains: text("audience_domains")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex("events_slug_key").on(t.slug),
@@ -564,3 +573,18 @@ export const accommodationRequests = pgTable(
     check("accommodation_requests_note_bounded", sql.raw(`char_length(organizer_note) <= ${ACCOMMODATION_NOTE_MAX}`)),
   ],
 );
+
+// ── registry ──
+
+/**
+ * Domains an admin lets join beyond the .gov registry (lib/registry): a registered domain such as
+ * `agency.gov`, named and placed at a level of government, with why and by whom. Audited.
+ */
+export const allowedDomains = pgTable("allowed_domains", {
+  domain: text("domain").primaryKey(),
+  organization: text("organization").notNull(),
+  level: governmentLevelEnum("level").notNull(),
+  reason: text("reason").notNull(),
+  addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamptz("created_at").notNull().defaultNow(),
+});

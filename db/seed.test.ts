@@ -64,7 +64,7 @@ describe("seedDemoData", () => {
   it("creates an admin, an organizer and joined members at .gov and .mil addresses", async () => {
     const people = await database.db.select().from(users);
     expect(people).toHaveLength(2 + DEMO_MEMBER_EMAILS.length);
-    expect(DEMO_MEMBER_EMAILS).toHaveLength(12);
+    expect(DEMO_MEMBER_EMAILS).toHaveLength(14);
 
     expect(people.filter((p) => p.role === "admin").map((p) => p.email)).toEqual([DEMO_ADMIN_EMAIL]);
     expect(people.filter((p) => p.role === "organizer").map((p) => p.email)).toEqual([DEMO_ORGANIZER_EMAIL]);
@@ -85,6 +85,20 @@ describe("seedDemoData", () => {
     const optedIn = people.filter((p) => p.directoryOptIn).length;
     expect(optedIn).toBeGreaterThanOrEqual(5);
     expect(optedIn).toBeLessThanOrEqual(people.length - 5);
+  });
+
+  // registry: the demo's organizations and levels are the ones a sign-in would set, at more than one level.
+  it("gives every demo person the organization and level the .gov registry gives their address", async () => {
+    const { checkMembership } = await import("@/lib/registry/membership");
+    const people = await database.db.select().from(users);
+    for (const person of people) {
+      const check = await checkMembership(person.email, ["gov", "mil"]);
+      expect(check.ok && { organization: check.affiliation.organization, level: check.affiliation.level }, person.email).toEqual({
+        organization: person.organization,
+        level: person.governmentLevel,
+      });
+    }
+    expect(new Set(people.map((p) => p.governmentLevel))).toEqual(new Set(["federal", "state", "local"]));
   });
 
   it("creates about 25 events: exactly one draft and one cancellation, the rest published", async () => {

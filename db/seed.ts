@@ -1,6 +1,7 @@
 import { TZDate, tz } from "@date-fns/tz";
 import { addDays, addHours, addMinutes, format } from "date-fns";
 import type { Db, Tx } from "./index";
+import { allowDemoDomains } from "./demo-domains";
 import { auditLog, events, resources, rsvps, users } from "./schema";
 import {
   ADMIN,
@@ -41,6 +42,7 @@ export async function seedDemoData(db: Db, options: { now?: Date } = {}): Promis
 }
 
 async function insertDemoData(tx: Tx, now: Date) {
+  await allowDemoDomains(tx);
   const joined = (daysAgo: number) => addDays(now, -daysAgo);
   const people = [
     { ...ADMIN, role: "admin" as const, createdAt: joined(240) },
@@ -55,6 +57,8 @@ async function insertDemoData(tx: Tx, now: Date) {
         email: person.email,
         role: person.role,
         agency: person.agency,
+        organization: person.organization,
+        governmentLevel: person.governmentLevel,
         jobTitle: person.jobTitle,
         timeZone: person.timeZone,
         directoryOptIn: person.directoryOptIn,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from "vitest";
 import { installDbHandle, openPglite, openPostgres, type Db, type DbHandle } from "./index";
 import { migrateHandle, migratePostgres } from "./migrate";
 import { createScratchDatabase } from "./scratch";
+import { allowDemoDomains } from "./demo-domains";
 
 /**
  * Gives the calling test file a fresh, migrated database of its own: PGlite in
@@ -23,6 +24,8 @@ export function useTestDatabase() {
       handle = await openPglite();
       await migrateHandle(handle);
     }
+    // registry: the test address domain (agency.gov) joins as the demo's admin-allowed domain.
+    await allowDemoDomains(handle.db);
     installDbHandle(handle);
   });
 

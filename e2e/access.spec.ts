@@ -34,6 +34,7 @@ const MARKERS: Record<string, string | RegExp> = {
   "/manage/resources/[id]/edit": heading("Edit resource"),
   "/manage/resources/[id]/remove": "This can’t be undone",
   "/admin/members": "member-search",
+  "/admin/domains": "Allow a domain",
   "/join": "Tell us a little about yourself",
 };
 

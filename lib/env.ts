@@ -141,6 +141,9 @@ const envSchema = z
       .min(0, { error: "must be 0 (deleted the day after the event) or more" })
       .max(3650, { error: "must be at most 3650" })
       .default(30),
+    // registry
+    // Where someone whose .gov address is not in the registry is told to write, to have their domain added.
+    ORGANIZERS_EMAIL: z.email({ error: "must be an email address, such as socialmedia@gsa.gov" }).default("socialmedia@gsa.gov"),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.LOGIN_GOV_ISSUER) !== Boolean(env.LOGIN_GOV_CLIENT_ID)) {

@@ -16,3 +16,8 @@ export function siteOrigin(): string {
 export function siteUrl(path = "/"): string {
   return new URL(path, siteOrigin()).toString();
 }
+
+/** The community organizers' address (ORGANIZERS_EMAIL): where to ask for a domain the registry lacks. */
+export function organizersEmail(): string {
+  return getEnv().ORGANIZERS_EMAIL;
+}

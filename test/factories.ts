@@ -115,6 +115,8 @@ export function eventInput(overrides: Partial<EventInput> = {}): EventInput {
     rsvpDeadline: null,
     tags: ["plain-language"],
     hosts: [{ name: "Ana Ruiz", role: "Moderator" }],
+    audienceLevels: [],
+    audienceDomains: [],
     ...overrides,
   };
 }
@@ -135,6 +137,8 @@ const EVENT_INPUT_FIELDS = {
   rsvpDeadline: true,
   tags: true,
   hosts: true,
+  audienceLevels: true,
+  audienceDomains: true,
 } satisfies Record<keyof EventInput, true>;
 
 /** What the event form would save for this event row, with `changes`: the input of an edit. */

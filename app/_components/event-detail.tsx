@@ -11,6 +11,8 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { EventColumns, EventDetailsBox } from "@/components/event-details-box";
 import { EventHosts } from "@/components/event-hosts";
 import { AccommodationRequest } from "@/app/_components/accommodation-request";
+import { EventFact } from "@/components/event-fact";
+import { describeAudience } from "@/lib/events/audience";
 
 /**
  * One event's page. With no viewer it is what every visitor sees and may be
@@ -35,6 +37,10 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
           ? "RSVPs for this event are closed."
           : null;
   const rsvpView = { rsvp: state.rsvp, joinUrl: state.joinUrl, goingCount: state.goingCount ?? event.goingCount, hasInvite };
+  // registry: who may attend, for everyone; why not, for a member outside it who holds no RSVP (lib/ refuses one too).
+  const audience = describeAudience(event);
+  const holdsRsvp = state.rsvp !== null && state.rsvp.status !== "cancelled";
+  const outsideAudience = event.status === "published" && !rsvpClosedReason && viewer?.hasJoined && state.audienceRefusal && !holdsRsvp;
 
   return (
     <div className="grid-container usa-section">
@@ -80,9 +86,18 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
                     Finish joining to RSVP
                   </Link>
                 ) : null}
-                {event.status === "published" && viewer?.hasJoined && (!rsvpClosedReason || state.rsvp) ? <RsvpPanel eventId={event.id} /> : null}
+                {outsideAudience ? (
+                  <div className="usa-alert usa-alert--info usa-alert--slim margin-top-2" data-testid="audience-refusal">
+                    <div className="usa-alert__body">
+                      <p className="usa-alert__text">{state.audienceRefusal}</p>
+                    </div>
+                  </div>
+                ) : null}
+                {event.status === "published" && viewer?.hasJoined && (!rsvpClosedReason || state.rsvp) && !outsideAudience ? (
+                  <RsvpPanel eventId={event.id} />
+                ) : null}
                 {/* accommodations: the member's own request, per request only (the cached twin has no viewer). */}
-                {event.status === "published" && viewer?.hasJoined && event.startsAt > now && (!rsvpClosedReason || state.rsvp) ? (
+                {event.status === "published" && viewer?.hasJoined && event.startsAt > now && (!rsvpClosedReason || state.rsvp) && !outsideAudience ? (
                   <AccommodationRequest viewer={viewer} event={event} />
                 ) : null}
                 <AddToCalendar event={event} />
@@ -106,6 +121,11 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
           >
             {event.format !== "in_person" ? <JoinLinkFact /> : null}
             <SeatsFact />
+            {audience ? (
+              <EventFact label="Who may attend" data-testid="event-audience">
+                {audience}
+              </EventFact>
+            ) : null}
           </EventDetailsBox>
         </RsvpProvider>
 

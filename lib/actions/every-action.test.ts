@@ -121,6 +121,16 @@ const CASES: Record<string, Case> = {
     load: async () => (await import("@/app/(site)/admin/members/actions")).setDisabledAction as Call,
     fields: ({ userId }) => ({ userId, disabled: "true" }),
   },
+  allowDomainAction: {
+    role: "admin",
+    load: async () => (await import("@/app/(site)/admin/domains/actions")).allowDomainAction as Call,
+    fields: () => ({ domain: "tampered-board.gov", organization: "Example Board", level: "state", reason: "test" }),
+  },
+  removeDomainAction: {
+    role: "admin",
+    load: async () => (await import("@/app/(site)/admin/domains/actions")).removeDomainAction as Call,
+    fields: () => ({ domain: "agency.gov" }),
+  },
 };
 
 describe("a tampered form gets one answer from every action", () => {

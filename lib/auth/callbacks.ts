@@ -3,7 +3,9 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { signInLinks, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { checkEmailEligibility, normalizeEmail } from "@/lib/members/eligibility";
+import { getEnv } from "@/lib/env";
+import { normalizeEmail } from "@/lib/members/eligibility";
+import { checkMembership } from "@/lib/registry/membership";
 
 /**
  * Auth.js asks this twice for a link (when it is requested and when it is used)
@@ -20,8 +22,9 @@ export async function isSignInAllowed({
   allowedDomains: readonly string[];
 }): Promise<boolean | string> {
   if (!email) return false;
-  const eligibility = checkEmailEligibility(email, allowedDomains);
-  if (!eligibility.ok) return false;
+  const eligibility = await checkMembership(email, allowedDomains);
+  // registry: a .gov domain the registry lacks is told which and whom to ask (Login.gov lands here with any address).
+  if (!eligibility.ok) return eligibility.reason === "not_registered" ? "/signin/error?error=DomainNotRegistered" : false;
   const db = await getDb();
   const [existing] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.email, eligibility.email)).limit(1);
   if (existing?.disabledAt) return isLinkRequest ? "/signin/check-email" : false;
@@ -39,7 +42,9 @@ export function signInMethod(provider: string | null | undefined): SignInMethod 
 
 /**
  * After every sign-in: an audit entry naming the method, the used link forgotten (so it is
- * never re-sent), and ADMIN_EMAILS made admins, that change audited like any other.
+ * never re-sent), the member's organization and level of government set from the registry
+ * (so accounts older than the registry get theirs at their next sign-in, and a renamed agency
+ * follows the registry), and ADMIN_EMAILS made admins, that change audited like any other.
  */
 export async function onSignedIn({
   userId,
@@ -58,6 +63,11 @@ export async function onSignedIn({
   await db.transaction(async (tx) => {
     await recordAudit(tx, { actorId: userId, action: "member.signed_in", targetType: "user", targetId: userId, detail: { method } });
     if (method === "email_link" && email) await tx.delete(signInLinks).where(eq(signInLinks.identifier, normalizeEmail(email)));
+    const membership = email ? await checkMembership(email, getEnv().ALLOWED_EMAIL_DOMAINS, tx) : null;
+    if (membership?.ok) {
+      const { organization, level } = membership.affiliation;
+      await tx.update(users).set({ organization, governmentLevel: level }).where(eq(users.id, userId));
+    }
     if (!email || !adminEmails.includes(email.toLowerCase())) return;
     const [before] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for("update");
     if (!before || before.role === "admin") return;

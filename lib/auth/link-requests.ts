@@ -8,7 +8,8 @@ import { inspectSignInLink } from "@/lib/auth/links";
 import { getEnv } from "@/lib/env";
 import { metrics } from "@/lib/metrics";
 import { enqueueMail, kickMailDeliverer } from "@/lib/mail";
-import { checkEmailEligibility, type EligibilityRefusal } from "@/lib/members/eligibility";
+import type { EligibilityRefusal } from "@/lib/members/eligibility";
+import { checkMembership } from "@/lib/registry/membership";
 import { consumeRateLimits } from "@/lib/rate-limit";
 import { signInEmail } from "./sign-in-email";
 
@@ -24,8 +25,11 @@ export type LinkRequestDecision =
   | { status: "resent"; email: string }
   /** A working link is out and was re-sent enough: nothing is mailed; the links in the mailbox still work. */
   | { status: "quiet"; email: string }
-  /** The address is not one that may sign in; the reason is for metrics, the person is told which addresses are. */
-  | { status: "refused"; reason: EligibilityRefusal }
+  /**
+   * The address is not one that may sign in; the reason is for metrics, the person is told which addresses are
+   * (or, for a .gov domain the registry lacks, which domain and whom to ask: `domain`).
+   */
+  | { status: "refused"; reason: EligibilityRefusal; domain?: string }
   | { status: "rate_limited"; retryAt: Date };
 
 /**
@@ -59,8 +63,8 @@ async function decide({
   redirectTo?: string;
   now?: Date;
 }): Promise<LinkRequestDecision> {
-  const eligibility = checkEmailEligibility(email, getEnv().ALLOWED_EMAIL_DOMAINS);
-  if (!eligibility.ok) return { status: "refused", reason: eligibility.reason };
+  const eligibility = await checkMembership(email, getEnv().ALLOWED_EMAIL_DOMAINS);
+  if (!eligibility.ok) return { status: "refused", reason: eligibility.reason, ...(eligibility.domain ? { domain: eligibility.domain } : {}) };
   const address = eligibility.email;
   const limit = await consumeRateLimits([{ bucket: `sign-in-link:ip:${ip}`, limit: LINKS_PER_IP, windowMs: LINK_WINDOW_MS }], now);
   if (!limit.allowed) return { status: "rate_limited", retryAt: limit.retryAt };

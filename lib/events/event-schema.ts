@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { EventHost } from "@/db/schema";
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from "@/lib/time";
+import { GOVERNMENT_LEVELS, type GovernmentLevel } from "@/lib/members/government-levels";
 import { EVENT_FORMATS, EVENT_KINDS } from "./vocabulary";
 import { gapMessage, parseDateInput, parseTimeInput, toDateTimeInputs, zonedInstant, type WallClock } from "./wall-clock";
 
@@ -135,6 +136,44 @@ const hostsField = optional(z.string().max(10_000, { error: "Keep the host list 
   return hosts;
 });
 
+// registry: who may attend. One checkbox per level of government (a checked box sends "on"), and domains.
+export const MAX_AUDIENCE_DOMAINS = 20;
+export const AUDIENCE_LEVEL_FIELDS = {
+  federal: "audienceFederal",
+  state: "audienceState",
+  local: "audienceLocal",
+  tribal: "audienceTribal",
+  other: "audienceOther",
+} as const satisfies Record<GovernmentLevel, string>;
+type AudienceLevelField = (typeof AUDIENCE_LEVEL_FIELDS)[GovernmentLevel];
+
+// Absent or "" (the form's blank value) is unticked.
+const audienceBox = z.enum(["on", ""], { error: "Tick the box or leave it empty." }).optional();
+const audienceLevelFields = Object.fromEntries(Object.values(AUDIENCE_LEVEL_FIELDS).map((name) => [name, audienceBox])) as Record<
+  AudienceLevelField,
+  typeof audienceBox
+>;
+
+// A registered domain, as the admin's allowed domains are written: one name and a top-level domain, no punycode.
+const AUDIENCE_DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.[a-z0-9-]{2,63}$/;
+
+/** "gsa.gov, ca.gov" (commas, spaces or lines) → ["gsa.gov", "ca.gov"]; an @ or a subdomain is kept for the check to name. */
+export function parseAudienceDomains(value: string): string[] {
+  const domains = value
+    .split(/[\s,;]+/)
+    .map((domain) => domain.trim().toLowerCase().replace(/^@/, ""))
+    .filter(Boolean);
+  return [...new Set(domains)];
+}
+
+const audienceDomainsField = optional(z.string().max(2000, { error: "Keep the domains to 2,000 characters or fewer." }))
+  .transform(parseAudienceDomains)
+  .superRefine((domains, ctx) => {
+    const wrong = domains.find((domain) => !AUDIENCE_DOMAIN.test(domain) || /(^|\.)xn--/.test(domain));
+    if (wrong) ctx.addIssue({ code: "custom", message: `Write each domain like gsa.gov: "${wrong.slice(0, 60)}" is not a registered domain.` });
+    if (domains.length > MAX_AUDIENCE_DOMAINS) ctx.addIssue({ code: "custom", message: `List no more than ${MAX_AUDIENCE_DOMAINS} domains.` });
+  });
+
 const fields = {
   title: line("a title", 200, { required: true, angles: false }),
   summary: optional(line("a summary", 500)),
@@ -157,6 +196,8 @@ const fields = {
   rsvpDeadlineTime: optional(timeField("the RSVP deadline time")),
   topics: topicsField,
   hosts: hostsField,
+  ...audienceLevelFields,
+  audienceDomains: audienceDomainsField,
 };
 
 type Fields = z.output<z.ZodObject<typeof fields>>;
@@ -249,6 +290,8 @@ export const eventFormSchema = z
       rsvpDeadline: value.rsvpDeadlineDate ? on(value.rsvpDeadlineDate, value.rsvpDeadlineTime) : null,
       tags: value.topics,
       hosts: value.hosts,
+      audienceLevels: GOVERNMENT_LEVELS.filter((level) => value[AUDIENCE_LEVEL_FIELDS[level]] === "on"),
+      audienceDomains: value.audienceDomains,
     };
   });
 
@@ -287,5 +330,10 @@ export function eventFormValues(event: EventInput): EventFormFields {
     rsvpDeadlineTime: deadline?.time ?? "",
     topics: event.tags.join(", "),
     hosts: event.hosts.map((host) => [host.name, host.role, host.agency].filter(Boolean).join(", ")).join("\n"),
+    ...(Object.fromEntries(GOVERNMENT_LEVELS.map((level) => [AUDIENCE_LEVEL_FIELDS[level], event.audienceLevels.includes(level) ? "on" : ""])) as Record<
+      AudienceLevelField,
+      string
+    >),
+    audienceDomains: event.audienceDomains.join(", "),
   };
 }

@@ -50,7 +50,14 @@ export const calendarColumns = {
 export const inviteColumns = { ...calendarColumns, joinUrl: c.joinUrl } satisfies Record<keyof InviteEvent, unknown>;
 
 /** The row a seat change locks and decides on (lib/events/rsvp.ts), and mails about. */
-export const lockedColumns = { ...inviteColumns, capacity: c.capacity, rsvpDeadline: c.rsvpDeadline };
+export const lockedColumns = {
+  ...inviteColumns,
+  capacity: c.capacity,
+  rsvpDeadline: c.rsvpDeadline,
+  // registry: who may attend, decided inside the lock.
+  audienceLevels: c.audienceLevels,
+  audienceDomains: c.audienceDomains,
+};
 
 /** An event card on the public calendar. No join URL: these rows are cached for everyone. */
 export const summaryColumns = {
@@ -79,6 +86,9 @@ export const detailColumns = {
   cancellationMessage: c.cancellationMessage,
   // series: the page links to every date of its series.
   seriesId: c.seriesId,
+  // registry: the page says who may attend.
+  audienceLevels: c.audienceLevels,
+  audienceDomains: c.audienceDomains,
 };
 
 /** Picks all of a column list but the named columns. */

@@ -73,7 +73,13 @@ describe("public event queries", () => {
     expect(await getEventBySlug({ slug: draft.slug, viewer: viewerOf(organizer) })).toMatchObject({ title: draft.title });
 
     const event = await createEvent(database.db);
-    expect(await getViewerEventState({ eventId: event.id, viewer: null })).toEqual({ rsvp: null, joinUrl: null, canManage: false, goingCount: null });
+    expect(await getViewerEventState({ eventId: event.id, viewer: null })).toEqual({
+      rsvp: null,
+      joinUrl: null,
+      canManage: false,
+      goingCount: null,
+      audienceRefusal: null,
+    });
     expect((await getViewerEventState({ eventId: event.id, viewer: viewerOf(member) })).joinUrl).toBeNull();
     expect((await getViewerEventState({ eventId: event.id, viewer: viewerOf(organizer) })).joinUrl).toBe(event.joinUrl);
     await database.db.insert(rsvps).values({ eventId: event.id, userId: member.id, status: "going" });
@@ -83,6 +89,7 @@ describe("public event queries", () => {
       canManage: false,
       // Counted afresh for a signed-in viewer (the RSVP above went straight into the table).
       goingCount: 1,
+      audienceRefusal: null,
     });
   });
 });

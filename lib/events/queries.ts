@@ -1,8 +1,11 @@
 import "server-only";
 import { and, arrayContains, asc, count, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { events, rsvps } from "@/db/schema";
+import { events, rsvps, users } from "@/db/schema";
+import type { GovernmentLevel } from "@/lib/members/government-levels";
+import { organizersEmail } from "@/lib/site";
 import type { Viewer } from "@/lib/viewer";
+import { audienceRefusal } from "./audience";
 import { rowsOf } from "@/db/rows";
 import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
 import { isPublicEvent, MAX_EVENT_DURATION_MS } from "./public";
@@ -148,6 +151,8 @@ export type ViewerEventState = {
   canManage: boolean;
   /** Counted now, not cached; null for a visitor, who gets the cached count. */
   goingCount: number | null;
+  /** registry: why this member may not RSVP (the event is for others), or null; rsvpToEvent refuses the same. */
+  audienceRefusal: string | null;
 };
 
 /** What an RSVP changes on the page, as the RSVP action answers it. */
@@ -161,22 +166,41 @@ export type RsvpView = {
 
 /** The small per-viewer part of an event page; never cached, scoped by the viewer in the query. */
 export async function getViewerEventState({ eventId, viewer }: { eventId: string; viewer: Viewer | null }): Promise<ViewerEventState> {
-  if (!viewer) return { rsvp: null, joinUrl: null, canManage: false, goingCount: null };
+  if (!viewer) return { rsvp: null, joinUrl: null, canManage: false, goingCount: null, audienceRefusal: null };
   const db = await getDb();
   const canManage = canSeeDrafts(viewer);
   const result = await db.execute(sql`
     select r.status,
            case when r.status = 'waitlisted' then ${waitlistPositionOfR} end as position,
            e.join_url,
-           ${goingCount(sql`e.id`)} as going_count
+           ${goingCount(sql`e.id`)} as going_count,
+           e.audience_levels::text[] as audience_levels, e.audience_domains, u.email, u.government_level
     from ${events} e
     left join ${rsvps} r on r.event_id = e.id and r.user_id = ${viewer.id}
+    left join ${users} u on u.id = ${viewer.id}
     where e.id = ${eventId}`);
-  type Row = { status: "going" | "waitlisted" | "cancelled" | null; position: number | null; join_url: string | null; going_count: number };
+  type Row = {
+    status: "going" | "waitlisted" | "cancelled" | null;
+    position: number | null;
+    join_url: string | null;
+    going_count: number;
+    audience_levels: GovernmentLevel[];
+    audience_domains: string[];
+    email: string | null;
+    government_level: GovernmentLevel | null;
+  };
   const row = rowsOf<Row>(result)[0];
-  if (!row) return { rsvp: null, joinUrl: null, canManage, goingCount: null };
+  if (!row) return { rsvp: null, joinUrl: null, canManage, goingCount: null, audienceRefusal: null };
   const rsvp = row.status ? { status: row.status, waitlistPosition: row.position } : null;
-  return { rsvp, joinUrl: visibleJoinUrl(viewer, rsvp?.status ?? null, row.join_url), canManage, goingCount: Number(row.going_count) };
+  const audience = { audienceLevels: row.audience_levels, audienceDomains: row.audience_domains };
+  const refusal = audienceRefusal(audience, { email: row.email ?? viewer.email, governmentLevel: row.government_level }, organizersEmail());
+  return {
+    rsvp,
+    joinUrl: visibleJoinUrl(viewer, rsvp?.status ?? null, row.join_url),
+    canManage,
+    goingCount: Number(row.going_count),
+    audienceRefusal: refusal,
+  };
 }
 
 /** Where to join, for this viewer: only people going, and organizers, may see it. */

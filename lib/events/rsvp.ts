@@ -1,6 +1,6 @@
 import "server-only";
 import { eventTags, staleTags } from "@/lib/cache/shared-cache";
-import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { RetriesExhaustedError, withTransientRetry } from "@/db/retry";
@@ -17,6 +17,9 @@ import { formatShortStart } from "@/lib/time";
 import { visibleJoinUrl } from "./queries";
 import { syncReminders } from "@/lib/notifications/reminders";
 import { withdrawAccommodationInTx } from "@/lib/accommodations/requests";
+import type { GovernmentLevel } from "@/lib/members/government-levels";
+import { organizersEmail } from "@/lib/site";
+import { audienceRefusal, isLimited, type Audience } from "./audience";
 
 export type RsvpState = "going" | "waitlisted" | "cancelled";
 export type RsvpResult = {
@@ -89,7 +92,7 @@ async function seatState(tx: Tx, eventId: string, userId: string) {
            ${goingCount(sql`${eventId}`)} as going,
            ${rsvpCount("waitlisted", sql`${eventId}`)} as waiting,
            exists (select 1 from calendar_invites ci where ci.event_id = ${eventId} and ci.user_id = ${userId} and ci.state = 'sent') as has_invite,
-           u.email, u.name, u.time_zone, u.invite_emails
+           u.email, u.name, u.time_zone, u.invite_emails, u.government_level
     from ${users} u where u.id = ${userId}`);
   type Row = {
     existing: RsvpState | null;
@@ -100,6 +103,7 @@ async function seatState(tx: Tx, eventId: string, userId: string) {
     name: string | null;
     time_zone: string;
     invite_emails: boolean;
+    government_level: GovernmentLevel | null;
   };
   const row = rowsOf<Row>(result)[0];
   if (!row) throw new AppError("not_found", "That member could not be found.");
@@ -108,6 +112,7 @@ async function seatState(tx: Tx, eventId: string, userId: string) {
     going: Number(row.going),
     waiting: Number(row.waiting),
     hasInvite: Boolean(row.has_invite),
+    member: { email: row.email, governmentLevel: row.government_level },
     recipient: { userId, email: row.email, name: row.name, timeZone: row.time_zone, inviteEmails: row.invite_emails } satisfies Recipient,
   };
 }
@@ -130,12 +135,15 @@ export async function rsvpToEvent(
     db.transaction(async (tx): Promise<{ result: RsvpResult; event: NonNullable<LockedEvent> }> => {
       const event = await lockEvent(tx, eventId);
       assertOpenForRsvp(event, now);
-      const { existing, going, waiting, hasInvite, recipient } = await seatState(tx, eventId, viewer.id);
+      const { existing, going, waiting, hasInvite, recipient, member } = await seatState(tx, eventId, viewer.id);
       if (existing && existing !== "cancelled") {
         const position = existing === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
         const joinUrl = visibleJoinUrl(viewer, existing, event.joinUrl);
         return { result: { status: existing, waitlistPosition: position, changed: false, goingCount: going, joinUrl, hasInvite }, event };
       }
+      // registry: a seat or a waitlist place only for the event's audience, decided under the lock.
+      const refusal = audienceRefusal(event, member, organizersEmail());
+      if (refusal) throw new AppError("forbidden", refusal);
       const status = event.capacity === null || going < event.capacity ? "going" : "waitlisted";
       // clock_timestamp(), not the caller's clock: the queue follows the order the lock was granted,
       // so a newcomer joins behind everyone already waiting.
@@ -235,7 +243,8 @@ export async function promoteFromWaitlist(tx: Tx, { event, now }: { event: NonNu
   const next = await tx
     .select({ id: rsvps.id, userId: rsvps.userId })
     .from(rsvps)
-    .where(and(eq(rsvps.eventId, event.id), eq(rsvps.status, "waitlisted")))
+    .innerJoin(users, eq(users.id, rsvps.userId))
+    .where(and(eq(rsvps.eventId, event.id), eq(rsvps.status, "waitlisted"), inAudience(event)))
     .orderBy(asc(rsvps.queuedAt), asc(rsvps.id))
     .limit(Math.min(free, 10_000));
   for (const row of next) {
@@ -245,6 +254,19 @@ export async function promoteFromWaitlist(tx: Tx, { event, now }: { event: NonNu
   // Only reminders still ahead are added: someone promoted after the day-before time gets the hour-before one.
   if (next.length > 0) await syncReminders(tx, { eventId: event.id, now });
   return next.map((row) => row.userId);
+}
+
+/**
+ * registry: the waitlisted people an event's audience admits (lib/events/audience.ts `admits`, in SQL).
+ * Someone who joined the waitlist before the organizer narrowed the audience keeps their place but is
+ * not promoted past it.
+ */
+function inAudience(audience: Audience): SQL | undefined {
+  if (!isLimited(audience)) return undefined;
+  const byLevel = audience.audienceLevels.length > 0 ? inArray(users.governmentLevel, [...audience.audienceLevels]) : undefined;
+  // Domains are [a-z0-9.-] only (event-schema.ts), so they carry no LIKE wildcards.
+  const byDomain = audience.audienceDomains.flatMap((domain) => [ilike(users.email, `%@${domain}`), ilike(users.email, `%.${domain}`)]);
+  return or(...[byLevel, ...byDomain].filter((condition): condition is SQL => condition !== undefined));
 }
 
 /**

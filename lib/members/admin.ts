@@ -6,6 +6,7 @@ import { sessions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { assertRole } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
+import type { GovernmentLevel } from "@/lib/members/government-levels";
 import type { Viewer } from "@/lib/viewer";
 import { clampPage, containsPattern, normalizeSearch } from "./search-pattern";
 
@@ -21,6 +22,8 @@ export type AdminMemberRow = {
   name: string | null;
   email: string;
   agency: string | null;
+  organization: string | null;
+  governmentLevel: GovernmentLevel | null;
   role: Viewer["role"];
   disabled: boolean;
   joined: boolean;
@@ -43,6 +46,8 @@ export async function listMembersForAdmin(viewer: Viewer | null, { query, page }
         name: users.name,
         email: users.email,
         agency: users.agency,
+        organization: users.organization,
+        governmentLevel: users.governmentLevel,
         role: users.role,
         disabled: sql<boolean>`${users.disabledAt} is not null`,
         joined: sql<boolean>`${users.guidelinesAcceptedAt} is not null`,

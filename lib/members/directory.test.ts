@@ -25,7 +25,9 @@ describe("searchDirectory", () => {
 
     const result = await searchDirectory(viewer, { page: 1 });
 
-    expect(result.entries).toEqual([{ name: "Listed Lee", agency: "General Services Administration", jobTitle: "Social media specialist" }]);
+    expect(result.entries).toEqual([
+      { name: "Listed Lee", agency: "General Services Administration", jobTitle: "Social media specialist", organization: null, governmentLevel: null },
+    ]);
     expect(result.total).toBe(1);
     expect(JSON.stringify(result)).not.toContain("@");
   });

@@ -3,14 +3,21 @@ import { and, asc, count, eq, ilike, isNotNull, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { assertMember } from "@/lib/auth/assert";
+import type { GovernmentLevel } from "@/lib/members/government-levels";
 import type { Viewer } from "@/lib/viewer";
 import { clampPage, containsPattern, normalizeSearch } from "./search-pattern";
 
 export const DIRECTORY_PAGE_SIZE = 24;
 export const MAX_DIRECTORY_PAGE = 500;
 
-/** Only what a person agreed to show by opting in: no email, no id. */
-export type DirectoryEntry = { name: string | null; agency: string | null; jobTitle: string | null };
+/** Only what a person agreed to show by opting in: no email, no id. Organization and level come from the .gov registry. */
+export type DirectoryEntry = {
+  name: string | null;
+  agency: string | null;
+  jobTitle: string | null;
+  organization: string | null;
+  governmentLevel: GovernmentLevel | null;
+};
 
 export type DirectoryPage = { entries: DirectoryEntry[]; total: number; page: number; pageCount: number };
 
@@ -24,12 +31,12 @@ export async function searchDirectory(viewer: Viewer | null, { query, page }: { 
     isNotNull(users.guidelinesAcceptedAt),
     isNull(users.disabledAt),
     eq(users.directoryOptIn, true),
-    pattern ? or(ilike(users.name, pattern), ilike(users.agency, pattern)) : undefined,
+    pattern ? or(ilike(users.name, pattern), ilike(users.agency, pattern), ilike(users.organization, pattern)) : undefined,
   );
   const safePage = clampPage(page, MAX_DIRECTORY_PAGE);
   const [entries, [totals]] = await Promise.all([
     db
-      .select({ name: users.name, agency: users.agency, jobTitle: users.jobTitle })
+      .select({ name: users.name, agency: users.agency, jobTitle: users.jobTitle, organization: users.organization, governmentLevel: users.governmentLevel })
       .from(users)
       .where(where)
       // The id breaks ties between namesakes so pages neither repeat nor skip anyone.

@@ -19,7 +19,9 @@ export type EligibilityRefusal =
   | "malformed"
   /** An `xn--` (punycode) label: .gov and .mil register no IDNs, so it can only be a look-alike. */
   | "idn"
-  | "domain_not_allowed";
+  | "domain_not_allowed"
+  /** registry: a .gov domain the registry does not list and no admin allowed (lib/registry/membership.ts decides it). */
+  | "not_registered";
 
 export type EligibilityResult = { ok: true; email: string } | { ok: false; reason: EligibilityRefusal };
 

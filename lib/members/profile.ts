@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
+import type { GovernmentLevel } from "@/lib/members/government-levels";
 import type { Viewer } from "@/lib/viewer";
 import type { AccountInput, JoinInput } from "./profile-schema";
 
@@ -19,6 +20,9 @@ export type Profile = {
   inviteEmails: boolean;
   role: Viewer["role"];
   joinedAt: Date | null;
+  /** registry: from the .gov registry (or an admin-allowed domain) at sign-in; null for accounts older than it. */
+  organization: string | null;
+  governmentLevel: GovernmentLevel | null;
 };
 
 /** The viewer's own profile; there is no way to ask for anyone else's here. */
@@ -36,6 +40,8 @@ export async function getOwnProfile(viewer: Viewer): Promise<Profile> {
       inviteEmails: users.inviteEmails,
       role: users.role,
       joinedAt: users.guidelinesAcceptedAt,
+      organization: users.organization,
+      governmentLevel: users.governmentLevel,
     })
     .from(users)
     .where(and(eq(users.id, viewer.id), isNull(users.disabledAt)));

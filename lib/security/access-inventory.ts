@@ -83,6 +83,7 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/admin/records", kind: "page", access: "admin", scope: "lists events to export; the messages export's form" },
   { id: "/admin/records/events/[id]", kind: "page", access: "admin", scope: "counts of what an event's archive holds" },
   { id: "/admin/audit", kind: "page", access: "admin", scope: "every audit entry, with who did it (email) and its detail" },
+  { id: "/admin/domains", kind: "page", access: "admin", scope: "registry: domains allowed beyond the .gov registry" },
   { id: "/dev/mailbox", kind: "page", access: "dev-mailbox" },
   { id: "/unsubscribe/[token]", kind: "page", access: "token", scope: "shows a confirm button; GET changes nothing; unknown or tampered token is 404" },
 
@@ -176,4 +177,6 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "app/(site)/manage/resources/actions.ts#removeResourceAction", kind: "action", access: "organizer" },
   { id: "app/(site)/admin/members/actions.ts#changeRoleAction", kind: "action", access: "admin", scope: "not one's own role" },
   { id: "app/(site)/admin/members/actions.ts#setDisabledAction", kind: "action", access: "admin", scope: "not one's own account" },
+  { id: "app/(site)/admin/domains/actions.ts#allowDomainAction", kind: "action", access: "admin", scope: "registry: a .gov or .mil domain (ALLOWED_EMAIL_DOMAINS), audited" },
+  { id: "app/(site)/admin/domains/actions.ts#removeDomainAction", kind: "action", access: "admin", scope: "registry: audited" },
 ];

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { accommodationRequests, eventSeries, resources, rsvps, sessions } from "@/db/schema";
+import { accommodationRequests, allowedDomains, eventSeries, resources, rsvps, sessions } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/viewer";
 import { databaseSnapshot, formData as form } from "@/test/db-snapshot";
@@ -223,6 +223,19 @@ const SCENES: Record<string, () => Promise<Scene>> = {
     const target = await createMember(db());
     const { setDisabledAction } = await import("@/app/(site)/admin/members/actions");
     return { people: p, call: () => setDisabledAction({ status: "idle" }, form({ userId: target.id, disabled: "true" })) };
+  },
+  "app/(site)/admin/domains/actions.ts#allowDomainAction": async () => {
+    const { people: p } = await people();
+    const { allowDomainAction } = await import("@/app/(site)/admin/domains/actions");
+    const fields = { domain: `allowed-${randomUUID().slice(0, 8)}.gov`, organization: "Example Board", level: "state", reason: "access test" };
+    return { people: p, call: () => allowDomainAction({ status: "idle" }, form(fields)) };
+  },
+  "app/(site)/admin/domains/actions.ts#removeDomainAction": async () => {
+    const { people: p } = await people();
+    const domain = `removed-${randomUUID().slice(0, 8)}.gov`;
+    await db().insert(allowedDomains).values({ domain, organization: "Example Board", level: "local", reason: "access test" });
+    const { removeDomainAction } = await import("@/app/(site)/admin/domains/actions");
+    return { people: p, call: () => removeDomainAction({ status: "idle" }, form({ domain })) };
   },
 };
 

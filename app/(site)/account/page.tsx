@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TextInput } from "@/components/forms";
+import { MemberOrganization } from "@/components/member-organization";
 import { requireMemberPage } from "@/lib/auth/guards";
 import { getOwnProfile } from "@/lib/members/profile";
 import { CalendarFeedSection } from "./calendar-feed/section";
@@ -39,6 +40,21 @@ export default async function AccountPage() {
               readOnly
               defaultValue={profile.email}
             />
+            {/* registry: shown, never posted; it follows the address, not anything the member types. */}
+            <div className="margin-top-3" data-testid="account-organization">
+              <p className="text-bold margin-bottom-0">Organization and level of government</p>
+              <p className="margin-top-1">
+                {profile.organization || profile.governmentLevel ? (
+                  <MemberOrganization organization={profile.organization} level={profile.governmentLevel} />
+                ) : (
+                  "Not known yet. Sign out and sign in again to have it set from your address."
+                )}
+              </p>
+              <p className="text-base font-body-2xs">
+                From the official .gov registry for your address&rsquo;s domain (every .mil address is the Department of Defense), updated each time you sign
+                in. Events can be limited to some levels of government.
+              </p>
+            </div>
             <ProfileForm
               defaults={{
                 name: profile.name,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MemberOrganization } from "@/components/member-organization";
 import { z } from "zod";
 import { SearchBox } from "@/components/forms";
 import { DataTable } from "@/components/data-table";
@@ -48,7 +49,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           stacked
           label={caption}
           caption={`${caption} (${directory.total}), page ${directory.page} of ${directory.pageCount}`}
-          columns={["Name", "Agency", "Job title"]}
+          columns={["Name", "Agency", "Job title", "Organization"]}
         >
           {directory.entries.map((entry, index) => (
             // No id leaves the server for the directory; the order is fixed for a render, so the index is a stable key.
@@ -56,6 +57,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
               <th scope="row">{entry.name}</th>
               <td>{entry.agency}</td>
               <td>{entry.jobTitle}</td>
+              <td>
+                <MemberOrganization organization={entry.organization} level={entry.governmentLevel} />
+              </td>
             </tr>
           ))}
         </DataTable>

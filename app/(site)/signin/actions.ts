@@ -9,6 +9,7 @@ import type { ActionState } from "@/lib/actions/state";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { decideLinkRequest } from "@/lib/auth/link-requests";
 import { eligibilityMessage } from "@/lib/members/eligibility";
+import { notRegisteredMessage } from "@/lib/registry/membership";
 import { getEnv } from "@/lib/env";
 import { clientIp } from "@/lib/request-ip";
 import { formatShortStart } from "@/lib/time";
@@ -43,7 +44,8 @@ export const requestSignInLink = formAction<typeof formSchema, SignInFormState>(
     const redirectTo = `/join?next=${encodeURIComponent(safeCallbackPath(callbackUrl))}`;
     const decision = await decideLinkRequest({ email, ip: clientIp(await headers()), redirectTo });
     if (decision.status === "refused") {
-      return { status: "refused", email, message: eligibilityMessage(getEnv().ALLOWED_EMAIL_DOMAINS) };
+      const message = decision.domain ? notRegisteredMessage(decision.domain) : eligibilityMessage(getEnv().ALLOWED_EMAIL_DOMAINS);
+      return { status: "refused", email, message };
     }
     if (decision.status === "rate_limited") {
       return {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MemberOrganization } from "@/components/member-organization";
 import { z } from "zod";
 import { SearchBox } from "@/components/forms";
 import { DataTable } from "@/components/data-table";
@@ -41,6 +42,10 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
         <Link href="/admin/mail" className="usa-link">
           See mail that could not be sent
         </Link>
+        {" · "}
+        <Link href="/admin/domains" className="usa-link">
+          Domains allowed beyond the .gov registry
+        </Link>
       </p>
       {/* records: */}
       <p>
@@ -80,7 +85,10 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
                   {isSelf ? <span className="text-base"> (you)</span> : null}
                 </th>
                 <td>{row.email}</td>
-                <td>{row.agency ?? ""}</td>
+                <td>
+                  {row.agency ?? ""}
+                  <MemberOrganization organization={row.organization} level={row.governmentLevel} className="display-block font-body-2xs text-base" />
+                </td>
                 <td>{roleLabels[row.role]}</td>
                 <td>
                   {row.disabled ? "Disabled" : "Active"}

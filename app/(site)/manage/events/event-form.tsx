@@ -1,10 +1,22 @@
 "use client";
 
 import { useActionState, useState, type FormEvent } from "react";
-import { Fieldset, FormAlert, Select, SubmitButton, TextArea, TextInput as Input, TimeZoneSelect, fieldBinder, type FieldCopy } from "@/components/forms";
+import {
+  Checkbox,
+  Fieldset,
+  FormAlert,
+  Select,
+  SubmitButton,
+  TextArea,
+  TextInput as Input,
+  TimeZoneSelect,
+  fieldBinder,
+  type FieldCopy,
+} from "@/components/forms";
 import { idleState, type ActionState } from "@/lib/actions/state";
-import type { EventFormFields } from "@/lib/events/event-schema";
+import { AUDIENCE_LEVEL_FIELDS, type EventFormFields } from "@/lib/events/event-schema";
 import type { SeriesFormFields } from "@/lib/events/series-schema";
+import { GOVERNMENT_LEVEL_LABELS, GOVERNMENT_LEVELS } from "@/lib/members/government-levels";
 import { FORMAT_LABELS, KIND_LABELS, labelOptions } from "@/lib/events/vocabulary";
 
 const KIND_OPTIONS = labelOptions(KIND_LABELS, "option");
@@ -57,7 +69,20 @@ const COPY: Record<keyof EventFormFields | keyof SeriesFormFields, FieldCopy> = 
   },
   repeatCount: { label: "Number of times", optional: true, hint: "Including the first date, from 2 to 52. Or give a last date instead." },
   repeatUntil: { label: "Last date", optional: true, hint: "The series ends on or before this day." },
+  // registry: who may attend.
+  audienceFederal: { label: GOVERNMENT_LEVEL_LABELS.federal.option },
+  audienceState: { label: GOVERNMENT_LEVEL_LABELS.state.option },
+  audienceLocal: { label: GOVERNMENT_LEVEL_LABELS.local.option },
+  audienceTribal: { label: GOVERNMENT_LEVEL_LABELS.tribal.option },
+  audienceOther: { label: GOVERNMENT_LEVEL_LABELS.other.option },
+  audienceDomains: {
+    label: "Domains",
+    optional: true,
+    hint: "Members whose address is at one of these domains may also attend, whatever their level. Separated by commas, like gsa.gov, ca.gov",
+  },
 };
+
+const AUDIENCE_FIELDS: (keyof EventFormFields)[] = [...GOVERNMENT_LEVELS.map((level) => AUDIENCE_LEVEL_FIELDS[level]), "audienceDomains"];
 
 /** Which place fields the chosen format requires (the schema's checkPlaces enforces the same). */
 const NEEDS = {
@@ -76,6 +101,7 @@ const OPTIONAL_SECTIONS = {
   people: ["topics", "hosts"],
   rsvps: ["capacity", "rsvpDeadlineDate", "rsvpDeadlineTime"],
   repeats: ["repeats", "monthlyWeek", "repeatCount", "repeatUntil"],
+  audience: AUDIENCE_FIELDS,
 } as const satisfies Record<string, (keyof EventFormFields | keyof SeriesFormFields)[]>;
 
 export function EventForm({
@@ -157,6 +183,22 @@ export function EventForm({
           <Input {...field("repeatUntil")} type="date" className="usa-input--md" />
         </OptionalSection>
       ) : null}
+      <OptionalSection summary="Who may attend (optional)" open={opens(OPTIONAL_SECTIONS.audience)}>
+        <Fieldset
+          id="audience-levels"
+          legend="Levels of government"
+          hint="Leave everything in this section empty to open the event to every member. Members at a level you tick, or at a domain you list, may RSVP; everyone else sees why not. People already going keep their seat if you narrow it later."
+        >
+          {GOVERNMENT_LEVELS.map((level) => {
+            const name = AUDIENCE_LEVEL_FIELDS[level];
+            const { defaultValue, ...box } = field(name);
+            // After a refused submit an unticked box is absent from what was sent: it stays unticked.
+            const ticked = state.values ? state.values[name] === "on" : defaultValue === "on";
+            return <Checkbox key={name} {...box} defaultChecked={ticked} />;
+          })}
+        </Fieldset>
+        <Input {...field("audienceDomains")} />
+      </OptionalSection>
 
       {publishLabel ? (
         <div className="margin-top-4">

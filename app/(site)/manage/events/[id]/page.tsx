@@ -11,6 +11,7 @@ import { EventControls } from "./event-controls";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { EventColumns, EventDetailsBox } from "@/components/event-details-box";
 import { EventFact } from "@/components/event-fact";
+import { describeAudience } from "@/lib/events/audience";
 import { EventHosts } from "@/components/event-hosts";
 import { SentMessages } from "./sent-messages";
 import { AccommodationRequests } from "./accommodation-requests";
@@ -139,6 +140,8 @@ export default async function ManageEventPage({ params, searchParams }: Props) {
           ) : null}
           {event.rsvpDeadline ? <EventFact label="RSVP deadline">{formatShortStart(event.rsvpDeadline, event.timeZone)}</EventFact> : null}
           {event.tags.length > 0 ? <EventFact label="Topics">{event.tags.join(", ")}</EventFact> : null}
+          {/* registry: who may attend. */}
+          <EventFact label="Who may attend">{describeAudience(event) ?? "Every member"}</EventFact>
         </EventDetailsBox>
 
         <EventHosts hosts={event.hosts} />
