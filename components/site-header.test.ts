@@ -24,4 +24,17 @@ describe("the header's ways in", () => {
       expect(hrefs(viewer)).not.toContain("/account/events");
     }
   });
+
+  it("puts every staff page in the one Manage menu (admins' too), with the same links for a browser without script", () => {
+    const markup = (viewer: HeaderViewer) => renderToStaticMarkup(createElement(SiteHeader, { viewer, signOutAction: signOut }));
+    const admin = markup({ ...person, isMember: true, canManage: true, isAdmin: true });
+    const menu = admin.slice(admin.indexOf('id="manage-menu"'), admin.indexOf("</ul>", admin.indexOf('id="manage-menu"')));
+    expect([...menu.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(["/manage/events", "/manage/resources", "/admin/members"]);
+    // No "Admin" item of its own beside the menu: nine items did not fit one line at 1280 px.
+    expect(admin).not.toMatch(/>Admin</);
+    const fallback = admin.slice(admin.indexOf("<noscript>"), admin.indexOf("</noscript>"));
+    expect([...fallback.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(["/manage/events", "/manage/resources", "/admin/members"]);
+    // An organizer's menu has no admin page in it.
+    expect(markup({ ...person, isMember: true, canManage: true })).not.toContain("/admin/members");
+  });
 });

@@ -136,10 +136,17 @@ test("after an RSVP focus is on the result; cancelling asks first, Keep my seat 
   await expect(noScript.getByTestId("rsvp-state")).toHaveText("You’re going.");
   await noScript.getByRole("button", { name: "Cancel my RSVP" }).click();
   await noScript.getByRole("button", { name: "Yes, cancel" }).click();
-  // The page comes back with the RSVP gone. (Without script it does not also say so: the provider is keyed by
-  // the view, so once the view changes React does not match the action's answer to it. That was so before.)
+  // The page comes back with the RSVP gone, and says so (the server-rendered page carries the action's answer).
+  await expect(noScript.getByTestId("rsvp-result")).toHaveText("Your RSVP is cancelled.");
   await expect(noScript.getByRole("button", { name: "RSVP: I'm going" })).toBeVisible();
   await expect(noScript.getByTestId("rsvp-state")).toHaveCount(0);
+  // RSVPing again without script also shows its result line, with the new state.
+  await noScript.getByRole("button", { name: "RSVP: I'm going" }).click();
+  await expect(noScript.getByTestId("rsvp-result")).toContainText("You're going.");
+  await expect(noScript.getByTestId("rsvp-state")).toHaveText("You’re going.");
+  await noScript.getByRole("button", { name: "Cancel my RSVP" }).click();
+  await noScript.getByRole("button", { name: "Yes, cancel" }).click();
+  await expect(noScript.getByTestId("rsvp-result")).toHaveText("Your RSVP is cancelled.");
   await plain.close();
 
   await page.reload();

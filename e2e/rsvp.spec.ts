@@ -87,6 +87,13 @@ test.describe("RSVPs", () => {
     const latecomer = await as("latecomer", "198.51.100.74");
     await latecomer.page.getByRole("button", { name: "Join the waitlist" }).click();
     await expect(latecomer.page.getByTestId("rsvp-panel")).toContainText("you're number 2 on the waitlist");
+
+    // Leaving the waitlist says so, not that an RSVP (a seat) was cancelled.
+    await latecomer.page.getByRole("button", { name: "Leave the waitlist" }).click();
+    await expect(latecomer.page.getByTestId("rsvp-confirm")).toContainText("Leave the waitlist?");
+    await latecomer.page.getByRole("button", { name: "Yes, leave the waitlist" }).click();
+    await expect(latecomer.page.getByTestId("rsvp-result")).toHaveText("You left the waitlist.");
+    await expect(latecomer.page.getByRole("button", { name: "Join the waitlist" })).toBeVisible();
     for (const member of [first, waiting, next, latecomer]) await member.page.context().close();
   });
 

@@ -67,7 +67,7 @@ export async function EventDetailContent({ event, viewer }: { event: EventDetail
       <EventTags event={event} />
 
       <EventColumns body={event.body}>
-        <RsvpProvider key={JSON.stringify(rsvpView)} initial={rsvpView} capacity={event.capacity}>
+        <RsvpProvider initial={rsvpView} capacity={event.capacity}>
           <EventDetailsBox
             startsAt={event.startsAt}
             when={when}

@@ -21,8 +21,12 @@ const idle: RsvpFormState = { status: "idle" };
 /**
  * The viewer's part of an event: their RSVP, the seats left and the join link.
  * An RSVP answers with the new state and only these parts change; the rest of
- * the page stays as rendered, so a rush of RSVPs costs no page renders. Keyed
- * by the server's view, so a fresh render (a reload, My events' refresh) resets it.
+ * the page stays as rendered, so a rush of RSVPs costs no page renders.
+ * Whichever is newer shows: the action's answer, or a fresh server view (a
+ * refresh). Not keyed by the view: without JavaScript the action's answer comes
+ * back in a page whose view has changed, and React matches that answer to this
+ * hook by its place in the tree, so a key that changes with the view would drop
+ * the result line ("Your RSVP is cancelled.").
  */
 export function RsvpProvider({
   initial,
@@ -37,12 +41,13 @@ export function RsvpProvider({
   children: React.ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(changeRsvp, idle);
-  // The cancel question and "Keep my seat" answer without a view: keep showing the last one the
-  // server sent, not the page's first (a member who RSVPed here and then asked to cancel is still going).
-  const [lastView, setLastView] = useState<RsvpView | undefined>(undefined);
-  if (state.view && state.view !== lastView) setLastView(state.view);
-  const view = state.view ?? lastView ?? initial;
-  return <RsvpContext value={{ view, capacity, state, formAction, pending, refreshPage }}>{children}</RsvpContext>;
+  // The cancel question and "Keep my seat" answer without a view: keep showing the last one seen,
+  // not the page's first (a member who RSVPed here and then asked to cancel is still going).
+  const serverView = JSON.stringify(initial);
+  const [shown, setShown] = useState({ serverView, state, view: state.view ?? initial });
+  if (shown.serverView !== serverView) setShown({ serverView, state, view: initial });
+  else if (shown.state !== state) setShown({ serverView, state, view: state.view ?? shown.view });
+  return <RsvpContext value={{ view: shown.view, capacity, state, formAction, pending, refreshPage }}>{children}</RsvpContext>;
 }
 
 function useRsvp(): RsvpContextValue {

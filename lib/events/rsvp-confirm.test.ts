@@ -38,6 +38,28 @@ describe("cancelling an RSVP through the panel's action", () => {
     expect(await statusOf(event.id, waiting!.id)).toBe("going");
   });
 
+  it("says what the member gave up: a seat ('Your RSVP is cancelled.'), a place in line ('You left the waitlist.'), or nothing", async () => {
+    const [going, waiting] = await createMembers(database.db, 2);
+    const event = await createEvent(database.db, { capacity: 1 });
+    await rsvpToEvent(viewerOf(going!), { eventId: event.id });
+    await rsvpToEvent(viewerOf(waiting!), { eventId: event.id });
+    const { changeRsvp } = await import("@/app/(site)/events/[slug]/actions");
+    const cancel = () => changeRsvp({ status: "confirm" }, formData({ eventId: event.id, intent: "cancel-confirmed" }));
+
+    viewerNow.current = viewerOf(waiting!);
+    const left = await cancel();
+    expect(left).toMatchObject({ status: "success", message: "You left the waitlist.", view: { rsvp: { status: "cancelled" } } });
+    expect(left.message).not.toMatch(/RSVP is cancelled/);
+    // The member who was going keeps the seat: leaving the line gives nobody anything.
+    expect(await statusOf(event.id, going!.id)).toBe("going");
+    // A second "Yes" (a resubmitted page) claims no cancellation that did not happen.
+    expect(await cancel()).toMatchObject({ status: "success", message: "You had no RSVP for this event, so nothing changed." });
+
+    viewerNow.current = viewerOf(going!);
+    expect(await cancel()).toMatchObject({ status: "success", message: "Your RSVP is cancelled." });
+    expect(await statusOf(event.id, going!.id)).toBe("cancelled");
+  });
+
   it("the confirmed cancel is still decided in lib/: a signed-out request is refused and changes nothing", async () => {
     const [going] = await createMembers(database.db, 1);
     const event = await createEvent(database.db, { capacity: 1 });

@@ -74,20 +74,20 @@ describe("RSVP rules", () => {
     const event = await createEvent(database.db, { capacity: 1 });
     const [a, b, c] = await createMembers(database.db, 3);
     for (const member of [a, b, c]) await rsvpToEvent(viewerOf(member!), { eventId: event.id });
-    expect(await cancelRsvp(viewerOf(a!), { eventId: event.id })).toEqual({ changed: true });
+    expect(await cancelRsvp(viewerOf(a!), { eventId: event.id })).toEqual({ changed: true, left: "going" });
     expect(await statusOf(event.id, a!.id)).toBe("cancelled");
     expect(await statusOf(event.id, b!.id)).toBe("going");
     expect(await statusOf(event.id, c!.id)).toBe("waitlisted");
     expect(await mailKindsTo(a!.email)).toEqual(["rsvp_confirmed", "rsvp_cancelled"]);
     expect(await mailKindsTo(b!.email)).toEqual(["rsvp_waitlisted", "rsvp_promoted"]);
-    expect(await cancelRsvp(viewerOf(a!), { eventId: event.id })).toEqual({ changed: false });
+    expect(await cancelRsvp(viewerOf(a!), { eventId: event.id })).toEqual({ changed: false, left: null });
   });
 
   it("leaving the waitlist promotes nobody", async () => {
     const event = await createEvent(database.db, { capacity: 1 });
     const [a, b, c] = await createMembers(database.db, 3);
     for (const member of [a, b, c]) await rsvpToEvent(viewerOf(member!), { eventId: event.id });
-    await cancelRsvp(viewerOf(b!), { eventId: event.id });
+    expect(await cancelRsvp(viewerOf(b!), { eventId: event.id })).toEqual({ changed: true, left: "waitlisted" });
     expect(await statusOf(event.id, c!.id)).toBe("waitlisted");
     expect(await rsvpToEvent(viewerOf(b!), { eventId: event.id })).toEqual({
       status: "waitlisted",

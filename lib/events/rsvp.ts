@@ -195,41 +195,42 @@ export async function cancelRsvp(viewer: Viewer | null, { eventId }: { eventId: 
   assertMember(viewer);
   await limitRsvpChanges(viewer, eventId, now);
   const db = await getDb();
-  const { changed, event } = await seatChange(() =>
+  const { changed, left, event } = await seatChange(() =>
     db.transaction(async (tx) => {
       const event = await lockEvent(tx, eventId);
       if (!event || event.status === "draft") throw new AppError("not_found", "This event could not be found.");
-      const cancelled = await cancelRsvpInLockedEvent(tx, { event, userId: viewer.id, now });
-      return { changed: cancelled, event };
+      const left = await cancelRsvpInLockedEvent(tx, { event, userId: viewer.id, now });
+      return { changed: left !== null, left, event };
     }),
   );
   if (changed) {
     staleTags(eventTags(event));
     metrics().rsvpChanges.inc({ outcome: "cancelled" });
   }
-  return { changed };
+  // `left`: what the member gave up (a seat or a place in line), so the answer can say which.
+  return { changed, left };
 }
 
 /**
  * Cancels one person's RSVP inside a transaction that already holds the event
- * lock (also used when an account is deleted). Returns whether anything changed.
+ * lock (also used when an account is deleted). Returns what was cancelled (a seat or a
+ * place on the waitlist), or null when nothing changed.
  */
 export async function cancelRsvpInLockedEvent(
   tx: Tx,
   { event, userId, now, notify = true }: { event: NonNullable<LockedEvent>; userId: string; now: Date; notify?: boolean },
-): Promise<boolean> {
-  const [previous] = await tx
-    .update(rsvps)
-    .set({ status: "cancelled", updatedAt: now })
-    .where(and(eq(rsvps.eventId, event.id), eq(rsvps.userId, userId), ne(rsvps.status, "cancelled")))
-    .returning({ status: rsvps.status });
-  if (!previous) return false;
+): Promise<Exclude<RsvpState, "cancelled"> | null> {
+  // RETURNING gives the row as updated ("cancelled"), so what it was is read first; the event lock keeps it still between.
+  const held = and(eq(rsvps.eventId, event.id), eq(rsvps.userId, userId), ne(rsvps.status, "cancelled"));
+  const [previous] = await tx.select({ status: rsvps.status }).from(rsvps).where(held);
+  if (!previous) return null;
+  await tx.update(rsvps).set({ status: "cancelled", updatedAt: now }).where(held);
   // accommodations: a cancelled RSVP takes its accommodation request with it, in this transaction.
   await withdrawAccommodationInTx(tx, { eventId: event.id, userId, reason: "rsvp_cancelled" });
   await syncReminders(tx, { eventId: event.id, userId, now });
   if (notify) await queueEventMail(tx, { kind: "rsvp_cancelled", event, recipient: await recipientFor(tx, userId), now });
   if (event.status === "published" && event.endsAt > now) await promoteFromWaitlist(tx, { event, now });
-  return true;
+  return previous.status === "going" ? "going" : "waitlisted";
 }
 
 /**

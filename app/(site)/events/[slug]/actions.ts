@@ -6,6 +6,7 @@ import { formAction } from "@/lib/actions/form-action";
 import type { ActionState } from "@/lib/actions/state";
 import { getRsvpView, type RsvpView } from "@/lib/events/queries";
 import { cancelRsvp, rsvpToEvent } from "@/lib/events/rsvp";
+import { cancelledMessage, RSVP_MESSAGES } from "@/lib/events/rsvp-messages";
 
 /** `confirm`: the member asked to cancel and the panel asks them to say so once more; nothing has changed yet. */
 export type RsvpFormState = Omit<ActionState, "status"> & { status: ActionState["status"] | "confirm"; view?: RsvpView };
@@ -33,20 +34,17 @@ export const changeRsvp = formAction<typeof rsvpInput, RsvpFormState>(
     if (intent === "going") {
       const { status, waitlistPosition, goingCount, joinUrl, hasInvite } = await rsvpToEvent(viewer, { eventId });
       if (refreshPage) refresh();
-      const message =
-        status === "going"
-          ? "You're going. A confirmation is on its way to your email."
-          : `The event is full, so you're number ${waitlistPosition} on the waitlist. We'll email you if a seat opens.`;
+      const message = status === "going" ? RSVP_MESSAGES.going : RSVP_MESSAGES.waitlisted(waitlistPosition);
       // Built from what the RSVP's own transaction saw: no query more for the rush's most common request.
       return { status: "success", message, view: { rsvp: { status, waitlistPosition }, joinUrl, goingCount, hasInvite } };
     }
     // A cancelled seat goes to the waitlist at once, so the first click only asks: a round trip rather than a
     // script-only dialog, so the question works without JavaScript too. Neither answer changes or reads anything.
     if (intent === "cancel") return { status: "confirm" };
-    if (intent === "keep") return { status: "success", message: "Nothing changed: you keep your place." };
-    await cancelRsvp(viewer, { eventId });
+    if (intent === "keep") return { status: "success", message: RSVP_MESSAGES.kept };
+    const { left } = await cancelRsvp(viewer, { eventId });
     if (refreshPage) refresh();
     // cancelRsvp refuses anyone signed out, so there is a viewer here.
-    return { status: "success", message: "Your RSVP is cancelled.", view: viewer ? await getRsvpView({ eventId, viewer }) : undefined };
+    return { status: "success", message: cancelledMessage(left), view: viewer ? await getRsvpView({ eventId, viewer }) : undefined };
   },
 );
