@@ -11,7 +11,7 @@ export function BarChart({
   description,
   labels,
   values,
-  unit = "",
+  formatValue = String,
   className,
 }: {
   title: string;
@@ -19,8 +19,8 @@ export function BarChart({
   description?: string;
   labels: string[];
   values: number[];
-  /** Appended to each value in the text alternative ("3 answers"). */
-  unit?: string;
+  /** How a value is said in the text alternative ("3 answers"); the number alone by default. */
+  formatValue?: (value: number) => string;
   className?: string;
 }) {
   const id = useId();
@@ -29,7 +29,7 @@ export function BarChart({
   const width = 320;
   const barArea = 250;
   const height = Math.max(rowHeight, labels.length * rowHeight);
-  const summary = labels.map((label, i) => `${label}: ${values[i] ?? 0}${unit ? ` ${unit}` : ""}`).join("; ");
+  const summary = labels.map((label, i) => `${label}: ${formatValue(values[i] ?? 0)}`).join("; ");
   const alternative = [title, description, summary].filter(Boolean).join(". ");
 
   return (

@@ -1,12 +1,11 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { surveyInvitations, surveyParticipants, surveys } from "@/db/schema";
 import type { OutgoingMail } from "@/lib/mail";
 import { unsubscribeHeaders, unsubscribeUrl } from "@/lib/notifications/unsubscribe-tokens";
 import { COMMUNITY_NAME, siteUrl } from "@/lib/site";
 import { formatShortStart } from "@/lib/time";
-import { and } from "drizzle-orm";
 import { createSurveyToken, surveyUrl } from "./tokens";
 
 /** How long a survey link works after it is mailed. */
@@ -76,8 +75,8 @@ export function surveyMail({ event, member, url, expiresAt }: { event: Event; me
   const lines = [
     `Hello ${member.name ?? "there"},`,
     "",
-    `Thanks for coming to ${event.title} (${formatShortStart(event.startsAt, member.timeZone)}).`,
-    "The organizers would like to know how it went. The survey takes a minute or two, and you don't need to sign in:",
+    `The organizers of ${event.title} (${formatShortStart(event.startsAt, member.timeZone)}) would like to know how it went.`,
+    "The survey takes a minute or two, and you don't need to sign in:",
     "",
     url,
     "",

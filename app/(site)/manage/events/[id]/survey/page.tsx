@@ -37,7 +37,7 @@ function CountedResult({ result, index }: { result: Extract<QuestionResult, { ba
           description={description}
           labels={bars.map((b) => b.label)}
           values={bars.map((b) => b.count)}
-          unit="answers"
+          formatValue={(n) => `${n} ${n === 1 ? "answer" : "answers"}`}
         />
       </div>
       <div className="tablet:grid-col-6">
