@@ -8,6 +8,7 @@ import { assertRole } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
 import { assertEventId, ORGANIZERS } from "@/lib/events/manage-read";
 import type { Viewer } from "@/lib/viewer";
+import { SURVEY_INVITE_WINDOW_DAYS } from "./invitations";
 import { DEFAULT_QUESTIONS, questionsSchema, type EditedQuestion } from "./survey-schema";
 
 export type SurveyEvent = {
@@ -26,6 +27,8 @@ export type EventSurvey = {
   responseCount: number;
   /** Whether the event has ended (invitations go out on the scheduler's next run once it has). */
   ended: boolean;
+  /** Ended longer ago than invitations are sent for (SURVEY_INVITE_WINDOW_DAYS): nobody will be emailed. */
+  tooLateToInvite: boolean;
 };
 
 const LOCKED_MESSAGE = "People have answered this survey, so its questions can no longer change (their answers would no longer match).";
@@ -72,7 +75,13 @@ export async function getEventSurvey(viewer: Viewer | null, eventId: string, now
       .select({ id: surveys.id, questions: surveys.questions, invitationsPlannedAt: surveys.invitationsPlannedAt })
       .from(surveys)
       .where(eq(surveys.eventId, event.id));
-    return { event, survey: survey ?? null, responseCount: survey ? await responseCountOf(tx, survey.id) : 0, ended: event.endsAt <= now };
+    return {
+      event,
+      survey: survey ?? null,
+      responseCount: survey ? await responseCountOf(tx, survey.id) : 0,
+      ended: event.endsAt <= now,
+      tooLateToInvite: event.endsAt.getTime() <= now.getTime() - SURVEY_INVITE_WINDOW_DAYS * 24 * 3600_000,
+    };
   });
 }
 

@@ -87,6 +87,14 @@ describe("who is asked, once", () => {
   });
 });
 
+it("asks nobody about an event that ended more than two weeks before the survey was attached", async () => {
+  const now = new Date();
+  const { members, event, organizer } = await endedEventWithSurvey(1, { now: new Date(now.getTime() - 15 * DAY) });
+  expect(await getEventSurvey(viewerOf(organizer), event.id, now)).toMatchObject({ ended: true, tooLateToInvite: true });
+  await sendDueNotifications({ now });
+  expect(await surveyMailsTo(members[0]!.email)).toHaveLength(0);
+});
+
 describe("the link", () => {
   it("opens the survey without a session, takes one answer, and then says it was answered", async () => {
     const { members, survey, now } = await endedEventWithSurvey(1);
@@ -294,5 +302,3 @@ describe("organizers", () => {
     expect(surveyEditorSchema.safeParse({ q0_kind: "text", q0_prompt: "Hi?", sneaky: "1" }).success).toBe(false);
   });
 });
-
-void DAY;

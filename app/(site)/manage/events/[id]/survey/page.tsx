@@ -86,7 +86,7 @@ export default async function EventSurveyPage({ params, searchParams }: Props) {
   const { id } = await params;
   const flags = await searchParams;
   const viewer = await requireRolePage(`/manage/events/${id}/survey`, ["organizer", "admin"]);
-  const { event, survey, responseCount, ended } = await orNotFound(getEventSurvey(viewer, id));
+  const { event, survey, responseCount, ended, tooLateToInvite } = await orNotFound(getEventSurvey(viewer, id));
   const results = survey ? await getSurveyResults(viewer, id) : null;
 
   return (
@@ -129,9 +129,11 @@ export default async function EventSurveyPage({ params, searchParams }: Props) {
             <p>
               {survey.invitationsPlannedAt
                 ? `Invitations went out ${formatShortStart(survey.invitationsPlannedAt, viewer.timeZone)}.`
-                : ended
-                  ? "Invitations go out within a few minutes."
-                  : "Invitations go out when the event ends."}
+                : tooLateToInvite
+                  ? "This event ended too long ago for invitations: nobody will be emailed."
+                  : ended
+                    ? "Invitations go out within a few minutes."
+                    : "Invitations go out when the event ends."}
             </p>
             {responseCount === 0 ? (
               <ul className="usa-button-group">
