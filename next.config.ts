@@ -35,7 +35,11 @@ const nextConfig: NextConfig = {
   skipProxyUrlNormalize: true,
   // Not on route handlers that set their own (OWN_HEADER_ROUTES): Next would send these instead of theirs.
   async headers() {
-    return [{ source: BASE_HEADERS_SOURCE, headers: baseSecurityHeaders({ production: process.env.NODE_ENV === "production" }) }];
+    return [
+      { source: BASE_HEADERS_SOURCE, headers: baseSecurityHeaders({ production: process.env.NODE_ENV === "production" }) },
+      // surveys: the answer page's address holds its token; the later entry wins, so no Referer ever carries it away.
+      { source: "/survey/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
   },
 };
 

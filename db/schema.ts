@@ -34,7 +34,8 @@ export const resourceKindEnum = pgEnum("resource_kind", ["link", "file"]);
 export const resourceTypeEnum = pgEnum("resource_type", ["slides", "recording", "toolkit", "guide", "template", "link"]);
 export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
 // event_update: the batched calendar update after an edit (lib/events/updates.ts); essential, no opt-out.
-export const notificationKindEnum = pgEnum("notification_kind", ["reminder_day", "reminder_hour", "follow_up", "digest", "event_update"]);
+// surveys: survey, the one post-event feedback invitation (lib/surveys/invitations.ts); optional, follows the follow-up switch.
+export const notificationKindEnum = pgEnum("notification_kind", ["reminder_day", "reminder_hour", "follow_up", "digest", "event_update", "survey"]);
 export const notificationStatusEnum = pgEnum("notification_status", ["pending", "sent", "skipped", "failed"]);
 export const calendarInviteStateEnum = pgEnum("calendar_invite_state", ["sent", "cancelled"]);
 /** A member's level of government, from the .gov registry's domain type (lib/members/government-levels.ts names them). */
@@ -588,3 +589,92 @@ export const allowedDomains = pgTable("allowed_domains", {
   addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamptz("created_at").notNull().defaultNow(),
 });
+
+// ── surveys ──
+
+/** One question of a post-event survey (lib/surveys/survey-schema.ts bounds them). */
+export type SurveyQuestion =
+  | { id: string; kind: "rating"; prompt: string; required: boolean }
+  | { id: string; kind: "choice"; prompt: string; required: boolean; options: string[] }
+  | { id: string; kind: "text"; prompt: string; required: boolean };
+
+/** A question's answer: a rating 1–5, the chosen option's index, or the text typed. */
+export type SurveyAnswerValue = number | string;
+
+/** The short feedback survey attached to one event (lib/surveys/). */
+export const surveys = pgTable(
+  "surveys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    questions: jsonb("questions").$type<SurveyQuestion[]>().notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    // Set, once, by the scheduler's run that queues the invitations after the event ends.
+    invitationsPlannedAt: timestamptz("invitations_planned_at"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("surveys_event_key").on(t.eventId),
+    index("surveys_unplanned_idx")
+      .on(t.eventId)
+      .where(sql`invitations_planned_at is null`),
+  ],
+);
+
+/**
+ * The emailed answer link of one member for one survey: only the SHA-256 of the link's random nonce
+ * is kept, so a leaked table holds no working link, and a new link replaces the old one.
+ */
+export const surveyInvitations = pgTable(
+  "survey_invitations",
+  {
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    nonceHash: text("nonce_hash").notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.userId] })],
+);
+
+/**
+ * Who has answered: the primary key is what makes it one answer per member (a second insert fails),
+ * and it holds no answers. The answers are in survey_responses, which name nobody unless the member
+ * chose to share their name, and carry no time that could be matched with this row's.
+ */
+export const surveyParticipants = pgTable(
+  "survey_participants",
+  {
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    answeredAt: timestamptz("answered_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.userId] })],
+);
+
+export const surveyResponses = pgTable(
+  "survey_responses",
+  {
+    // Random, and the only order results are read in: it says nothing about who answered when.
+    id: uuid("id").primaryKey().defaultRandom(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => surveys.id, { onDelete: "cascade" }),
+    // Only when the member ticked "Share my name with the organizers"; gone with their account.
+    sharedUserId: uuid("shared_user_id").references(() => users.id, { onDelete: "set null" }),
+    // Question id → answer; questions left empty are absent.
+    answers: jsonb("answers").$type<Record<string, SurveyAnswerValue>>().notNull(),
+  },
+  (t) => [index("survey_responses_survey_idx").on(t.surveyId, t.id)],
+);

@@ -106,6 +106,15 @@ const CASES: Record<string, Case> = {
     },
     fields: () => ({ intent: "send", audience: "going", subject: "Room change", body: "Room 2." }),
   },
+  // surveys: the editor's strict form (the page binds the event id).
+  updateSurveyAction: {
+    role: "organizer",
+    load: async ({ eventId }) => {
+      const { updateSurveyAction } = await import("@/app/(site)/manage/events/[id]/survey/actions");
+      return ((state: never, data: FormData) => updateSurveyAction(eventId, state, data)) as Call;
+    },
+    fields: () => ({ q0_kind: "text", q0_prompt: "Anything else?" }),
+  },
   createLinkResourceAction: {
     role: "organizer",
     load: async () => (await import("@/app/(site)/manage/resources/actions")).createLinkResourceAction as Call,

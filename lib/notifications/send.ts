@@ -10,6 +10,7 @@ import { FOLLOW_UP_TYPES, WAITING_FOR_RECORDING } from "./follow-ups";
 import { preferenceColumnOf } from "./kinds";
 import { REMINDER_LEADS } from "./reminders";
 import { eventUpdateOutcome } from "@/lib/events/updates";
+import { planSurveyInvitations, surveyInvitationOutcome } from "@/lib/surveys/invitations";
 
 export type SendResult = { sent: number; skipped: number; retried: number; failed: number };
 type Settled = keyof SendResult;
@@ -41,6 +42,7 @@ export async function sendDueNotifications({
 }: { now?: Date; batchSize?: number; db?: Db } = {}): Promise<SendResult> {
   const db = givenDb ?? (await getDb());
   await planDigests(db, now);
+  await planSurveyInvitations(db, now);
   const result: SendResult = { sent: 0, skipped: 0, retried: 0, failed: 0 };
   for (;;) {
     const size = await db.transaction(async (tx) => {
@@ -137,6 +139,8 @@ async function outcomeOf(tx: Tx, row: Notification, now: Date): Promise<Outcome>
     .where(and(eq(rsvps.eventId, row.eventId), eq(rsvps.userId, row.userId)));
   if (!event || event.status !== "published") return { skip: "event not published" };
   if (rsvp?.status !== "going") return { skip: "not going" };
+
+  if (row.kind === "survey") return surveyInvitationOutcome(tx, { event, member: to, now });
 
   if (row.kind === "follow_up") {
     const attached = await tx

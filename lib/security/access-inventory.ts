@@ -86,6 +86,15 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/admin/domains", kind: "page", access: "admin", scope: "registry: domains allowed beyond the .gov registry" },
   { id: "/dev/mailbox", kind: "page", access: "dev-mailbox" },
   { id: "/unsubscribe/[token]", kind: "page", access: "token", scope: "shows a confirm button; GET changes nothing; unknown or tampered token is 404" },
+  // surveys
+  { id: "/manage/events/[id]/survey", kind: "page", access: "organizer", scope: "answers without names unless the member chose to share theirs" },
+  { id: "/manage/events/[id]/survey/edit", kind: "page", access: "organizer", scope: "locked once anyone has answered" },
+  {
+    id: "/survey/[token]",
+    kind: "page",
+    access: "token",
+    scope: "the HMAC-signed link of one member for one survey, checked against its stored nonce and expiry; GET changes nothing; no-referrer, noindex; anything else is 404",
+  },
 
   // Route handlers
   { id: "/api/health", kind: "route", methods: ["GET"], access: "public" },
@@ -112,6 +121,7 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/manage/events/[id]/attendees/csv", kind: "route", methods: ["GET"], access: "organizer" },
   { id: "/manage/events/[id]/reach/csv", kind: "route", methods: ["GET"], access: "organizer", scope: "organizers and admins, as managing the event; audited" },
   { id: "/manage/reach/csv", kind: "route", methods: ["GET"], access: "organizer", scope: "audited" },
+  { id: "/manage/events/[id]/survey/csv", kind: "route", methods: ["GET"], access: "organizer", scope: "a name only where the member chose to share it; audited" },
   { id: "/manage/resources/upload", kind: "route", methods: ["POST"], access: "organizer", scope: "same-origin POSTs only" },
   // captions: under /manage/resources/upload so the proxy lets it stream (proxy.ts matcher) and it sets its own headers.
   { id: "/manage/resources/upload/[id]/captions", kind: "route", methods: ["POST"], access: "organizer", scope: "same-origin POSTs only" },
@@ -172,6 +182,15 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "app/(site)/manage/events/actions.ts#cancelEventAction", kind: "action", access: "organizer" },
   { id: "app/(site)/manage/events/[id]/attendees/actions.ts#checkInAction", kind: "action", access: "organizer" },
   { id: "app/(site)/manage/events/[id]/attendees/message/actions.ts#messageAttendeesAction", kind: "action", access: "organizer", scope: "kept with its recipients for FOIA" },
+  { id: "app/(site)/manage/events/[id]/survey/actions.ts#attachDefaultSurveyAction", kind: "action", access: "organizer" },
+  { id: "app/(site)/manage/events/[id]/survey/actions.ts#updateSurveyAction", kind: "action", access: "organizer", scope: "refused once anyone has answered" },
+  { id: "app/(site)/manage/events/[id]/survey/actions.ts#removeSurveyAction", kind: "action", access: "organizer", scope: "refused once anyone has answered" },
+  {
+    id: "app/(site)/survey/[token]/actions.ts#answerSurveyAction",
+    kind: "action",
+    access: "token",
+    scope: "the page's signed survey link is the credential (lib/surveys/answers.ts); one answer per member, by the database's primary key",
+  },
   { id: "app/(site)/manage/resources/actions.ts#createLinkResourceAction", kind: "action", access: "organizer" },
   { id: "app/(site)/manage/resources/actions.ts#updateResourceAction", kind: "action", access: "organizer" },
   { id: "app/(site)/manage/resources/actions.ts#removeResourceAction", kind: "action", access: "organizer" },

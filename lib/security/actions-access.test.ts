@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { accommodationRequests, allowedDomains, eventSeries, resources, rsvps, sessions } from "@/db/schema";
+import { accommodationRequests, allowedDomains, eventSeries, resources, rsvps, sessions, surveys } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import type { Viewer } from "@/lib/viewer";
 import { databaseSnapshot, formData as form } from "@/test/db-snapshot";
@@ -195,6 +195,27 @@ const SCENES: Record<string, () => Promise<Scene>> = {
     const { checkInAction } = await import("@/app/(site)/manage/events/[id]/attendees/actions");
     return { people: p, call: () => checkInAction({ status: "idle" }, form({ eventId: event.id, userId: users.member.id, checkedIn: "true" })) };
   },
+  // surveys
+  "app/(site)/manage/events/[id]/survey/actions.ts#attachDefaultSurveyAction": async () => {
+    const { people: p } = await people();
+    const event = await createEvent(db());
+    const { attachDefaultSurveyAction } = await import("@/app/(site)/manage/events/[id]/survey/actions");
+    return { people: p, call: () => attachDefaultSurveyAction(event.id) };
+  },
+  "app/(site)/manage/events/[id]/survey/actions.ts#updateSurveyAction": async () => {
+    const { people: p } = await people();
+    const event = await createEvent(db());
+    await db().insert(surveys).values({ eventId: event.id, questions: [{ id: "0000abcd", kind: "text", prompt: "Anything else?", required: false }] });
+    const { updateSurveyAction } = await import("@/app/(site)/manage/events/[id]/survey/actions");
+    return { people: p, call: () => updateSurveyAction(event.id, { status: "idle" }, form({ q0_kind: "rating", q0_prompt: "How useful was it?", q0_required: "on" })) };
+  },
+  "app/(site)/manage/events/[id]/survey/actions.ts#removeSurveyAction": async () => {
+    const { people: p } = await people();
+    const event = await createEvent(db());
+    await db().insert(surveys).values({ eventId: event.id, questions: [{ id: "0000abcd", kind: "text", prompt: "Anything else?", required: false }] });
+    const { removeSurveyAction } = await import("@/app/(site)/manage/events/[id]/survey/actions");
+    return { people: p, call: () => removeSurveyAction(event.id) };
+  },
   "app/(site)/manage/resources/actions.ts#createLinkResourceAction": async () => {
     const { people: p } = await people();
     const { createLinkResourceAction } = await import("@/app/(site)/manage/resources/actions");
@@ -249,7 +270,9 @@ async function attempt(scene: Scene, person: Person) {
   }
 }
 
-const limited = ACCESS_INVENTORY.filter((e) => e.kind === "action" && e.access !== "public");
+// A "token" action has no ladder: the signed link it is bound to is the credential, and its own tests refuse forged,
+// foreign, expired and spent links (lib/surveys/surveys.test.ts).
+const limited = ACCESS_INVENTORY.filter((e) => e.kind === "action" && e.access !== "public" && e.access !== "token");
 
 describe("server actions refuse everyone below their access level", () => {
   beforeEach(() => {

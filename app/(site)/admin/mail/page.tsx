@@ -13,6 +13,7 @@ const notificationLabels = {
   follow_up: "Follow-up",
   digest: "Weekly digest",
   event_update: "Calendar update after an edit",
+  survey: "Feedback survey after an event",
 } as const;
 
 /** Mail the app gave up on, so an admin can see what broke and who did not get what. */

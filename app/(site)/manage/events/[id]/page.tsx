@@ -94,6 +94,14 @@ export default async function ManageEventPage({ params, searchParams }: Props) {
               </Link>
             </li>
           ) : null}
+          {event.status !== "cancelled" ? (
+            // surveys: the feedback survey mailed after the event, and its results.
+            <li className="usa-button-group__item">
+              <Link href={`/manage/events/${event.id}/survey`} className="usa-button usa-button--outline">
+                Feedback survey
+              </Link>
+            </li>
+          ) : null}
           {event.status !== "draft" ? (
             <li className="usa-button-group__item">
               <Link href={`/events/${event.slug}`} className="usa-button usa-button--unstyled padding-y-1">
