@@ -58,7 +58,17 @@ describe("daily housekeeping", () => {
     const result = await runDailyHousekeeping({ now, retentionDays: 90 });
     expect(result).toEqual({
       ran: true,
-      removed: { sessions: 1, verificationTokens: 1, rateLimits: 1, outboxBodies: 1, accommodationRequests: 0, auditEntries: 0, organizerMessages: 0, rsvps: 0, mailLog: 0 },
+      removed: {
+        sessions: 1,
+        verificationTokens: 1,
+        rateLimits: 1,
+        outboxBodies: 1,
+        accommodationRequests: 0,
+        auditEntries: 0,
+        organizerMessages: 0,
+        rsvps: 0,
+        mailLog: 0,
+      },
     });
     expect((await database.db.select().from(sessions)).map((row) => row.sessionToken)).toEqual(["current"]);
     expect((await database.db.select().from(verificationTokens)).map((row) => row.token)).toEqual(["current"]);

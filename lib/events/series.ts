@@ -83,8 +83,15 @@ export async function createEventSeries(viewer: Viewer | null, input: EventInput
           .returning({ id: events.id, slug: events.slug });
         // records: each version of an event is in its audit trail (lib/records/event-archive.ts reads the snapshots).
         const snapshot = await eventSnapshot(tx, row!.id);
-        await recordAudit(tx, { actorId: viewer.id, action: "event.created", targetType: "event", targetId: row!.id, detail: { slug, series: seriesId, snapshot } });
-        if (publish) await recordAudit(tx, { actorId: viewer.id, action: "event.published", targetType: "event", targetId: row!.id, detail: { slug, snapshot } });
+        await recordAudit(tx, {
+          actorId: viewer.id,
+          action: "event.created",
+          targetType: "event",
+          targetId: row!.id,
+          detail: { slug, series: seriesId, snapshot },
+        });
+        if (publish)
+          await recordAudit(tx, { actorId: viewer.id, action: "event.published", targetType: "event", targetId: row!.id, detail: { slug, snapshot } });
         occurrences.push(row!);
       }
       await recordAudit(tx, {
