@@ -97,7 +97,19 @@ test.beforeAll(async ({ browser, playwright, baseURL }) => {
   samples["[slug]"] = eventList.match(/href="\/events\/([a-z0-9-]+)"/)![1]!;
   // series: a series of the walk's own, made through the create form.
   samples["[id]@series"] = await createSeries(browser, baseURL!);
+  // surveys: the sample event gets the default survey, so its survey pages and CSV have something to show.
+  await attachDefaultSurvey(browser, baseURL!, samples["[id]@events"]);
 });
+
+async function attachDefaultSurvey(browser: Browser, baseURL: string, eventId: string) {
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.98" } });
+  const page = await context.newPage();
+  await signInAs(page, "organizer@gsa.gov");
+  await page.goto(`/manage/events/${eventId}/survey`);
+  await page.getByRole("button", { name: "Attach the default survey" }).click();
+  await expect(page.getByText("The default survey is attached.")).toBeVisible();
+  await context.close();
+}
 
 async function createSeries(browser: Browser, baseURL: string): Promise<string> {
   const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.98" } });

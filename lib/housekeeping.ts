@@ -6,7 +6,7 @@ import { getEnv } from "@/lib/env";
 import { sweepRateLimits } from "@/lib/rate-limit";
 import { logFor } from "@/lib/log";
 // records: retention per record type (RECORDS.md).
-import { applyRetention, type RetentionCounts, type RetentionSettings } from "@/lib/records/retention";
+import { applyRetention, retentionSettings, type RetentionCounts, type RetentionSettings } from "@/lib/records/retention";
 import { purgeExpiredAccommodationRequests } from "@/lib/accommodations/requests";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,6 +41,7 @@ export async function runDailyHousekeeping({
   retentionDays = getEnv().OUTBOX_RETENTION_DAYS,
   retention,
 }: { now?: Date; retentionDays?: number; retention?: RetentionSettings } = {}): Promise<HousekeepingResult> {
+  const settings = retention ?? retentionSettings();
   const db = await getDb();
   const removed = await db.transaction(async (tx) => {
     const claimed = await tx
@@ -59,8 +60,9 @@ export async function runDailyHousekeeping({
       verificationTokens: (await tx.delete(verificationTokens).where(lt(verificationTokens.expires, now)).returning({ t: verificationTokens.token })).length,
       rateLimits: await sweepRateLimits(now, tx),
       outboxBodies: retentionDays > 0 ? await removeOldBodies(tx, new Date(now.getTime() - retentionDays * DAY_MS), now) : 0,
-      ...(await applyRetention(tx, now, retention)),
-      accommodationRequests: await purgeExpiredAccommodationRequests(tx, now),
+      ...(await applyRetention(tx, now, settings)),
+      // A records hold (RETENTION_HOLD) keeps accommodation requests too: they may be what the hold is about.
+      accommodationRequests: settings.hold ? 0 : await purgeExpiredAccommodationRequests(tx, now),
     };
     await tx.update(housekeepingRuns).set({ removed: counts }).where(eq(housekeepingRuns.job, DAILY_JOB));
     return counts;

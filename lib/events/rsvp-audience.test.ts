@@ -185,7 +185,7 @@ describe("RSVPs to an event limited to some members, refused in lib/", () => {
     const [row] = await db().select().from(events).where(eq(events.id, event.id));
     await updateEvent(organizer, event.id, eventInputOf(row!, { audienceLevels: ["federal"] }));
     expect(await rsvpToEvent(viewerOf(state), { eventId: event.id })).toMatchObject({ status: "going", changed: false });
-    expect(await cancelRsvp(viewerOf(state), { eventId: event.id })).toEqual({ changed: true });
+    expect(await cancelRsvp(viewerOf(state), { eventId: event.id })).toEqual({ changed: true, left: "going" });
     await expectAppError(rsvpToEvent(viewerOf(state), { eventId: event.id }), "forbidden");
   });
 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { auditLog, calendarInvites, eventMessages, events, housekeepingRuns, outbox, rsvps } from "@/db/schema";
+import { lt } from "drizzle-orm";
+import { accommodationRequests, auditLog, calendarInvites, eventMessages, events, housekeepingRuns, outbox, rsvps } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { runDailyHousekeeping } from "@/lib/housekeeping";
 import { parseEnv } from "@/lib/env";
@@ -79,10 +80,17 @@ describe("retention per record type, in the daily housekeeping", () => {
     expect(await database.db.select().from(rsvps)).toHaveLength(2);
   });
 
-  it("removes nothing at all under a hold", async () => {
+  it("removes nothing at all under a hold, accommodation requests included", async () => {
     await seed();
+    const [longPast] = await database.db
+      .select()
+      .from(events)
+      .where(lt(events.endsAt, ago(1050)));
+    const asker = await createMember(database.db);
+    await database.db.insert(accommodationRequests).values({ eventId: longPast!.id, userId: asker.id, needs: ["cart"] });
     const result = await run({ ...settings, hold: true });
-    expect(result).toMatchObject({ ran: true, removed: { auditEntries: 0, organizerMessages: 0, rsvps: 0, mailLog: 0 } });
+    expect(result).toMatchObject({ ran: true, removed: { auditEntries: 0, organizerMessages: 0, rsvps: 0, mailLog: 0, accommodationRequests: 0 } });
+    expect(await database.db.select().from(accommodationRequests)).toHaveLength(1);
     expect(await database.db.select().from(eventMessages)).toHaveLength(2);
     expect(await database.db.select().from(outbox)).toHaveLength(4);
   });
