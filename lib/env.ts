@@ -122,6 +122,13 @@ const envSchema = z
       .min(0, { error: "must be 0 (off) or more" })
       .max(3600, { error: "must be at most 3600 (an hour)" })
       .default(60),
+    // How long after a recording or slides are attached the follow-up waits, so one email lists both.
+    FOLLOW_UP_DELAY_SECONDS: z.coerce
+      .number({ error: "must be a whole number of seconds" })
+      .int({ error: "must be a whole number of seconds" })
+      .min(0, { error: "must be 0 (at once) or more" })
+      .max(86_400, { error: "must be at most 86400 (a day)" })
+      .default(300),
     DEV_MAILBOX: z.enum(["true", "false"]).optional(),
     LOGIN_GOV_ISSUER: z.url({ error: "must be the Login.gov issuer URL" }).optional(),
     LOGIN_GOV_CLIENT_ID: z.string().min(1).optional(),

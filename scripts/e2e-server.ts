@@ -23,6 +23,8 @@ const env: NodeJS.ProcessEnv = {
   DEV_MAILBOX: "true",
   // Reminders go out within seconds of falling due, so a test can wait for one.
   NOTIFICATIONS_INTERVAL_SECONDS: "2",
+  // A follow-up goes out 5 s after its recording is published, not five minutes (e2e/captions.spec.ts).
+  FOLLOW_UP_DELAY_SECONDS: "5",
   NEXT_TELEMETRY_DISABLED: "1",
   TRUSTED_PROXY_HOPS: process.env.TRUSTED_PROXY_HOPS ?? "1",
   // /api/metrics is on, for e2e/operations.spec.ts (which knows the token).

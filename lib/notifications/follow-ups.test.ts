@@ -7,7 +7,7 @@ import { saveCaptionsAndTranscript } from "@/lib/resources/captions";
 import { createLinkResource, updateResource } from "@/lib/resources/manage";
 import type { Viewer } from "@/lib/viewer";
 import { createEvent, createMember, viewerOf } from "@/test/factories";
-import { FOLLOW_UP_DELAY_MS } from "./follow-ups";
+import { followUpDelayMs } from "./follow-ups";
 import { sendDueNotifications } from "./send";
 import { DAY, HOUR, mailTo } from "./test-helpers";
 
@@ -49,7 +49,7 @@ describe("follow-up after a past event", () => {
     const later = new Date(event.endsAt.getTime() + 2 * DAY);
     await addLink(viewerOf(organizer), link(event.id, "recording"), later);
     await addLink(viewerOf(organizer), link(event.id, "slides", "Slides"), new Date(later.getTime() + 60_000));
-    const sendAt = new Date(later.getTime() + FOLLOW_UP_DELAY_MS + 60_000);
+    const sendAt = new Date(later.getTime() + followUpDelayMs() + 60_000);
     await sendDueNotifications({ now: sendAt });
     // A third resource, and more runs: still one email each.
     await addLink(viewerOf(organizer), link(event.id, "recording", "Captioned recording"), sendAt);
@@ -93,7 +93,7 @@ describe("follow-up after a past event", () => {
     const later = new Date(event.endsAt.getTime() + DAY);
     const resource = await addLink(viewerOf(organizer), link(null, "slides"), later);
     await updateResource(viewerOf(organizer), resource.id, link(event.id, "slides"), later);
-    await sendDueNotifications({ now: new Date(later.getTime() + FOLLOW_UP_DELAY_MS) });
+    await sendDueNotifications({ now: new Date(later.getTime() + followUpDelayMs()) });
     expect(await followUpsTo(member.email)).toHaveLength(1);
   });
 });

@@ -1,11 +1,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
+import { getEnv } from "@/lib/env";
 
 /** Resource types that mean "the session itself, for those who came or missed it". */
 export const FOLLOW_UP_TYPES = ["recording", "slides"] as const;
 // Organizers often attach the recording and then the slides: one email a little later lists both.
-export const FOLLOW_UP_DELAY_MS = 5 * 60_000;
+// FOLLOW_UP_DELAY_SECONDS (the e2e server shortens it so a test need not wait five minutes).
+export const followUpDelayMs = () => getEnv().FOLLOW_UP_DELAY_SECONDS * 1000;
 /** captions: the skip reason of a follow-up that found a recording still a draft; publishing it sends it after all. */
 export const WAITING_FOR_RECORDING = "waiting for the recording's captions and transcript";
 
@@ -21,7 +23,7 @@ export function isFollowUpResource(resource: { type: string; eventId: string | n
  * queued; publishing it calls this again, which also revives a follow-up that was skipped for it.
  */
 export async function queueFollowUps(tx: Tx | Db, { eventId, now }: { eventId: string; now: Date }): Promise<void> {
-  const due = new Date(now.getTime() + FOLLOW_UP_DELAY_MS).toISOString();
+  const due = new Date(now.getTime() + followUpDelayMs()).toISOString();
   await tx.execute(sql`
     insert into notifications (key, kind, user_id, event_id, due_at)
     select 'follow_up:' || r.event_id || ':' || r.user_id, 'follow_up', r.user_id, r.event_id, ${due}::timestamptz

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, events, notifications, outbox, resources, rsvps, users } from "@/db/schema";
 import { useTestDatabase } from "@/db/testing";
 import { rsvpToEvent } from "@/lib/events/rsvp";
-import { FOLLOW_UP_DELAY_MS } from "@/lib/notifications/follow-ups";
+import { followUpDelayMs } from "@/lib/notifications/follow-ups";
 import { sendDueNotifications } from "@/lib/notifications/send";
 import { DAY, mailTo } from "@/lib/notifications/test-helpers";
 import type { Viewer } from "@/lib/viewer";
@@ -265,14 +265,14 @@ describe("the follow-up email after the event", () => {
   it("is not sent for a draft recording, and is sent once it is published", async () => {
     const { event, attendee, later } = await pastEventWithAttendee();
     const recording = await createLinkResource(organizer, recordingLink(event.id), later);
-    await sendDueNotifications({ now: new Date(later.getTime() + FOLLOW_UP_DELAY_MS + 60_000) });
+    await sendDueNotifications({ now: new Date(later.getTime() + followUpDelayMs() + 60_000) });
     expect(await followUps(attendee.email)).toEqual([]);
     expect(await database.db.select().from(notifications).where(eq(notifications.kind, "follow_up"))).toEqual([]);
 
     const publishAt = new Date(later.getTime() + DAY);
     const saved = await saveCaptionsAndTranscript(organizer, recording.id, { input: { captionsAttested: true, transcriptText: "Hi" } }, { now: publishAt });
     expect(saved.published).toBe(true);
-    await sendDueNotifications({ now: new Date(publishAt.getTime() + FOLLOW_UP_DELAY_MS) });
+    await sendDueNotifications({ now: new Date(publishAt.getTime() + followUpDelayMs()) });
     const [mail, ...rest] = await followUps(attendee.email);
     expect(rest).toEqual([]);
     expect(mail!.text).toContain("Session recording");
@@ -287,14 +287,14 @@ describe("the follow-up email after the event", () => {
     await createLinkResource(organizer, { ...recordingLink(event.id, "Slides"), type: "slides" }, later);
     // The recording arrives before the slides' email is due: the email waits for it.
     const recording = await createLinkResource(organizer, recordingLink(event.id), new Date(later.getTime() + 60_000));
-    await sendDueNotifications({ now: new Date(later.getTime() + FOLLOW_UP_DELAY_MS + 60_000) });
+    await sendDueNotifications({ now: new Date(later.getTime() + followUpDelayMs() + 60_000) });
     expect(await followUps(attendee.email)).toEqual([]);
     const [held] = await database.db.select().from(notifications).where(eq(notifications.kind, "follow_up"));
     expect(held).toMatchObject({ status: "skipped", skipReason: "waiting for the recording's captions and transcript" });
 
     const publishAt = new Date(later.getTime() + 2 * DAY);
     await saveCaptionsAndTranscript(organizer, recording.id, { input: { captionsAttested: true, transcriptText: "Hi" } }, { now: publishAt });
-    await sendDueNotifications({ now: new Date(publishAt.getTime() + FOLLOW_UP_DELAY_MS) });
+    await sendDueNotifications({ now: new Date(publishAt.getTime() + followUpDelayMs()) });
     const [mail, ...rest] = await followUps(attendee.email);
     expect(rest).toEqual([]);
     expect(mail!.text).toContain("Slides");
@@ -305,10 +305,10 @@ describe("the follow-up email after the event", () => {
     const { event, attendee, later } = await pastEventWithAttendee();
     const recording = await createLinkResource(organizer, recordingLink(event.id), later);
     await createLinkResource(organizer, { ...recordingLink(event.id, "Slides"), type: "slides" }, later);
-    await sendDueNotifications({ now: new Date(later.getTime() + FOLLOW_UP_DELAY_MS) });
+    await sendDueNotifications({ now: new Date(later.getTime() + followUpDelayMs()) });
     expect(await followUps(attendee.email)).toEqual([]);
     await removeResource(organizer, recording.id);
-    await sendDueNotifications({ now: new Date(Date.now() + FOLLOW_UP_DELAY_MS) });
+    await sendDueNotifications({ now: new Date(Date.now() + followUpDelayMs()) });
     const [mail] = await followUps(attendee.email);
     expect(mail!.text).toContain("Slides");
     expect(mail!.text).not.toContain("Session recording");
