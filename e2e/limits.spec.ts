@@ -129,13 +129,14 @@ test.describe("a server with no trusted proxy (TRUSTED_PROXY_HOPS=0)", () => {
     const page = await (await browser.newContext({ baseURL: origin })).newPage();
     for (let i = 0; i <= LINKS_PER_IP; i++) {
       await page.setExtraHTTPHeaders({ "X-Forwarded-For": `10.1.${i}.1`, "X-Convene-Peer-Address": `10.2.${i}.1`, "X-Real-IP": `10.3.${i}.1` });
-      await requestLink(page, uniqueEmail(`forged-${i}`));
+      // A fresh production database allows no demo domain (agency.gov): a domain in the .gov registry.
+      await requestLink(page, uniqueEmail(`forged-${i}`, "gsa.gov"));
       if (i < LINKS_PER_IP) await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
     }
     await expect(page.locator("main .usa-alert")).toContainText("Too many sign-in links were requested from your network");
     await page.context().close();
     const other = await (await browser.newContext({ baseURL: origin.replace("127.0.0.1", "[::1]") })).newPage();
-    await requestLink(other, uniqueEmail("other-socket"));
+    await requestLink(other, uniqueEmail("other-socket", "gsa.gov"));
     await expect(other.getByRole("heading", { name: "Check your email" })).toBeVisible();
     await other.context().close();
   });

@@ -133,7 +133,8 @@ test.describe("one origin for links, redirects and the CSP", () => {
     const server: ChildProcess = spawn(process.execPath, nextStartArgs(port), { env, stdio: "ignore" });
     try {
       await waitForHealth(origin);
-      const email = uniqueEmail("loopback-ip");
+      // A fresh production database allows no demo domain: a domain in the .gov registry.
+      const email = uniqueEmail("loopback-ip", "gsa.gov");
       await page.goto(`${origin}/signin`);
       await expect(page.getByTestId("origin-notice")).toHaveCount(0);
       await page.getByLabel("Government email address").fill(email);
