@@ -5,7 +5,8 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { onSignedIn, isSignInAllowed } from "@/lib/auth/callbacks";
 import { emailLinkProvider } from "@/lib/auth/email-provider";
 import { LOGIN_GOV_PROVIDER_ID, loginGovProvider, loginGovRefusal } from "@/lib/auth/login-gov";
-import { publicSession, rememberSessionRow } from "@/lib/auth/session";
+import { publicSession } from "@/lib/auth/session";
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "@/lib/auth/session-check";
 import { getEnv } from "@/lib/env";
 
 // Lazy: the database is opened on the first request, never while `next build` loads modules.
@@ -37,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     // Behind a TLS-terminating proxy the request Next sees is plain HTTP; the public URL decides.
     // Secure cookies are named __Secure-authjs.session-token and __Host-authjs.csrf-token.
     useSecureCookies: env.siteOrigin.startsWith("https://"),
-    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     providers: [emailLinkProvider(env), ...(loginGov ? [loginGov] : [])],
     callbacks: {
@@ -49,8 +50,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         return isSignInAllowed({ email: user.email, isLinkRequest: Boolean(email?.verificationRequest), allowedDomains: env.ALLOWED_EMAIL_DOMAINS });
       },
       session({ session, user }) {
+        // Pages read the session themselves (lib/auth/session-check.ts); this is only the JSON endpoint's answer.
         const row = user as unknown as typeof users.$inferSelect;
-        rememberSessionRow(row);
         // Whatever is returned here is GET /api/auth/session's answer, readable by any script on the origin.
         return publicSession(row, session.expires) as unknown as typeof session;
       },

@@ -23,6 +23,12 @@ function build() {
       labelNames: ["outcome", "reason"] as const,
       registers: [registry],
     }),
+    sessionCheckSeconds: new Histogram({
+      name: "convene_session_check_seconds",
+      help: "Time one request spent reading its session (the session row and its member), signed in or not.",
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
     mailSendSeconds: new Histogram({
       name: "convene_mail_send_duration_seconds",
       help: "Time the SMTP server took to accept (sent) or refuse (error) one outbox message.",

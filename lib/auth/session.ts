@@ -1,5 +1,4 @@
 import "server-only";
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { users } from "@/db/schema";
 import { normalizeEmail } from "@/lib/members/eligibility";
 
@@ -27,23 +26,4 @@ export function publicSession(row: UserRow, expires: Date | string): PublicSessi
       hasJoined: row.guidelinesAcceptedAt !== null,
     },
   };
-}
-
-/**
- * Server code needs more than the public answer (the id, above all). Auth.js's
- * auth() runs the session callback in-process, in the caller's async context, so
- * the callback leaves the row it was given here for that caller; an HTTP request
- * to /api/auth/session has no store and gets only the JSON.
- */
-const sessionRows = new AsyncLocalStorage<{ row?: UserRow }>();
-
-export function rememberSessionRow(row: UserRow) {
-  const store = sessionRows.getStore();
-  if (store) store.row = row;
-}
-
-export async function withSessionRow<T>(lookup: () => Promise<T>): Promise<{ result: T; row: UserRow | undefined }> {
-  const store: { row?: UserRow } = {};
-  const result = await sessionRows.run(store, lookup);
-  return { result, row: store.row };
 }

@@ -1,41 +1,38 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/auth";
+import { getEnv } from "@/lib/env";
 import { noteRequestMember } from "@/lib/log-context";
 import { logFor } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 import { normalizeEmail } from "@/lib/members/eligibility";
 import type { HeaderViewer, Viewer } from "@/lib/viewer";
-import { withSessionRow } from "./session";
+import { checkSession, sessionCookieName } from "./session-check";
 
 /**
  * The signed-in person for this request, or null. One session lookup per
- * request (React cache); a disabled account counts as signed out even if a
- * session row somehow survived.
+ * request (React cache), read straight from the session row (lib/auth/session-check.ts);
+ * a disabled account counts as signed out even if a session row survived.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  let lookup;
+  let session;
+  const stopTimer = metrics().sessionCheckSeconds.startTimer();
   try {
-    lookup = await withSessionRow(() => auth());
+    const token = (await cookies()).get(sessionCookieName(getEnv().siteOrigin))?.value;
+    session = await checkSession(token);
   } catch (error) {
     // Next signals "this page is dynamic" by throwing; swallowing that would prerender pages as signed out.
     unstable_rethrow(error);
     logFor("auth").error({ err: error }, "session lookup failed; answering as signed out");
     return null;
+  } finally {
+    stopTimer();
   }
-  // The row comes from the session callback of this very lookup (lib/auth/session.ts), not from the public answer.
-  const { result: session, row } = lookup;
-  if (!session?.user || !row || row.disabledAt) return null;
+  if (!session) return null;
   // For the access log line of this request (scripts/peer-address.mjs): the id, never the address.
-  noteRequestMember(row.id);
-  return {
-    id: row.id,
-    email: normalizeEmail(row.email),
-    name: row.name,
-    role: row.role,
-    timeZone: row.timeZone,
-    hasJoined: row.guidelinesAcceptedAt !== null,
-  };
+  noteRequestMember(session.id);
+  return { ...session, email: normalizeEmail(session.email) };
 });
 
 export async function getHeaderViewer(): Promise<HeaderViewer> {
