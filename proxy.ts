@@ -3,15 +3,18 @@ import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "@/lib/search/co
 import { getEnv } from "@/lib/env";
 import { chooseRequestId, REQUEST_ID_HEADER, SAFE_REQUEST_ID } from "@/lib/log-request-id.mjs";
 import { contentSecurityPolicy, newNonce, setsOwnHeaders } from "@/lib/security/headers";
-import { VISITOR_PREFIX, visitorPathFor } from "@/lib/visitor-pages";
+import { SCRIPT_COOKIE } from "@/lib/personal-answer";
+import { SIGNED_IN_PREFIX, VISITOR_PREFIX, visitorPathFor } from "@/lib/visitor-pages";
 
 /**
  * Gives every page a fresh CSP nonce. Next reads the policy from the request
  * headers and puts the nonce on its own scripts; the browser gets the same policy.
- * A visitor without a session cookie asking for a public page is sent to its
- * cached twin instead (lib/visitor-pages.ts). Authorization is never decided
- * here: pages and lib/ do that beside the data; a forged or stale cookie only
- * means the per-request page, which checks the session itself.
+ * A read of a public page is sent to one of its cached twins instead
+ * (lib/visitor-pages.ts): the visitor's without a session cookie, the signed-in
+ * member's when the browser runs script (their own parts then come from /api/me).
+ * Authorization is never decided here: neither twin holds anything a visitor may
+ * not see, and pages, /api/me and lib/ check the session beside the data; a forged
+ * or stale cookie only changes which of the public renderings is sent.
  */
 export function proxy(request: NextRequest) {
   // `npm start`'s preload (scripts/peer-address.mjs) already gave the request its id and put it on the response.
@@ -47,10 +50,10 @@ function route(request: NextRequest, forward: Headers | undefined) {
     url.pathname = `${url.pathname.replace(/\/$/, "")}/one-click`;
     return NextResponse.rewrite(url, onward);
   }
-  const visitorPath = isCookieLessRead(request) ? visitorPathFor(request.nextUrl.pathname) : null;
-  if (visitorPath) {
+  const twinPath = cachedTwinOf(request);
+  if (twinPath) {
     const url = request.nextUrl.clone();
-    url.pathname = visitorPath;
+    url.pathname = twinPath;
     const response = NextResponse.rewrite(url, onward);
     response.headers.set("Content-Security-Policy", policyWith(null));
     return response;
@@ -61,7 +64,7 @@ function route(request: NextRequest, forward: Headers | undefined) {
   const requestHeaders = new Headers(forward ?? request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
-  // The cached tree has one public address each, its twin's: asked for directly, it is a page not found.
+  // The cached trees' pages have one public address each, their twin's: asked for directly, they are a page not found.
   const response = isVisitorTreePath(request.nextUrl.pathname)
     ? NextResponse.rewrite(new URL(VISITOR_PREFIX, request.url), { request: { headers: requestHeaders } })
     : NextResponse.next({ request: { headers: requestHeaders } });
@@ -76,15 +79,20 @@ function policyWith(nonce: string | null): string {
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
-/** A read with no session cookie and no query (Next's own `_rsc` cache-buster aside) is the same for every visitor. */
-function isCookieLessRead(request: NextRequest): boolean {
-  if (request.method !== "GET" && request.method !== "HEAD") return false;
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return false;
-  return [...request.nextUrl.searchParams.keys()].every((key) => key === "_rsc");
+/**
+ * A read with no query (Next's own `_rsc` cache-buster aside) is the same for every visitor, and,
+ * from a browser that runs script, the same for every signed-in member too (its own parts come
+ * from /api/me). A signed-in browser without script gets the per-request page, which needs none.
+ */
+function cachedTwinOf(request: NextRequest): string | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  if (![...request.nextUrl.searchParams.keys()].every((key) => key === "_rsc")) return null;
+  if (!SESSION_COOKIES.some((name) => request.cookies.has(name))) return visitorPathFor(request.nextUrl.pathname);
+  return request.cookies.get(SCRIPT_COOKIE)?.value === "1" ? visitorPathFor(request.nextUrl.pathname, SIGNED_IN_PREFIX) : null;
 }
 
 function isVisitorTreePath(pathname: string): boolean {
-  return pathname === VISITOR_PREFIX || pathname.startsWith(`${VISITOR_PREFIX}/`);
+  return [VISITOR_PREFIX, SIGNED_IN_PREFIX].some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { GovBanner } from "@/components/gov-banner";
 import { SiteFooter } from "@/components/site-footer";
 import { UswdsScript } from "@/components/uswds-script";
+import { ScriptMarker } from "@/app/_components/personal";
 
 export const metadata: Metadata = {
   title: { default: "Social Media Community of Practice", template: "%s | Social Media Community of Practice" },
@@ -28,6 +29,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         {children}
         <SiteFooter />
         <UswdsScript />
+        <ScriptMarker />
       </body>
     </html>
   );

@@ -16,7 +16,8 @@ export type EventCardData = {
   goingCount: number;
 };
 
-export function EventCard({ event, viewerTimeZone }: { event: EventCardData; viewerTimeZone?: string }) {
+/** `viewerTime`: the "Your time" line drawn elsewhere (a cached page learns the viewer's zone in the browser). */
+export function EventCard({ event, viewerTimeZone, viewerTime }: { event: EventCardData; viewerTimeZone?: string; viewerTime?: React.ReactNode }) {
   const showViewerTime = viewerTimeZone && zonesDiffer(event.timeZone, viewerTimeZone, event.startsAt);
   return (
     <li className="usa-card tablet:grid-col-6 desktop:grid-col-4">
@@ -32,7 +33,7 @@ export function EventCard({ event, viewerTimeZone }: { event: EventCardData; vie
           <p className="margin-y-05 text-bold">
             <time dateTime={event.startsAt.toISOString()}>{formatShortStart(event.startsAt, event.timeZone)}</time>
           </p>
-          {showViewerTime ? <p className="margin-y-05 font-body-2xs">Your time: {formatShortStart(event.startsAt, viewerTimeZone)}</p> : null}
+          {viewerTime ?? (showViewerTime ? <p className="margin-y-05 font-body-2xs">Your time: {formatShortStart(event.startsAt, viewerTimeZone)}</p> : null)}
           <EventTags event={event} />
           <p>{event.summary}</p>
         </div>

@@ -16,8 +16,8 @@ export function EventDetailsBox({
 }: {
   startsAt: Date;
   when: { date: string; time: string };
-  /** The same time in the viewer's zone, when it differs from the event's. */
-  viewerWhen?: { date: string; time: string } | null;
+  /** The same time in the viewer's zone, when it differs from the event's (it starts with its own line break). */
+  viewerWhen?: React.ReactNode;
   location: string | null;
   children?: React.ReactNode;
   after?: React.ReactNode;
@@ -35,14 +35,7 @@ export function EventDetailsBox({
               <br />
               {when.time}
             </time>
-            {viewerWhen ? (
-              <>
-                <br />
-                <span className="font-body-2xs">
-                  Your time: {viewerWhen.date}, {viewerWhen.time}
-                </span>
-              </>
-            ) : null}
+            {viewerWhen}
           </EventFact>
           {location ? <EventFact label="Where">{location}</EventFact> : null}
           {children}

@@ -144,13 +144,14 @@ function urlOf(entry: AccessEntry): string {
     .replace("/unsubscribe/[token]", "/unsubscribe/not-a-real-token")
     .replace("[...nextauth]", "session")
     .replace("/[...missing]", "/no-such-page")
-    .replace("/visitor/[...path]", "/visitor/events");
+    .replace("/visitor/[...path]", "/visitor/events")
+    .replace("/signed-in/[...path]", "/signed-in/events");
 }
 
 type Expectation = "allowed" | "sign-in" | "join" | "forbidden" | "not-found";
 
-// Addresses that answer 404 to everyone: unknown pages, and the cached visitor tree, whose pages have public addresses of their own.
-const NOT_FOUND_FOR_ALL = new Set(["/[...missing]", "/visitor/[...path]"]);
+// Addresses that answer 404 to everyone: unknown pages, and the cached trees, whose pages have public addresses of their own.
+const NOT_FOUND_FOR_ALL = new Set(["/[...missing]", "/visitor/[...path]", "/signed-in/[...path]"]);
 
 function expectationFor(entry: AccessEntry, role: Role): Expectation {
   if (NOT_FOUND_FOR_ALL.has(entry.id)) return "not-found";

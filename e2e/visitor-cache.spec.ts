@@ -17,7 +17,11 @@ async function cachedVisit(request: APIRequestContext, path: string): Promise<st
 }
 
 test.describe("cached pages for visitors", () => {
-  test("visitors get cached pages with nothing personal in them; signed-in people get their own", async ({ page, playwright, baseURL }) => {
+  test("visitors and signed-in members get cached pages with nothing personal in them; a browser without script gets its own", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
     const visitor = await playwright.request.newContext({ baseURL });
     for (const path of ["/", "/events"]) {
       const html = await cachedVisit(visitor, path);
@@ -35,11 +39,28 @@ test.describe("cached pages for visitors", () => {
     await visitor.dispose();
 
     await signUp(page, uniqueEmail("cachecheck"), { name: "Casey Cache", agency: "General Services Administration", jobTitle: "Analyst" });
+    // A signed-in browser that runs script gets a cached page too, the same bytes for every member (app/signed-in)...
+    await page.goto("/events");
     const response = await page.goto("/events");
-    expect(response!.headers()["x-nextjs-cache"]).toBeUndefined();
-    expect(response!.headers()["content-security-policy"]).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+    expect(response!.headers()["x-nextjs-cache"]).toMatch(/HIT|STALE/);
+    expect(response!.headers()["content-security-policy"]).not.toContain("nonce-");
+    const html = await response!.text();
+    expect(html).not.toContain("Casey Cache");
+    expect(html).not.toContain("cachecheck");
+    // ...and learns who it is for from /api/me: the header is theirs, never "Sign in".
     await expect(page.getByRole("link", { name: "My account" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Sign in", exact: true })).toHaveCount(0);
+
+    // The same session in a browser without script gets the per-request page, with its nonce and the header drawn by the server.
+    const cookies = (await page.context().cookies()).filter((cookie) => cookie.name !== "convene-js");
+    const plain = await page.context().browser()!.newContext({ javaScriptEnabled: false, baseURL });
+    await plain.addCookies(cookies);
+    const noScript = await plain.newPage();
+    const perRequest = await noScript.goto("/events");
+    expect(perRequest!.headers()["x-nextjs-cache"]).toBeUndefined();
+    expect(perRequest!.headers()["content-security-policy"]).toMatch(/'nonce-[^']+' 'strict-dynamic'/);
+    await expect(noScript.getByRole("link", { name: "My account" })).toBeVisible();
+    await plain.close();
   });
 
   test("an organizer's edit, an RSVP and a cancellation reach visitors at once", async ({ page, browser, playwright, baseURL }) => {

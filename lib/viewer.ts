@@ -22,3 +22,14 @@ export type HeaderViewer = {
   canManage: boolean;
   isAdmin: boolean;
 } | null;
+
+export function headerViewerOf(viewer: Viewer | null): HeaderViewer {
+  if (!viewer) return null;
+  return {
+    name: viewer.name,
+    email: viewer.email,
+    isMember: viewer.hasJoined,
+    canManage: viewer.role === "organizer" || viewer.role === "admin",
+    isAdmin: viewer.role === "admin",
+  };
+}

@@ -1,13 +1,13 @@
 import { ACCOMMODATION_OTHER_MAX } from "@/lib/accommodations/request-schema";
-import { accommodationDeadline, getOwnAccommodationRequest, type OwnAccommodationRequest } from "@/lib/accommodations/requests";
-import { formatShortStart } from "@/lib/time";
+import { getOwnAccommodationRequest, type OwnAccommodationRequest } from "@/lib/accommodations/requests";
+import { accommodationDeadlineCopy } from "@/lib/events/personal-parts";
 import type { Viewer } from "@/lib/viewer";
 import { AccommodationForm } from "./accommodation-form";
 
 /**
- * The member's own accommodation request for one event (never anyone else's): read per request for the
- * viewer, so it only appears on per-request pages (the event page with a session, My events), never on
- * the cached visitor twin, which has no viewer. Must sit inside an RsvpProvider.
+ * The member's own accommodation request for one event (never anyone else's), on My events: read per
+ * request for the viewer. (The event page has its own, from lib/events/personal-parts.ts.) Must sit
+ * inside an RsvpProvider.
  */
 export async function AccommodationRequest({
   viewer,
@@ -22,13 +22,13 @@ export async function AccommodationRequest({
   headingLevel?: 2 | 3 | 4;
 }) {
   const own = request !== undefined ? request : await getOwnAccommodationRequest(viewer, event.id);
-  const deadline = accommodationDeadline(event.startsAt);
+  const { deadlineText, pastDeadline } = accommodationDeadlineCopy(event);
   return (
     <AccommodationForm
       eventId={event.id}
       initial={own}
-      deadlineText={`Ask by ${formatShortStart(deadline, event.timeZone)} so the organizers have time to arrange it.`}
-      pastDeadline={new Date() > deadline}
+      deadlineText={deadlineText}
+      pastDeadline={pastDeadline}
       otherMax={ACCOMMODATION_OTHER_MAX}
       headingLevel={headingLevel}
     />

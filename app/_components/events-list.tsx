@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PersonalViewerTime } from "./personal-time";
 import { z } from "zod";
 import { CalendarSubscribe } from "@/components/calendar-subscribe";
 import { EventCard } from "@/components/event-card";
@@ -30,8 +31,11 @@ export function parseEventsQuery(raw: Search): EventsQuery {
   return querySchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, firstParam(value)])));
 }
 
-/** The event list; only the time zone the dates are shown in depends on who is looking. */
-export async function EventsListContent({ query, viewerTimeZone }: { query: EventsQuery; viewerTimeZone?: string }) {
+/**
+ * The event list; only the time zone the dates are shown in depends on who is looking.
+ * `"personal"`: the cached signed-in page, which learns the viewer's zone in the browser.
+ */
+export async function EventsListContent({ query, viewerTimeZone }: { query: EventsQuery; viewerTimeZone?: string | "personal" }) {
   const [list, topics] = await Promise.all([
     listPublicEvents({
       when: query.when,
@@ -71,7 +75,12 @@ export async function EventsListContent({ query, viewerTimeZone }: { query: Even
       {list.items.length > 0 ? (
         <ul className="usa-card-group" aria-label={heading}>
           {list.items.map((event) => (
-            <EventCard key={event.id} event={event} viewerTimeZone={viewerTimeZone} />
+            <EventCard
+              key={event.id}
+              event={event}
+              viewerTimeZone={viewerTimeZone === "personal" ? undefined : viewerTimeZone}
+              viewerTime={viewerTimeZone === "personal" ? <PersonalViewerTime startsAt={event.startsAt} eventTimeZone={event.timeZone} /> : undefined}
+            />
           ))}
         </ul>
       ) : null}

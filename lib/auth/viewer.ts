@@ -7,7 +7,7 @@ import { noteRequestMember } from "@/lib/log-context";
 import { logFor } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { normalizeEmail } from "@/lib/members/eligibility";
-import type { HeaderViewer, Viewer } from "@/lib/viewer";
+import { headerViewerOf, type HeaderViewer, type Viewer } from "@/lib/viewer";
 import { checkSession, sessionCookieName } from "./session-check";
 
 /**
@@ -36,13 +36,5 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 });
 
 export async function getHeaderViewer(): Promise<HeaderViewer> {
-  const viewer = await getViewer();
-  if (!viewer) return null;
-  return {
-    name: viewer.name,
-    email: viewer.email,
-    isMember: viewer.hasJoined,
-    canManage: viewer.role === "organizer" || viewer.role === "admin",
-    isAdmin: viewer.role === "admin",
-  };
+  return headerViewerOf(await getViewer());
 }

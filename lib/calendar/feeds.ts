@@ -16,6 +16,7 @@ import { isPublicEvent, MAX_EVENT_DURATION_MS } from "@/lib/events/public";
 import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
 import { findFeedOwner } from "./feed-tokens";
 import { buildCalendar, type CalendarEntry } from "./ics";
+import { acceptsGzip, encodedBody } from "./encoded-body";
 // No join URL in calendarColumns: they feed public files, and what is never selected cannot leak.
 import { calendarColumns, inviteColumns } from "@/lib/events/model";
 
@@ -172,16 +173,37 @@ export const PERSONAL_CACHE_CONTROL = "private, no-store";
 export function calendarResponse(
   request: Request,
   document: CalendarDocument,
-  { cacheControl, filename, extraHeaders }: { cacheControl: string; filename?: string; extraHeaders?: Record<string, string> },
+  {
+    cacheControl,
+    filename,
+    extraHeaders,
+    preEncoded = false,
+  }: {
+    cacheControl: string;
+    filename?: string;
+    extraHeaders?: Record<string, string>;
+    /** A long-lived document (the community feed): its bytes and their gzip are made once (encoded-body.ts). */
+    preEncoded?: boolean;
+  },
 ): Response {
   const headers = new Headers({ ...extraHeaders, ETag: document.etag, "Cache-Control": cacheControl });
+  const gzip = preEncoded && acceptsGzip(request.headers.get("accept-encoding"));
+  if (preEncoded) headers.set("Vary", "Accept-Encoding");
+  // The compressed bytes are another representation: a strong ETag may not name both (RFC 9110 8.8.3).
+  if (gzip) headers.set("ETag", `W/${document.etag}`);
   if (document.lastModified) headers.set("Last-Modified", document.lastModified.toUTCString());
   if (isNotModified(request.headers, document)) return new Response(null, { status: 304, headers });
 
   headers.set("Content-Type", "text/calendar; charset=utf-8");
   headers.set("X-Content-Type-Options", "nosniff");
   if (filename) headers.set("Content-Disposition", `attachment; filename="${safeFilename(filename)}"`);
-  return new Response(document.body, { status: 200, headers });
+  if (!preEncoded) return new Response(document.body, { status: 200, headers });
+  const bytes = encodedBody(document);
+  if (gzip) headers.set("Content-Encoding", "gzip");
+  const body = gzip ? bytes.gzip : bytes.identity;
+  headers.set("Content-Length", String(body.byteLength));
+  // Node's Buffers are Uint8Arrays over a plain ArrayBuffer, which is what a Response body takes.
+  return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers });
 }
 
 export function isNotModified(requestHeaders: Headers, document: CalendarDocument): boolean {
@@ -220,7 +242,7 @@ export async function eventCalendarResponse(request: Request, { slug }: { slug: 
 }
 
 export async function communityFeedResponse(request: Request, { now }: { now?: Date } = {}): Promise<Response> {
-  return calendarResponse(request, await getCommunityFeed({ now }), { cacheControl: COMMUNITY_CACHE_CONTROL });
+  return calendarResponse(request, await getCommunityFeed({ now }), { cacheControl: COMMUNITY_CACHE_CONTROL, preEncoded: true });
 }
 
 /** `token` may carry the `.ics` the public URL ends with. */

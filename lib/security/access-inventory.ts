@@ -45,6 +45,13 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
     access: "public",
     scope: "/, /events and /events/[slug] for requests without a session cookie (proxy.ts); renders with no viewer, so only what any visitor may see",
   },
+  {
+    id: "/signed-in/[...path]",
+    kind: "page",
+    access: "public",
+    scope:
+      "/, /events and /events/[slug] for signed-in browsers that run script (proxy.ts); renders with no viewer, so only what any visitor may see; the viewer's own parts come from /api/me",
+  },
   { id: "/resources", kind: "page", access: "public", scope: "titles for visitors; opening files and links needs a member" },
   { id: "/signin", kind: "page", access: "public" },
   { id: "/signin/check-email", kind: "page", access: "public" },
@@ -100,6 +107,13 @@ export const ACCESS_INVENTORY: AccessEntry[] = [
   { id: "/api/health", kind: "route", methods: ["GET"], access: "public" },
   { id: "/api/health/live", kind: "route", methods: ["GET"], access: "public", scope: "says only that the process is up" },
   { id: "/api/health/ready", kind: "route", methods: ["GET"], access: "public", scope: "names each check and its state; no row contents" },
+  {
+    id: "/api/me",
+    kind: "route",
+    methods: ["GET"],
+    access: "public",
+    scope: "the asker's own header and event parts (RSVP, join link, accommodation request, resource links), read for their session; a visitor gets a null viewer and what a visitor sees",
+  },
   { id: "/api/metrics", kind: "route", methods: ["GET"], access: "token", scope: "Authorization: Bearer METRICS_TOKEN; 404 when unset or wrong" },
   {
     id: "/api/auth/[...nextauth]",

@@ -1,0 +1,5 @@
+"use client";
+
+import { ErrorContent } from "@/components/error-content";
+
+export default ErrorContent;
