@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { personalPartsForSlug } from "@/lib/events/personal-parts";
+import { listLibraryResources } from "@/lib/resources/library";
 import type { PersonalAnswer } from "@/lib/personal-answer";
 import { headerViewerOf, type Viewer } from "@/lib/viewer";
 
@@ -14,8 +15,9 @@ const pathSchema = z
   .regex(/^\/[A-Za-z0-9/_.~-]*$/, { error: "The path must be a path on this site, like /events/some-event." });
 
 /**
- * The viewer's own parts of the page at `path` (GET /api/me): who they are, for the header, and on an
- * event page their RSVP, join link, accommodation request and resource links. Everything is read for
+ * The viewer's own parts of the page at `path` (GET /api/me): who they are, for the header; on an
+ * event page their RSVP, join link, accommodation request and resource links; on /resources the
+ * library's first page as they may open it. Everything is read for
  * this viewer by the lib/ functions that authorize it; a visitor (or an ended session) gets a null
  * viewer and what a visitor sees.
  */
@@ -26,5 +28,6 @@ export async function personalAnswerFor(viewer: Viewer | null, rawPath: string |
   return {
     viewer: viewer ? { ...headerViewerOf(viewer)!, timeZone: viewer.timeZone } : null,
     event: slug ? await personalPartsForSlug(slug, viewer) : null,
+    library: parsed.data === "/resources" ? await listLibraryResources({ viewer, page: 1 }) : null,
   };
 }

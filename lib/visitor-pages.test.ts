@@ -2,11 +2,22 @@ import { describe, expect, it } from "vitest";
 import { visitorPathFor, visitorViewOf } from "./visitor-pages";
 
 describe("cached visitor pages", () => {
-  it("have a twin for the home page, the event list and event pages only", () => {
+  it("have a twin for the home page, the event list, event pages and the library only", () => {
     expect(visitorPathFor("/")).toBe("/visitor/home");
     expect(visitorPathFor("/events")).toBe("/visitor/events");
+    expect(visitorPathFor("/resources")).toBe("/visitor/resources");
     expect(visitorPathFor("/events/plain-language-2026-12-03")).toBe("/visitor/events/plain-language-2026-12-03");
-    for (const other of ["/about", "/resources", "/events/x/calendar.ics", "/events/", "/account", "/visitor/events"]) {
+    expect(visitorPathFor("/events/plain-language-2026-12-03", "/signed-in")).toBe("/signed-in/events/plain-language-2026-12-03");
+    for (const other of [
+      "/about",
+      "/resources/abc",
+      "/events/x/calendar.ics",
+      "/events/",
+      "/account",
+      "/account/events",
+      "/visitor/events",
+      "/signed-in/events",
+    ]) {
       expect(visitorPathFor(other), other).toBeNull();
     }
   });
@@ -18,7 +29,7 @@ describe("cached visitor pages", () => {
   });
 
   it("map each twin back to the page it stands for, and nothing else", () => {
-    for (const path of ["/", "/events", "/events/plain-language-2026-12-03"]) {
+    for (const path of ["/", "/events", "/resources", "/events/plain-language-2026-12-03"]) {
       const segments = visitorPathFor(path)!.split("/").slice(2);
       expect(visitorViewOf(segments)).not.toBeNull();
     }

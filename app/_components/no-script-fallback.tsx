@@ -12,12 +12,12 @@ const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "
 export function NoScriptFallback({ segments }: { segments: string[] }) {
   const view = visitorViewOf(segments);
   if (!view) return null;
-  const path = view.kind === "home" ? "/" : view.kind === "events" ? "/events" : `/events/${view.slug}`;
+  const path = view.kind === "home" ? "/" : view.kind === "event" ? `/events/${view.slug}` : `/${view.kind}`;
   const target = escapeHtml(perRequestUrl(path));
   return (
     <noscript
       dangerouslySetInnerHTML={{
-        __html: `<meta http-equiv="refresh" content="0;url=${target}"><div class="grid-container margin-top-2"><a class="usa-link" href="${target}">Show this page with your RSVPs</a></div>`,
+        __html: `<meta http-equiv="refresh" content="0;url=${target}"><div class="grid-container margin-top-2"><a class="usa-link" href="${target}">Show this page for your account</a></div>`,
       }}
     />
   );
