@@ -80,7 +80,7 @@ function rushLine(label: string, rush: HttpRush): string[] {
   const instances = rush.instances
     .map(
       (instance, index) =>
-        `instance ${index + 1}: ${instance.requests} RSVPs, CPU ${instance.cpuPerRsvpMs.toFixed(1)} ms per RSVP, peak RSS ${instance.peakRssMb.toFixed(0)} MB (VmHWM ${instance.peakHwmMb.toFixed(0)} MB)`,
+        `instance ${index + 1}: ${instance.requests} RSVPs, CPU ${instance.cpuPerRsvpMs.toFixed(1)} ms per RSVP, peak RSS during the rush ${instance.peakRssMb.toFixed(0)} MB (the process's VmHWM so far: ${instance.peakHwmMb.toFixed(0)} MB)`,
     )
     .join("; ");
   return [
