@@ -179,6 +179,14 @@ export function printReport(report: Report) {
     "Targets per row: visitor pages ≥ 80% of the static page and p99 < 100 ms (issue 8); community feed ≥ 80%; signed-in pages ≥ 40% and p99 < 300 ms. " +
       "A row with any non-2xx answer or error misses. Session check: the app's convene_session_check_seconds over the measured window, per request (checks per request in brackets); n/a when the app exports none.",
   );
+  // autocannon counts only answers that arrive within the window: a row of a few answers measured the load, not the page.
+  const thin = rows.filter((row) => row.requests < 2 * connections);
+  if (thin.length > 0) {
+    lines.push(
+      `Too few answers to measure (fewer than ${2 * connections} in the window; lengthen BENCH_SECONDS or run on a quieter machine): ` +
+        thin.map((row) => `${row.label} (${row.requests})`).join(", "),
+    );
+  }
   const listAtScale = rows.find((row) => row.label === "/events");
   const listSmall = rows.find((row) => row.label === "/events at 100 events");
   if (listAtScale && listSmall) {
