@@ -127,7 +127,8 @@ async function measure(
   const sampler = server ? sampleMemory(server.pid) : undefined;
   const cpuBefore = server ? cpuMs(server.pid) : 0;
   const result: LoadResult = await runLoad({ url, connections, seconds, perConnectionHeaders, headers });
-  const cpuPerRequestMs = server ? (cpuMs(server.pid) - cpuBefore) / Math.max(result.requests, 1) : undefined;
+  // No answer in the window: the CPU went to requests still in flight, and a per-request figure would be made up.
+  const cpuPerRequestMs = server && result.requests > 0 ? (cpuMs(server.pid) - cpuBefore) / result.requests : undefined;
   const peakRssMb = sampler?.stop().peakRssMb;
   const checkAfter = await sessionCheckTotals(server);
   // null: the server was scraped and has no such metric; undefined: not an app server (the node:http reference).
