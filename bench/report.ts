@@ -108,7 +108,12 @@ function targetsTable(report: Report, staticRow: Row | undefined): string[] {
   const staticRps = staticRow?.rps ?? 0;
   const members = report.rows.filter((row) => row.group === "member");
   if (staticRow && members.length > 0) {
-    const result = members.map((row) => `${row.label} ${pct(row.rps / staticRps)}, p99 ${row.p99} ms${clean(row) ? "" : `, ${row.non2xx} non-2xx`}`).join("; ");
+    const result = members
+      .map(
+        (row) =>
+          `${row.label} ${pct(row.rps / staticRps)}, p99 ${row.p99} ms${clean(row) ? "" : `, ${row.non2xx} non-2xx / ${row.errors + row.timeouts} errors`}`,
+      )
+      .join("; ");
     lines.push(
       `| signed-in pages ≥ 40% of the static page's req/s, p99 < 300 ms | ${result} | ${metVerdict(members.every((row) => rowMeets(row, staticRps)))} |`,
     );
