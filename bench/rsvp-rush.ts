@@ -34,6 +34,11 @@ export type RushTiming = {
   p50: number;
   p99: number;
   statuses: Record<string, number>;
+  /** Answers with a 5xx status, and requests that got no answer at all (a refused or reset connection). */
+  fiveXx: number;
+  networkErrors: number;
+  /** Requests sent to each instance, in the order of `urls`. */
+  perInstance: number[];
   failures: string[];
   /** What each member was told: a seat, or their number on the waitlist. */
   reported: Map<string, number | "going">;
@@ -50,14 +55,15 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
+/** `urls`: one per instance; requests alternate between them, as a round-robin balancer would send them. */
 export async function runRsvpRush({
-  url,
+  urls,
   event,
   sessions,
   actionId,
   concurrency,
 }: {
-  url: string;
+  urls: string[];
   event: { id: string; slug: string };
   sessions: { userId: string; token: string }[];
   actionId: string;
@@ -67,25 +73,39 @@ export async function runRsvpRush({
   const statuses: Record<string, number> = {};
   const failures: string[] = [];
   const reported = new Map<string, number | "going">();
+  const perInstance = urls.map(() => 0);
+  let networkErrors = 0;
   let next = 0;
 
-  async function one(session: { userId: string; token: string }) {
+  async function one(session: { userId: string; token: string }, index: number) {
+    const url = urls[index % urls.length]!;
+    perInstance[index % urls.length]!++;
     const form = new FormData();
     form.append("eventId", event.id);
     form.append("intent", "going");
     const body = await encodeReply([{ status: "idle" }, form]);
     const began = performance.now();
-    const response = await fetch(`${url}/events/${event.slug}`, {
-      method: "POST",
-      headers: {
-        "Next-Action": actionId,
-        Accept: "text/x-component",
-        Origin: url,
-        Cookie: `authjs.session-token=${session.token}`,
-      },
-      body,
-    });
-    const text = await response.text();
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(`${url}/events/${event.slug}`, {
+        method: "POST",
+        headers: {
+          "Next-Action": actionId,
+          Accept: "text/x-component",
+          Origin: url,
+          Cookie: `authjs.session-token=${session.token}`,
+        },
+        body,
+      });
+      text = await response.text();
+    } catch (error) {
+      // Counted, not thrown: a server that drops connections under the rush is a result, and the rest still runs.
+      latencies.push(performance.now() - began);
+      networkErrors++;
+      if (failures.length < 5) failures.push(`no answer: ${String(error)}`);
+      return;
+    }
     latencies.push(performance.now() - began);
     statuses[response.status] = (statuses[response.status] ?? 0) + 1;
     const waitlisted = /number (\d+) on the waitlist/.exec(text);
@@ -97,7 +117,10 @@ export async function runRsvpRush({
   const began = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < sessions.length) await one(sessions[next++]!);
+      while (next < sessions.length) {
+        const index = next++;
+        await one(sessions[index]!, index);
+      }
     }),
   );
   const seconds = (performance.now() - began) / 1000;
@@ -111,6 +134,11 @@ export async function runRsvpRush({
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     statuses,
+    fiveXx: Object.entries(statuses)
+      .filter(([status]) => status.startsWith("5"))
+      .reduce((sum, [, n]) => sum + n, 0),
+    networkErrors,
+    perInstance,
     failures,
     reported,
   };

@@ -2,7 +2,8 @@
  * `npm run bench`: seeds the scaled data set into a fresh database (PostgreSQL when
  * DATABASE_URL is set, PGlite otherwise), builds and starts the production server,
  * and measures each page at a fixed number of connections, two references, an RSVP
- * rush and the server's peak memory. Prints one table. See BENCHMARKS.md.
+ * rush on one instance and (PostgreSQL) on two, and every server's peak memory.
+ * Prints one table and the targets of issue 20. See BENCHMARKS.md.
  *
  *   BENCH_SECONDS (10)  BENCH_WARMUP_SECONDS (3)  BENCH_CONNECTIONS (50)
  *   BENCH_SKIP_BUILD=1  reuse .next-bench        BENCH_RUSH_MEMBERS (1000)
@@ -10,18 +11,21 @@
  */
 import { execSync } from "node:child_process";
 import { sql } from "drizzle-orm";
-import { installDbHandle } from "@/db";
+import { installDbHandle, type Db } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { rotateFeedToken } from "@/lib/calendar/feed-tokens";
 import { createFreshDb, type FreshDb } from "./fresh-db";
 import { runLoad, type LoadResult } from "./load";
+import { machineFacts } from "./machine";
 import { cpuMs, sampleMemory } from "./memory";
+import { checkSignedInPage, checkVisitorPage, fetchOnWire, type WireFacts } from "./page-check";
+import { histogramDelta, scrapeHistogram, sumDeltas } from "./prom";
 import { startReferenceServer } from "./reference-server";
 import { runLibRush, type LibRushResult } from "./lib-rush";
-import { checkRsvpRush, findActionId, runRsvpRush, type RushCheck, type RushTiming } from "./rsvp-rush";
+import { checkRsvpRush, findActionId, runRsvpRush, type RushCheck } from "./rsvp-rush";
 import { createRushEvent, createSessions, FULL_SIZE, seedScaled, type ScaledSize } from "./seed-scaled";
-import { buildServer, serverNodeFlags, startServer } from "./server";
-import { printReport, type Row } from "./report";
+import { buildServer, newDeployment, serverNodeFlags, startServer, type RunningServer } from "./server";
+import { printReport, type FeedFacts, type HttpRush, type ProcessMemory, type Row } from "./report";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const warmup = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -29,6 +33,15 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const rushMembers = Number(process.env.BENCH_RUSH_MEMBERS ?? 1000);
 const SMALL_SIZE: ScaledSize = { events: 100, members: 1_000, rsvps: 3_000, resources: 50 };
 const COOKIE = "authjs.session-token";
+const SESSION_CHECK_METRIC = "convene_session_check_seconds";
+const RSVP_LOCK_METRIC = "convene_rsvp_lock_seconds";
+// Members are taken by email order at these offsets, so no two groups share a person.
+const OFFSETS = { readers: 0, rush: 10_000, libRush: 20_000, twoInstanceRush: 30_000 };
+
+const driver = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
+// One PGlite directory has one owner process: a second server cannot open it.
+const twoInstances = driver === "PostgreSQL";
+const deployment = newDeployment();
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const began = Date.now();
@@ -43,11 +56,25 @@ async function seedFull(fresh: FreshDb) {
     seedScaled(db, FULL_SIZE),
   );
   const rush = await createRushEvent(db);
-  const readers = await createSessions(db, { count: connections, offset: 0 });
-  const rushers = await createSessions(db, { count: rushMembers, offset: 10_000 });
-  const [page] = rowsOf<{ slug: string }>(
+  const secondRush = twoInstances ? await createRushEvent(db, "bench-rush-two-instances") : undefined;
+  // The second instance's first RSVPs compile its code paths; they go here, not into the measured rush.
+  const warmupRush = twoInstances ? await createRushEvent(db, "bench-rush-warmup") : undefined;
+  const readers = await createSessions(db, { count: connections, offset: OFFSETS.readers });
+  const rushers = await createSessions(db, { count: rushMembers, offset: OFFSETS.rush });
+  const secondRushers = twoInstances ? await createSessions(db, { count: rushMembers, offset: OFFSETS.twoInstanceRush }) : [];
+  // My events and the account page are for members who joined; a reader who had not would measure a redirect to /join.
+  const [notJoined] = rowsOf<{ n: number }>(
     await db.execute(sql`
-      select slug from events where status = 'published' and capacity is not null and starts_at > now() + interval '1 day'
+      select count(*)::int as n from users
+      where id in (${sql.join(
+        readers.map((reader) => sql`${reader.userId}::uuid`),
+        sql`, `,
+      )}) and (guidelines_accepted_at is null or disabled_at is not null)`),
+  );
+  if (notJoined!.n > 0) throw new Error(`${notJoined!.n} of the ${readers.length} reader sessions belong to members who have not joined`);
+  const [page] = rowsOf<{ slug: string; title: string }>(
+    await db.execute(sql`
+      select slug, title from events where status = 'published' and capacity is not null and starts_at > now() + interval '1 day'
       order by starts_at limit 1`),
   );
   // A member with RSVPs of their own, so the personal feed has events in it.
@@ -67,34 +94,132 @@ async function seedFull(fresh: FreshDb) {
     hasJoined: true,
   });
   installDbHandle(undefined);
-  return { rush, readers, rushers, eventSlug: page!.slug, feedToken };
+  return { rush, secondRush, warmupRush, readers, rushers, secondRushers, event: page!, feedToken, feedWindow: await feedWindow(db) };
 }
 
-async function measure(label: string, url: string, options: { cookies?: string[]; group: Row["group"]; serverPid?: number }): Promise<Row> {
+/** What the community feed can hold in this data set: public events not over yet, and those of the last 90 days. */
+async function feedWindow(db: Db) {
+  const [counts] = rowsOf<{ upcoming: number; past90: number }>(
+    await db.execute(sql`
+      select count(*) filter (where ends_at > now())::int as upcoming,
+             count(*) filter (where ends_at <= now() and starts_at >= now() - interval '90 days')::int as past90
+      from events where status in ('published', 'cancelled')`),
+  );
+  return counts!;
+}
+
+type Measured = { server?: RunningServer };
+
+async function sessionCheckTotals(server: RunningServer | undefined) {
+  return server ? await scrapeHistogram(server.url, deployment.metricsToken, SESSION_CHECK_METRIC) : undefined;
+}
+
+async function measure(
+  label: string,
+  url: string,
+  options: Measured & { cookies?: string[]; headers?: Record<string, string>; group: Row["group"] },
+): Promise<Row> {
   const perConnectionHeaders = options.cookies?.map((token) => ({ cookie: `${COOKIE}=${token}` }));
-  await runLoad({ url, connections, seconds: warmup, perConnectionHeaders });
-  const sampler = options.serverPid ? sampleMemory(options.serverPid) : undefined;
-  const cpuBefore = options.serverPid ? cpuMs(options.serverPid) : 0;
-  const result: LoadResult = await runLoad({ url, connections, seconds, perConnectionHeaders });
-  const cpuPerRequestMs = options.serverPid ? (cpuMs(options.serverPid) - cpuBefore) / Math.max(result.requests, 1) : undefined;
+  const { server, headers } = options;
+  await runLoad({ url, connections, seconds: warmup, perConnectionHeaders, headers });
+  // Scraped outside the counted window: /api/metrics' own CPU and request are not the route's.
+  const checkBefore = await sessionCheckTotals(server);
+  const sampler = server ? sampleMemory(server.pid) : undefined;
+  const cpuBefore = server ? cpuMs(server.pid) : 0;
+  const result: LoadResult = await runLoad({ url, connections, seconds, perConnectionHeaders, headers });
+  // No answer in the window: the CPU went to requests still in flight, and a per-request figure would be made up.
+  const cpuPerRequestMs = server && result.requests > 0 ? (cpuMs(server.pid) - cpuBefore) / result.requests : undefined;
   const peakRssMb = sampler?.stop().peakRssMb;
-  console.log(`  ${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.bytesPerResponse} B`);
-  return { label, group: options.group, peakRssMb, cpuPerRequestMs, ...result };
+  const checkAfter = await sessionCheckTotals(server);
+  // null: the server was scraped and has no such metric; undefined: not an app server (the node:http reference).
+  const sessionCheck = server ? (histogramDelta(checkBefore, checkAfter) ?? null) : undefined;
+  console.log(`  ${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.bytesPerResponse} B, ${result.non2xx} non-2xx`);
+  if (options.cookies && result.non2xx > 0) {
+    console.log(`  !! ${label}: ${result.non2xx} answers were not 2xx: part of this row measured something other than the signed-in page`);
+  }
+  return { label, group: options.group, peakRssMb, cpuPerRequestMs, sessionCheck, ...result };
 }
 
-const driver = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
+const actionId = () => findActionId(".next-bench", "app/(site)/events/[slug]/actions.ts", "changeRsvp");
+
+type UncheckedRush = Omit<HttpRush, keyof RushCheck>;
+
+/**
+ * One HTTP rush on one or more instances, with the CPU, memory and event-lock time each spent on it.
+ * Its correctness is read from the database afterwards (checkRsvpRush): PGlite's directory is the server's while it runs.
+ */
+async function httpRush(
+  label: string,
+  servers: RunningServer[],
+  event: { id: string; slug: string },
+  sessions: { userId: string; token: string }[],
+): Promise<UncheckedRush> {
+  console.log(`${label}: ${sessions.length} members, 100 seats, 100 concurrent, ${servers.length} instance(s)`);
+  const lockBefore = await Promise.all(servers.map((server) => scrapeHistogram(server.url, deployment.metricsToken, RSVP_LOCK_METRIC)));
+  const samplers = servers.map((server) => sampleMemory(server.pid));
+  const cpuBefore = servers.map((server) => cpuMs(server.pid));
+  const timing = await runRsvpRush({
+    urls: servers.map((server) => server.url),
+    event,
+    sessions,
+    actionId: actionId(),
+    concurrency: 100,
+  });
+  const cpuSpentMs = servers.map((server, index) => cpuMs(server.pid) - cpuBefore[index]!);
+  const peaks = samplers.map((sampler) => sampler.stop());
+  const lockAfter = await Promise.all(servers.map((server) => scrapeHistogram(server.url, deployment.metricsToken, RSVP_LOCK_METRIC)));
+  console.log(`  ${timing.rsvpsPerSecond.toFixed(0)} RSVPs/s, p99 ${timing.p99.toFixed(0)} ms, HTTP ${JSON.stringify(timing.statuses)}`);
+  return {
+    ...timing,
+    eventId: event.id,
+    lock: sumDeltas(servers.map((_, index) => histogramDelta(lockBefore[index], lockAfter[index]))),
+    instances: servers.map((server, index) => ({
+      pid: server.pid,
+      requests: timing.perInstance[index]!,
+      cpuPerRsvpMs: cpuSpentMs[index]! / Math.max(timing.perInstance[index]!, 1),
+      peakRssMb: peaks[index]!.peakRssMb,
+      peakHwmMb: peaks[index]!.peakHwmMb,
+    })),
+  };
+}
+
+/** Every server process, sampled from its start to its stop: the memory target is per instance, through the whole run. */
+const processes: { label: string; pid: number; sampler: ReturnType<typeof sampleMemory> }[] = [];
+const memory: ProcessMemory[] = [];
+
+async function startWatched(label: string, dbEnv: Record<string, string>, options?: { clearCache?: boolean }) {
+  const server = await startServer(dbEnv, deployment, options);
+  processes.push({ label, pid: server.pid, sampler: sampleMemory(server.pid) });
+  console.log(`${label}: ${server.url} (pid ${server.pid})`);
+  return {
+    ...server,
+    stop: async () => {
+      const watched = processes.find((entry) => entry.pid === server.pid)!;
+      memory.push({ label, pid: server.pid, ...watched.sampler.stop() });
+      await server.stop();
+    },
+  };
+}
+
+async function feedFacts(url: string): Promise<{ identity: WireFacts; gzip: WireFacts }> {
+  const [identity, gzip] = [await fetchOnWire(url, {}), await fetchOnWire(url, { "accept-encoding": "gzip" })];
+  for (const facts of [identity, gzip]) if (facts.status !== 200) throw new Error(`community.ics answered ${facts.status}`);
+  return { identity, gzip };
+}
+
+const facts = machineFacts();
 console.log(`Convene bench on ${driver}: ${connections} connections, ${seconds} s per route after ${warmup} s warm-up`);
 console.log(`Server node flags: ${serverNodeFlags().join(" ") || "(none)"}`);
+if (!twoInstances) console.log("PGlite: the two-instance rush is skipped (one PGlite directory opens in one process only)");
 
 const full = await timed("Fresh database (full)", () => createFreshDb("full"));
 const small = await timed("Fresh database (100 events)", () => createFreshDb("small"));
 const rows: Row[] = [];
-let rushTiming: RushTiming | undefined;
-let rushCheck: RushCheck | undefined;
-let rushRssMb: number | undefined;
-let rushCpuMs: number | undefined;
+let rush: HttpRush | undefined;
+let secondRush: HttpRush | undefined;
+const uncheckedRushes: UncheckedRush[] = [];
 let libRush: LibRushResult | undefined;
-let memory: ReturnType<ReturnType<typeof sampleMemory>["stop"]> | undefined;
+let feed: FeedFacts | undefined;
 try {
   const seeded = await seedFull(full);
   await timed("Seeded the 100-event database", () => seedScaled(small.handle.db, SMALL_SIZE));
@@ -102,11 +227,10 @@ try {
   await small.release();
   await timed("Build", async () => buildServer());
 
-  const server = await startServer(full.env);
-  const sampler = sampleMemory(server.pid);
+  const server = await startWatched("instance 1", full.env);
   try {
-    console.log(`Server ${server.url} (pid ${server.pid})`);
     const readerCookies = seeded.readers.map((session) => session.token);
+    const cookieHeaders = readerCookies.map((token) => `${COOKIE}=${token}`);
     const eventsResponse = await fetch(`${server.url}/events`);
     const eventsBytes = Buffer.from(await eventsResponse.arrayBuffer());
     const reference = await startReferenceServer(eventsBytes, eventsResponse.headers.get("content-type") ?? "text/html");
@@ -115,56 +239,93 @@ try {
     } finally {
       await reference.stop();
     }
-    rows.push(await measure("static Next page", `${server.url}/bench-static`, { group: "reference", serverPid: server.pid }));
-    rows.push(await measure("home /", `${server.url}/`, { group: "visitor", serverPid: server.pid }));
-    rows.push(await measure("/events", `${server.url}/events`, { group: "visitor", serverPid: server.pid }));
-    rows.push(await measure("event page, visitor", `${server.url}/events/${seeded.eventSlug}`, { group: "visitor", serverPid: server.pid }));
-    rows.push(await measure("community.ics", `${server.url}/calendar/community.ics`, { group: "visitor", serverPid: server.pid }));
-    rows.push(
-      await measure("event page, member", `${server.url}/events/${seeded.eventSlug}`, { group: "member", cookies: readerCookies, serverPid: server.pid }),
-    );
-    rows.push(await measure("personal feed .ics", `${server.url}/calendar/feed/${seeded.feedToken}.ics`, { group: "member", serverPid: server.pid }));
-    rows.push(await measure("/resources, member", `${server.url}/resources`, { group: "member", cookies: readerCookies, serverPid: server.pid }));
+    const eventUrl = `${server.url}/events/${seeded.event.slug}`;
+    const visitorRoutes: [string, string][] = [
+      ["static Next page", `${server.url}/bench-static`],
+      ["home /", `${server.url}/`],
+      ["/events", `${server.url}/events`],
+      ["event page, visitor", eventUrl],
+    ];
+    for (const [label, url] of visitorRoutes) {
+      await checkVisitorPage(label, url);
+      rows.push(await measure(label, url, { group: label.startsWith("static") ? "reference" : "visitor", server }));
+    }
 
-    console.log(`RSVP rush: ${seeded.rushers.length} members, 100 seats, 100 concurrent`);
-    const rushSampler = sampleMemory(server.pid);
-    const rushCpuBefore = cpuMs(server.pid);
-    rushTiming = await runRsvpRush({
-      url: server.url,
-      event: seeded.rush,
-      sessions: seeded.rushers,
-      actionId: findActionId(".next-bench", "app/(site)/events/[slug]/actions.ts", "changeRsvp"),
-      concurrency: 100,
-    });
-    rushRssMb = rushSampler.stop().peakRssMb;
-    rushCpuMs = (cpuMs(server.pid) - rushCpuBefore) / seeded.rushers.length;
+    const feedUrl = `${server.url}/calendar/community.ics`;
+    const wire = await feedFacts(feedUrl);
+    rows.push(await measure("community.ics, no Accept-Encoding", feedUrl, { group: "feed", server }));
+    rows.push(await measure("community.ics, Accept-Encoding: gzip", feedUrl, { group: "feed", server, headers: { "accept-encoding": "gzip" } }));
+    feed = { ...wire, events: (wire.identity.body.match(/^BEGIN:VEVENT/gm) ?? []).length, window: seeded.feedWindow };
+
+    const signedIn: [string, string, string][] = [
+      ["event page, member", eventUrl, `${seeded.event.title}</h1>`],
+      ["/events, member", `${server.url}/events`, "Upcoming events</h1>"],
+      ["/resources, member", `${server.url}/resources`, "Resources</h1>"],
+      ["My events, member", `${server.url}/account/events`, "My events</h1>"],
+      ["/account, member", `${server.url}/account`, "Your account</h1>"],
+    ];
+    for (const [label, url, marker] of signedIn) {
+      await checkSignedInPage(label, url, cookieHeaders, marker);
+      rows.push(await measure(label, url, { group: "member", cookies: readerCookies, server }));
+    }
+    rows.push(await measure("personal feed .ics", `${server.url}/calendar/feed/${seeded.feedToken}.ics`, { group: "personal", server }));
+
+    uncheckedRushes.push(await httpRush("RSVP rush, one instance", [server], seeded.rush, seeded.rushers));
+    if (twoInstances && seeded.secondRush) {
+      // A second `next start` of the same build and database, as one deployment: same secret, same public address.
+      const second = await startWatched("instance 2", full.env, { clearCache: false });
+      try {
+        // Instance 1 is warm from the routes above; a deployment's second instance would be too, so warm it alike.
+        await runLoad({
+          url: `${second.url}/events/${seeded.rush.slug}`,
+          connections,
+          seconds: warmup,
+          perConnectionHeaders: cookieHeaders.map((cookie) => ({ cookie })),
+        });
+        const warm = await runRsvpRush({ urls: [second.url], event: seeded.warmupRush!, sessions: seeded.readers, actionId: actionId(), concurrency: 10 });
+        console.log(
+          `  instance 2 warmed up: ${warmup} s of the member event page, ${seeded.readers.length} RSVPs on another event, HTTP ${JSON.stringify(warm.statuses)}`,
+        );
+        uncheckedRushes.push(await httpRush("RSVP rush, two instances", [server, second], seeded.secondRush, seeded.secondRushers));
+      } finally {
+        await second.stop();
+      }
+    }
   } finally {
-    memory = sampler.stop();
     await server.stop();
   }
   const reopened = await full.reopen();
-  rushCheck = await checkRsvpRush(reopened.db, seeded.rush.id, rushTiming!.reported);
-  libRush = await timed("RSVP rush through lib/ only", () => runLibRush(reopened, { members: rushMembers, offset: 20_000, concurrency: 100 }));
+  const checked = [];
+  for (const unchecked of uncheckedRushes) checked.push({ ...unchecked, ...(await checkRsvpRush(reopened.db, unchecked.eventId, unchecked.reported)) });
+  [rush, secondRush] = checked;
+  libRush = await timed("RSVP rush through lib/ only", () => runLibRush(reopened, { members: rushMembers, offset: OFFSETS.libRush, concurrency: 100 }));
   await full.release();
 
-  const smallServer = await startServer(small.env);
+  const smallServer = await startWatched("instance on the 100-event database", small.env);
   try {
-    rows.push(await measure("/events at 100 events", `${smallServer.url}/events`, { group: "scale", serverPid: smallServer.pid }));
+    rows.push(await measure("/events at 100 events", `${smallServer.url}/events`, { group: "scale", server: smallServer }));
   } finally {
     await smallServer.stop();
   }
 } finally {
+  // A server left running by an error still gets its memory reported.
+  for (const entry of processes) if (!memory.some((m) => m.pid === entry.pid)) memory.push({ label: entry.label, pid: entry.pid, ...entry.sampler.stop() });
   await full.drop();
   await small.drop();
 }
+
+memory.sort((a, b) => processes.findIndex((entry) => entry.pid === a.pid) - processes.findIndex((entry) => entry.pid === b.pid));
 
 printReport({
   driver,
   connections,
   seconds,
   rows,
-  rush: rushTiming && rushCheck ? { ...rushTiming, ...rushCheck, peakRssMb: rushRssMb, cpuPerRsvpMs: rushCpuMs } : undefined,
+  rush,
+  secondRush,
+  twoInstancesSkipped: twoInstances ? undefined : "PGlite: one database directory opens in one process only",
   libRush,
+  feed,
   memory,
-  uptime: execSync("uptime").toString().trim(),
+  machine: { ...facts, uptimeEnd: execSync("uptime").toString().trim() },
 });

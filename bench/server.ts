@@ -64,9 +64,24 @@ export function serverNodeFlags(): string[] {
 
 export type RunningServer = { url: string; pid: number; stop: () => Promise<void> };
 
-export async function startServer(dbEnv: Record<string, string>): Promise<RunningServer> {
+/** What the instances of one deployment share: the secret and public address Auth.js signs with, and the metrics token. */
+export type Deployment = { authSecret: string; authUrl?: string; metricsToken: string };
+
+export function newDeployment(): Deployment {
+  return { authSecret: randomBytes(32).toString("base64url"), metricsToken: randomBytes(24).toString("hex") };
+}
+
+/**
+ * One `next start`. `clearCache: false` for a second instance of a running deployment: the data cache
+ * in the build folder is the first instance's, and emptying it under that instance is not what a deploy does.
+ */
+export async function startServer(
+  dbEnv: Record<string, string>,
+  deployment: Deployment,
+  { clearCache = true }: { clearCache?: boolean } = {},
+): Promise<RunningServer> {
   // The data cache lives in the build folder and outlives a server; a new database needs an empty one.
-  fs.rmSync(path.join(distDir, "cache", "fetch-cache"), { recursive: true, force: true });
+  if (clearCache) fs.rmSync(path.join(distDir, "cache", "fetch-cache"), { recursive: true, force: true });
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags(), nextBin, "start", "-p", String(port)], {
@@ -76,8 +91,10 @@ export async function startServer(dbEnv: Record<string, string>): Promise<Runnin
       ...benchEnv,
       ...dbEnv,
       NODE_ENV: "production",
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      AUTH_URL: url,
+      AUTH_SECRET: deployment.authSecret,
+      // Every instance of one deployment has the same public address; by default, this instance's own.
+      AUTH_URL: deployment.authUrl ?? url,
+      METRICS_TOKEN: deployment.metricsToken,
     },
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
