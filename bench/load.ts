@@ -19,19 +19,27 @@ export type LoadOptions = {
   /** One set of headers per connection (e.g. a session cookie each), assigned round-robin. */
   perConnectionHeaders?: Record<string, string>[];
   headers?: Record<string, string>;
+  /** Paths each connection asks for in turn (a page, then its /api/me), instead of `url`'s path alone. */
+  sequence?: string[];
 };
 
-export async function runLoad({ url, connections, seconds, perConnectionHeaders, headers }: LoadOptions): Promise<LoadResult> {
+export async function runLoad({ url, connections, seconds, perConnectionHeaders, headers, sequence }: LoadOptions): Promise<LoadResult> {
   let next = 0;
   const result = await autocannon({
     url,
+    requests: sequence?.map((path) => ({ method: "GET", path, headers })),
     connections,
     pipelining: 1,
     duration: seconds,
     headers,
     // Runs once per connection: each connection keeps its own identity for the whole run.
     setupClient: perConnectionHeaders
-      ? (client) => client.setHeaders({ ...headers, ...perConnectionHeaders[next++ % perConnectionHeaders.length] })
+      ? (client) => {
+          const own = { ...headers, ...perConnectionHeaders[next++ % perConnectionHeaders.length] };
+          // setHeaders reaches only the first request of a sequence; each one needs the connection's cookie.
+          if (sequence) client.setRequests(sequence.map((path) => ({ method: "GET", path, headers: own })));
+          else client.setHeaders(own);
+        }
       : undefined,
   });
   const ok = result["2xx"];

@@ -41,6 +41,34 @@ export async function checkSignedInPage(label: string, url: string, cookies: str
   }
 }
 
+/**
+ * The cached page a member's browser gets (proxy.ts sends it there for convene-js=1): 200, `marker`,
+ * the header's placeholder for the viewer's own links and no sign-out control (nothing personal is in
+ * the shared bytes); then /api/me names a member for each cookie.
+ */
+export async function checkCachedSignedInPage(label: string, origin: string, [path, personal]: string[], cookies: string[], marker: string) {
+  const problems: string[] = [];
+  for (let index = 0; index < cookies.length; index += 10) {
+    await Promise.all(
+      cookies.slice(index, index + 10).map(async (cookie, offset) => {
+        const page = await get(`${origin}${path}`, { cookie });
+        if (page.status !== 200) problems.push(`session ${index + offset}: HTTP ${page.status}${page.location ? ` to ${page.location}` : ""}`);
+        else if (!page.body.includes("personal-pending") || page.body.includes(SIGN_OUT_CONTROL))
+          problems.push(`session ${index + offset}: not the cached signed-in page`);
+        else if (!page.body.includes(marker)) problems.push(`session ${index + offset}: 200 but without "${marker}"`);
+        const answer = await get(`${origin}${personal}`, { cookie });
+        const viewer = answer.status === 200 ? (JSON.parse(answer.body) as { viewer: { isMember: boolean } | null }).viewer : null;
+        if (!viewer?.isMember) problems.push(`session ${index + offset}: /api/me answered ${answer.status} without a member`);
+      }),
+    );
+  }
+  if (problems.length > 0) {
+    throw new WrongPageError(
+      `${label} (${path}) is not the cached signed-in page for ${problems.length} of ${cookies.length} sessions: ${problems.slice(0, 3).join("; ")}`,
+    );
+  }
+}
+
 /** A visitor's page: 200, and no sign-out control. */
 export async function checkVisitorPage(label: string, url: string) {
   const { status, location, body } = await get(url, {});

@@ -1,6 +1,7 @@
 /** The bench's report, in Markdown so it can go into BENCHMARKS.md as printed: routes, rushes, memory, and issue 20's targets. */
 import type { LoadResult } from "./load";
 import type { LibRushResult } from "./lib-rush";
+import type { SessionCheckCost } from "./session-check";
 import type { MachineFacts } from "./machine";
 import type { WireFacts } from "./page-check";
 import type { HistogramTotals } from "./prom";
@@ -8,7 +9,8 @@ import type { RushCheck, RushTiming } from "./rsvp-rush";
 
 export type Row = LoadResult & {
   label: string;
-  group: "reference" | "visitor" | "feed" | "member" | "personal" | "scale";
+  /** member-noscript: a signed-in page as a browser without script gets it; reported beside its cached row, not targeted. */
+  group: "reference" | "visitor" | "feed" | "member" | "member-noscript" | "personal" | "scale";
   peakRssMb?: number;
   cpuPerRequestMs?: number;
   /** The session check's histogram over the measured window; null when the server exports none, undefined for the node:http reference. */
@@ -36,6 +38,7 @@ type Report = {
   secondRush?: HttpRush;
   twoInstancesSkipped?: string;
   libRush?: LibRushResult;
+  sessionCost?: SessionCheckCost;
   feed?: FeedFacts;
   memory: ProcessMemory[];
   machine: MachineFacts & { uptimeEnd: string };
@@ -211,6 +214,14 @@ export function printReport(report: Report) {
       `Same rush through lib/ only (rsvpToEvent, no HTTP, 100 at a time, ${driver === "PostgreSQL" ? "a pool of 10 connections" : "one PGlite instance"}): ${libRush.seconds.toFixed(2)} s, ` +
         `${libRush.rsvpsPerSecond.toFixed(0)} RSVPs/s, p50 ${libRush.p50.toFixed(0)} ms, p99 ${libRush.p99.toFixed(0)} ms; ` +
         `going ${libRush.going}, waitlisted ${libRush.waitlisted}, in order: ${libRush.waitlistInOrder ? "yes" : "NO"}, errors ${libRush.errors}`,
+    );
+  }
+  if (report.sessionCost) {
+    const { calls, authJs, direct } = report.sessionCost;
+    const us = (cost: { cpuUs: number; wallUs: number }) => `${cost.cpuUs.toFixed(0)} µs CPU, ${cost.wallUs.toFixed(0)} µs wall`;
+    lines.push(
+      `Session check, one call at a time in one process (${calls} calls each, same database): Auth.js's session endpoint, as auth() ran it before: ${us(authJs)}; ` +
+        `the direct read pages use now (lib/auth/session-check.ts): ${us(direct)} (${(authJs.cpuUs / Math.max(direct.cpuUs, 1)).toFixed(1)}x less CPU)`,
     );
   }
   lines.push("", "Server memory through the whole run, each process from its start to its stop (the process and any children):");

@@ -14,14 +14,16 @@ import { sql } from "drizzle-orm";
 import { installDbHandle, type Db } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { rotateFeedToken } from "@/lib/calendar/feed-tokens";
+import { SCRIPT_COOKIE } from "@/lib/personal-answer";
 import { createFreshDb, type FreshDb } from "./fresh-db";
 import { runLoad, type LoadResult } from "./load";
 import { machineFacts } from "./machine";
 import { cpuMs, sampleMemory } from "./memory";
-import { checkSignedInPage, checkVisitorPage, fetchOnWire, type WireFacts } from "./page-check";
+import { checkCachedSignedInPage, checkSignedInPage, checkVisitorPage, fetchOnWire, type WireFacts } from "./page-check";
 import { histogramDelta, scrapeHistogram, sumDeltas } from "./prom";
 import { startReferenceServer } from "./reference-server";
 import { runLibRush, type LibRushResult } from "./lib-rush";
+import { measureSessionCheck, type SessionCheckCost } from "./session-check";
 import { checkRsvpRush, findActionId, runRsvpRush, type RushCheck } from "./rsvp-rush";
 import { createRushEvent, createSessions, FULL_SIZE, seedScaled, type ScaledSize } from "./seed-scaled";
 import { buildServer, newDeployment, serverNodeFlags, startServer, type RunningServer } from "./server";
@@ -117,16 +119,27 @@ async function sessionCheckTotals(server: RunningServer | undefined) {
 async function measure(
   label: string,
   url: string,
-  options: Measured & { cookies?: string[]; headers?: Record<string, string>; group: Row["group"] },
+  options: Measured & {
+    cookies?: string[];
+    headers?: Record<string, string>;
+    group: Row["group"];
+    /** Each connection asks for these paths in turn and the row counts them as one page view (a cached page and its /api/me). */
+    pageView?: string[];
+  },
 ): Promise<Row> {
-  const perConnectionHeaders = options.cookies?.map((token) => ({ cookie: `${COOKIE}=${token}` }));
-  const { server, headers } = options;
-  await runLoad({ url, connections, seconds: warmup, perConnectionHeaders, headers });
+  // A browser that runs script carries convene-js=1 (app/_components/personal.tsx), which is what sends it to the cached signed-in pages.
+  const cookieOf = (token: string) => (options.pageView ? `${COOKIE}=${token}; ${SCRIPT_COOKIE}=1` : `${COOKIE}=${token}`);
+  const perConnectionHeaders = options.cookies?.map((token) => ({ cookie: cookieOf(token) }));
+  const { server, headers, pageView: sequence } = options;
+  await runLoad({ url, connections, seconds: warmup, perConnectionHeaders, headers, sequence });
   // Scraped outside the counted window: /api/metrics' own CPU and request are not the route's.
   const checkBefore = await sessionCheckTotals(server);
   const sampler = server ? sampleMemory(server.pid) : undefined;
   const cpuBefore = server ? cpuMs(server.pid) : 0;
-  const result: LoadResult = await runLoad({ url, connections, seconds, perConnectionHeaders, headers });
+  const measured: LoadResult = await runLoad({ url, connections, seconds, perConnectionHeaders, headers, sequence });
+  // A page view is all of its requests: its rate and CPU are per view (latencies stay per request).
+  const perView = sequence?.length ?? 1;
+  const result: LoadResult = { ...measured, rps: measured.rps / perView, requests: Math.floor(measured.requests / perView) };
   // No answer in the window: the CPU went to requests still in flight, and a per-request figure would be made up.
   const cpuPerRequestMs = server && result.requests > 0 ? (cpuMs(server.pid) - cpuBefore) / result.requests : undefined;
   const peakRssMb = sampler?.stop().peakRssMb;
@@ -219,6 +232,7 @@ let rush: HttpRush | undefined;
 let secondRush: HttpRush | undefined;
 const uncheckedRushes: UncheckedRush[] = [];
 let libRush: LibRushResult | undefined;
+let sessionCost: SessionCheckCost | undefined;
 let feed: FeedFacts | undefined;
 try {
   const seeded = await seedFull(full);
@@ -264,9 +278,26 @@ try {
       ["My events, member", `${server.url}/account/events`, "My events</h1>"],
       ["/account, member", `${server.url}/account`, "Your account</h1>"],
     ];
+    // What a member's browser gets: the cached page, the same for every member, then its own parts from /api/me. One page view is both.
+    for (const [label, url, marker] of signedIn.slice(0, 3)) {
+      const path = new URL(url).pathname;
+      const pageView = [path, `/api/me?path=${encodeURIComponent(path)}`];
+      await checkCachedSignedInPage(
+        label,
+        server.url,
+        pageView,
+        readerCookies.map((token) => `${COOKIE}=${token}; ${SCRIPT_COOKIE}=1`),
+        marker,
+      );
+      rows.push(await measure(`${label}: cached page + /api/me, per view`, url, { group: "member", cookies: readerCookies, server, pageView }));
+    }
+    // Without script (and My events and the account page, always): rendered per request for the viewer.
     for (const [label, url, marker] of signedIn) {
       await checkSignedInPage(label, url, cookieHeaders, marker);
-      rows.push(await measure(label, url, { group: "member", cookies: readerCookies, server }));
+      const cachedToo = signedIn.indexOf(signedIn.find(([, other]) => other === url)!) < 3;
+      rows.push(
+        await measure(cachedToo ? `${label}, without script` : label, url, { group: cachedToo ? "member-noscript" : "member", cookies: readerCookies, server }),
+      );
     }
     rows.push(await measure("personal feed .ics", `${server.url}/calendar/feed/${seeded.feedToken}.ics`, { group: "personal", server }));
 
@@ -299,6 +330,12 @@ try {
   for (const unchecked of uncheckedRushes) checked.push({ ...unchecked, ...(await checkRsvpRush(reopened.db, unchecked.eventId, unchecked.reported)) });
   [rush, secondRush] = checked;
   libRush = await timed("RSVP rush through lib/ only", () => runLibRush(reopened, { members: rushMembers, offset: OFFSETS.libRush, concurrency: 100 }));
+  sessionCost = await timed("Session check, before and after", () =>
+    measureSessionCheck(
+      reopened,
+      seeded.readers.map((session) => session.token),
+    ),
+  );
   await full.release();
 
   const smallServer = await startWatched("instance on the 100-event database", small.env);
@@ -325,6 +362,7 @@ printReport({
   secondRush,
   twoInstancesSkipped: twoInstances ? undefined : "PGlite: one database directory opens in one process only",
   libRush,
+  sessionCost,
   feed,
   memory,
   machine: { ...facts, uptimeEnd: execSync("uptime").toString().trim() },

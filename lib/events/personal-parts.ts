@@ -1,6 +1,5 @@
 import "server-only";
 import { accommodationDeadline, getOwnAccommodationRequest, type OwnAccommodationRequest } from "@/lib/accommodations/requests";
-import { hasCalendarInvite } from "@/lib/calendar/own-copy";
 import { listEventResources, type EventResource } from "@/lib/resources/queries";
 import { formatEventWhen, formatShortStart, zonesDiffer } from "@/lib/time";
 import type { Viewer } from "@/lib/viewer";
@@ -27,19 +26,20 @@ export type PersonalEventParts = {
 };
 
 export async function personalEventParts(event: EventDetail, viewer: Viewer | null, now = new Date()): Promise<PersonalEventParts> {
-  const [state, resources, hasInvite] = await Promise.all([
+  // One query for the viewer's state (RSVP, place, join link, seats, invite), and their accommodation request beside it.
+  const [state, resources, request] = await Promise.all([
     getViewerEventState({ eventId: event.id, viewer }),
     listEventResources({ eventId: event.id, viewer }),
-    hasCalendarInvite(viewer, event.id),
+    getOwnAccommodationRequest(viewer, event.id),
   ]);
   const area = rsvpAreaFor(event, viewer, state, now);
   return {
-    rsvpView: rsvpViewOf(state, event, hasInvite),
+    rsvpView: rsvpViewOf(state, event),
     area,
     audienceRefusal: state.audienceRefusal,
     canManage: state.canManage,
     viewerWhen: viewer && zonesDiffer(event.timeZone, viewer.timeZone, event.startsAt) ? formatEventWhen(event.startsAt, event.endsAt, viewer.timeZone) : null,
-    accommodation: area.accommodation && viewer ? await accommodationPart(viewer, event, now) : null,
+    accommodation: area.accommodation ? { request, ...accommodationDeadlineCopy(event, now) } : null,
     resources,
     canOpenResources: Boolean(viewer?.hasJoined),
   };
@@ -51,12 +51,8 @@ export async function personalPartsForSlug(slug: string, viewer: Viewer | null):
   return event ? personalEventParts(event, viewer) : null;
 }
 
-function rsvpViewOf(state: ViewerEventState, event: EventDetail, hasInvite: boolean): RsvpView {
-  return { rsvp: state.rsvp, joinUrl: state.joinUrl, goingCount: state.goingCount ?? event.goingCount, hasInvite };
-}
-
-async function accommodationPart(viewer: Viewer, event: EventDetail, now: Date) {
-  return { request: await getOwnAccommodationRequest(viewer, event.id), ...accommodationDeadlineCopy(event, now) };
+function rsvpViewOf(state: ViewerEventState, event: EventDetail): RsvpView {
+  return { rsvp: state.rsvp, joinUrl: state.joinUrl, goingCount: state.goingCount ?? event.goingCount, hasInvite: state.hasInvite };
 }
 
 /** When an accommodation request still counts as on time, as the form says it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
-import { rsvps } from "@/db/schema";
+import { calendarInvites, rsvps } from "@/db/schema";
 import { createEvent, createMember, createMembers, viewerOf } from "@/test/factories";
 import { getEventBySlug, getViewerEventState, listPublicEvents } from "./queries";
 
@@ -79,10 +79,11 @@ describe("public event queries", () => {
       canManage: false,
       goingCount: null,
       audienceRefusal: null,
+      hasInvite: false,
     });
     expect((await getViewerEventState({ eventId: event.id, viewer: viewerOf(member) })).joinUrl).toBeNull();
     expect((await getViewerEventState({ eventId: event.id, viewer: viewerOf(organizer) })).joinUrl).toBe(event.joinUrl);
-    await database.db.insert(rsvps).values({ eventId: event.id, userId: member.id, status: "going" });
+    const [rsvp] = await database.db.insert(rsvps).values({ eventId: event.id, userId: member.id, status: "going" }).returning();
     expect(await getViewerEventState({ eventId: event.id, viewer: viewerOf(member) })).toEqual({
       rsvp: { status: "going", waitlistPosition: null },
       joinUrl: event.joinUrl,
@@ -90,6 +91,15 @@ describe("public event queries", () => {
       // Counted afresh for a signed-in viewer (the RSVP above went straight into the table).
       goingCount: 1,
       audienceRefusal: null,
+      hasInvite: false,
     });
+    // Whether the member's calendar holds our invite comes in the same query: only a sent one counts, and only theirs.
+    await database.db
+      .insert(calendarInvites)
+      .values({ rsvpId: rsvp!.id, eventId: event.id, userId: member.id, uid: `${rsvp!.id}@test`, sequence: 0, state: "sent" });
+    expect((await getViewerEventState({ eventId: event.id, viewer: viewerOf(member) })).hasInvite).toBe(true);
+    expect((await getViewerEventState({ eventId: event.id, viewer: viewerOf(organizer) })).hasInvite).toBe(false);
+    await database.db.update(calendarInvites).set({ state: "cancelled" });
+    expect((await getViewerEventState({ eventId: event.id, viewer: viewerOf(member) })).hasInvite).toBe(false);
   });
 });

@@ -153,6 +153,8 @@ export type ViewerEventState = {
   goingCount: number | null;
   /** registry: why this member may not RSVP (the event is for others), or null; rsvpToEvent refuses the same. */
   audienceRefusal: string | null;
+  /** The member's calendar holds our invite (lib/calendar/invites.ts), read in the same query. */
+  hasInvite: boolean;
 };
 
 /** What an RSVP changes on the page, as the RSVP action answers it. */
@@ -166,7 +168,7 @@ export type RsvpView = {
 
 /** The small per-viewer part of an event page; never cached, scoped by the viewer in the query. */
 export async function getViewerEventState({ eventId, viewer }: { eventId: string; viewer: Viewer | null }): Promise<ViewerEventState> {
-  if (!viewer) return { rsvp: null, joinUrl: null, canManage: false, goingCount: null, audienceRefusal: null };
+  if (!viewer) return { rsvp: null, joinUrl: null, canManage: false, goingCount: null, audienceRefusal: null, hasInvite: false };
   const db = await getDb();
   const canManage = canSeeDrafts(viewer);
   const result = await db.execute(sql`
@@ -174,7 +176,8 @@ export async function getViewerEventState({ eventId, viewer }: { eventId: string
            case when r.status = 'waitlisted' then ${waitlistPositionOfR} end as position,
            e.join_url,
            ${goingCount(sql`e.id`)} as going_count,
-           e.audience_levels::text[] as audience_levels, e.audience_domains, u.email, u.government_level
+           e.audience_levels::text[] as audience_levels, e.audience_domains, u.email, u.government_level,
+           exists (select 1 from calendar_invites ci where ci.event_id = e.id and ci.user_id = ${viewer.id} and ci.state = 'sent') as has_invite
     from ${events} e
     left join ${rsvps} r on r.event_id = e.id and r.user_id = ${viewer.id}
     left join ${users} u on u.id = ${viewer.id}
@@ -188,9 +191,10 @@ export async function getViewerEventState({ eventId, viewer }: { eventId: string
     audience_domains: string[];
     email: string | null;
     government_level: GovernmentLevel | null;
+    has_invite: boolean;
   };
   const row = rowsOf<Row>(result)[0];
-  if (!row) return { rsvp: null, joinUrl: null, canManage, goingCount: null, audienceRefusal: null };
+  if (!row) return { rsvp: null, joinUrl: null, canManage, goingCount: null, audienceRefusal: null, hasInvite: false };
   const rsvp = row.status ? { status: row.status, waitlistPosition: row.position } : null;
   const audience = { audienceLevels: row.audience_levels, audienceDomains: row.audience_domains };
   const refusal = audienceRefusal(audience, { email: row.email ?? viewer.email, governmentLevel: row.government_level }, organizersEmail());
@@ -200,6 +204,7 @@ export async function getViewerEventState({ eventId, viewer }: { eventId: string
     canManage,
     goingCount: Number(row.going_count),
     audienceRefusal: refusal,
+    hasInvite: Boolean(row.has_invite),
   };
 }
 
