@@ -16,7 +16,7 @@ import { isPublicEvent, MAX_EVENT_DURATION_MS } from "@/lib/events/public";
 import { cacheTags, SHARED_CACHE_SECONDS, sharedCache } from "@/lib/cache/shared-cache";
 import { findFeedOwner } from "./feed-tokens";
 import { buildCalendar, type CalendarEntry } from "./ics";
-import { acceptsGzip, encodedBody } from "./encoded-body";
+import { encodedBody } from "./encoded-body";
 // No join URL in calendarColumns: they feed public files, and what is never selected cannot leak.
 import { calendarColumns, inviteColumns } from "@/lib/events/model";
 
@@ -182,15 +182,11 @@ export function calendarResponse(
     cacheControl: string;
     filename?: string;
     extraHeaders?: Record<string, string>;
-    /** A long-lived document (the community feed): its bytes and their gzip are made once (encoded-body.ts). */
+    /** A long-lived document (the community feed): its bytes are encoded once (encoded-body.ts). */
     preEncoded?: boolean;
   },
 ): Response {
   const headers = new Headers({ ...extraHeaders, ETag: document.etag, "Cache-Control": cacheControl });
-  const gzip = preEncoded && acceptsGzip(request.headers.get("accept-encoding"));
-  if (preEncoded) headers.set("Vary", "Accept-Encoding");
-  // The compressed bytes are another representation: a strong ETag may not name both (RFC 9110 8.8.3).
-  if (gzip) headers.set("ETag", `W/${document.etag}`);
   if (document.lastModified) headers.set("Last-Modified", document.lastModified.toUTCString());
   if (isNotModified(request.headers, document)) return new Response(null, { status: 304, headers });
 
@@ -198,12 +194,8 @@ export function calendarResponse(
   headers.set("X-Content-Type-Options", "nosniff");
   if (filename) headers.set("Content-Disposition", `attachment; filename="${safeFilename(filename)}"`);
   if (!preEncoded) return new Response(document.body, { status: 200, headers });
-  const bytes = encodedBody(document);
-  if (gzip) headers.set("Content-Encoding", "gzip");
-  const body = gzip ? bytes.gzip : bytes.identity;
-  headers.set("Content-Length", String(body.byteLength));
   // Node's Buffers are Uint8Arrays over a plain ArrayBuffer, which is what a Response body takes.
-  return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers });
+  return new Response(encodedBody(document) as Uint8Array<ArrayBuffer>, { status: 200, headers });
 }
 
 export function isNotModified(requestHeaders: Headers, document: CalendarDocument): boolean {
