@@ -1,4 +1,5 @@
 import "server-only";
+import { performance } from "node:perf_hooks";
 import { eventTags, staleTags } from "@/lib/cache/shared-cache";
 import { and, asc, eq, gt, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
@@ -132,46 +133,64 @@ export async function rsvpToEvent(
   if (rateLimited) await limitRsvpChanges(viewer, eventId, now);
   const db = await getDb();
   const { result, event } = await seatChange(() =>
-    db.transaction(async (tx): Promise<{ result: RsvpResult; event: NonNullable<LockedEvent> }> => {
-      const event = await lockEvent(tx, eventId);
-      assertOpenForRsvp(event, now);
-      const { existing, going, waiting, hasInvite, recipient, member } = await seatState(tx, eventId, viewer.id);
-      if (existing && existing !== "cancelled") {
-        const position = existing === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
-        const joinUrl = visibleJoinUrl(viewer, existing, event.joinUrl);
-        return { result: { status: existing, waitlistPosition: position, changed: false, goingCount: going, joinUrl, hasInvite }, event };
-      }
-      // registry: a seat or a waitlist place only for the event's audience, decided under the lock.
-      const refusal = audienceRefusal(event, member, organizersEmail());
-      if (refusal) throw new AppError("forbidden", refusal);
-      const status = event.capacity === null || going < event.capacity ? "going" : "waitlisted";
-      // clock_timestamp(), not the caller's clock: the queue follows the order the lock was granted,
-      // so a newcomer joins behind everyone already waiting.
-      await tx
-        .insert(rsvps)
-        .values({ eventId, userId: viewer.id, status, queuedAt: sql`clock_timestamp()`, updatedAt: now })
-        .onConflictDoUpdate({
-          target: [rsvps.eventId, rsvps.userId],
-          set: { status, queuedAt: sql`clock_timestamp()`, updatedAt: now, checkedInAt: null, promotedAt: null },
-        });
-      if (status === "going") await syncReminders(tx, { eventId, userId: viewer.id, now });
-      const invite = await queueEventMail(tx, { kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient, now });
-      const result: RsvpResult = {
-        status,
-        waitlistPosition: status === "waitlisted" ? waiting + 1 : null,
-        changed: true,
-        goingCount: status === "going" ? going + 1 : going,
-        joinUrl: visibleJoinUrl(viewer, status, event.joinUrl),
-        hasInvite: invite !== null,
-      };
-      return { result, event };
-    }),
+    timedLock("rsvp", (locked) =>
+      db.transaction(async (tx): Promise<{ result: RsvpResult; event: NonNullable<LockedEvent> }> => {
+        const event = await lockEvent(tx, eventId);
+        locked();
+        assertOpenForRsvp(event, now);
+        const { existing, going, waiting, hasInvite, recipient, member } = await seatState(tx, eventId, viewer.id);
+        if (existing && existing !== "cancelled") {
+          const position = existing === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
+          const joinUrl = visibleJoinUrl(viewer, existing, event.joinUrl);
+          return { result: { status: existing, waitlistPosition: position, changed: false, goingCount: going, joinUrl, hasInvite }, event };
+        }
+        // registry: a seat or a waitlist place only for the event's audience, decided under the lock.
+        const refusal = audienceRefusal(event, member, organizersEmail());
+        if (refusal) throw new AppError("forbidden", refusal);
+        const status = event.capacity === null || going < event.capacity ? "going" : "waitlisted";
+        // clock_timestamp(), not the caller's clock: the queue follows the order the lock was granted,
+        // so a newcomer joins behind everyone already waiting.
+        await tx
+          .insert(rsvps)
+          .values({ eventId, userId: viewer.id, status, queuedAt: sql`clock_timestamp()`, updatedAt: now })
+          .onConflictDoUpdate({
+            target: [rsvps.eventId, rsvps.userId],
+            set: { status, queuedAt: sql`clock_timestamp()`, updatedAt: now, checkedInAt: null, promotedAt: null },
+          });
+        if (status === "going") await syncReminders(tx, { eventId, userId: viewer.id, now });
+        const invite = await queueEventMail(tx, { kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient, now });
+        const result: RsvpResult = {
+          status,
+          waitlistPosition: status === "waitlisted" ? waiting + 1 : null,
+          changed: true,
+          goingCount: status === "going" ? going + 1 : going,
+          joinUrl: visibleJoinUrl(viewer, status, event.joinUrl),
+          hasInvite: invite !== null,
+        };
+        return { result, event };
+      }),
+    ),
   );
   // Seat counts are part of the cached event page and lists; the person who RSVPed gets theirs from the action.
   if (result.changed) {
     staleTags(eventTags(event));
     metrics().rsvpChanges.inc({ outcome: result.status });
   }
+  return result;
+}
+
+/**
+ * Times how long one seat change holds the event lock (convene_rsvp_lock_seconds): from
+ * lockEvent's return, which `work` marks by calling `locked`, to the commit. Every member
+ * in a rush waits behind this span, so it is what the RSVP path is tuned by. An attempt
+ * that rolls back is not counted.
+ */
+async function timedLock<T>(change: "rsvp" | "cancel", work: (locked: () => void) => Promise<T>): Promise<T> {
+  let lockedAt: number | undefined;
+  const result = await work(() => {
+    lockedAt = performance.now();
+  });
+  if (lockedAt !== undefined) metrics().rsvpLockSeconds.observe({ change }, (performance.now() - lockedAt) / 1000);
   return result;
 }
 
@@ -196,12 +215,15 @@ export async function cancelRsvp(viewer: Viewer | null, { eventId }: { eventId: 
   await limitRsvpChanges(viewer, eventId, now);
   const db = await getDb();
   const { changed, left, event } = await seatChange(() =>
-    db.transaction(async (tx) => {
-      const event = await lockEvent(tx, eventId);
-      if (!event || event.status === "draft") throw new AppError("not_found", "This event could not be found.");
-      const left = await cancelRsvpInLockedEvent(tx, { event, userId: viewer.id, now });
-      return { changed: left !== null, left, event };
-    }),
+    timedLock("cancel", (locked) =>
+      db.transaction(async (tx) => {
+        const event = await lockEvent(tx, eventId);
+        locked();
+        if (!event || event.status === "draft") throw new AppError("not_found", "This event could not be found.");
+        const left = await cancelRsvpInLockedEvent(tx, { event, userId: viewer.id, now });
+        return { changed: left !== null, left, event };
+      }),
+    ),
   );
   if (changed) {
     staleTags(eventTags(event));
