@@ -244,11 +244,15 @@ export async function cancelRsvpInLockedEvent(
   tx: Tx,
   { event, userId, now, notify = true }: { event: NonNullable<LockedEvent>; userId: string; now: Date; notify?: boolean },
 ): Promise<Exclude<RsvpState, "cancelled"> | null> {
-  // RETURNING gives the row as updated ("cancelled"), so what it was is read first; the event lock keeps it still between.
-  const held = and(eq(rsvps.eventId, event.id), eq(rsvps.userId, userId), ne(rsvps.status, "cancelled"));
-  const [previous] = await tx.select({ status: rsvps.status }).from(rsvps).where(held);
+  // RETURNING gives the row as updated ("cancelled"); the self-join's copy (`was`) is the row as it stood, read in the
+  // same statement, so cancelling is one round trip under the lock. The event lock keeps the row still meanwhile.
+  const cancelled = await tx.execute(sql`
+    update ${rsvps} r set status = 'cancelled', updated_at = ${now.toISOString()}::timestamptz
+    from ${rsvps} was
+    where was.id = r.id and r.event_id = ${event.id} and r.user_id = ${userId} and r.status <> 'cancelled'
+    returning was.status`);
+  const previous = rowsOf<{ status: RsvpState }>(cancelled)[0];
   if (!previous) return null;
-  await tx.update(rsvps).set({ status: "cancelled", updatedAt: now }).where(held);
   // accommodations: a cancelled RSVP takes its accommodation request with it, in this transaction.
   await withdrawAccommodationInTx(tx, { eventId: event.id, userId, reason: "rsvp_cancelled" });
   await syncReminders(tx, { eventId: event.id, userId, now });
