@@ -36,6 +36,13 @@ function build() {
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers: [registry],
     }),
+    rsvpLockSeconds: new Histogram({
+      name: "convene_rsvp_lock_seconds",
+      help: "How long a seat change held its event's row lock: from the lock being granted to the commit, by change (rsvp or cancel).",
+      labelNames: ["change"] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
     outboxPending: new Gauge({ name: "convene_outbox_pending", help: "Outbox messages not yet sent (read at scrape).", registers: [registry] }),
     outboxFailed: new Gauge({
       name: "convene_outbox_failed",

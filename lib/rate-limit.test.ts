@@ -35,6 +35,20 @@ describe("rate limits kept in the database", () => {
   });
 });
 
+describe("concurrent hits", () => {
+  it("admit exactly the limit, however many arrive at once", async () => {
+    const now = new Date("2030-03-01T12:00:00Z");
+    const rules = [
+      { bucket: "test:race:narrow", limit: 5, windowMs: 15 * minute },
+      { bucket: "test:race:wide", limit: 50, windowMs: 15 * minute },
+    ];
+    const results = await Promise.all(Array.from({ length: 20 }, () => consumeRateLimits(rules, now)));
+    expect(results.filter((result) => result.allowed)).toHaveLength(5);
+    expect(await database.db.select().from(rateLimits).where(eq(rateLimits.bucket, "test:race:narrow"))).toHaveLength(5);
+    expect(await database.db.select().from(rateLimits).where(eq(rateLimits.bucket, "test:race:wide"))).toHaveLength(5);
+  });
+});
+
 describe("sweeping", () => {
   it("drops rows older than the longest window, from buckets nobody hits again, and keeps the rest", async () => {
     const old = new Date("2030-05-01T00:00:00Z");

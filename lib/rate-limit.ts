@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { lt, sql, type SQL } from "drizzle-orm";
 import { getDb, type Db, type Tx } from "@/db";
+import { rowsOf } from "@/db/rows";
 import { rateLimits } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatShortStart } from "@/lib/time";
@@ -20,34 +21,58 @@ export async function consumeRateLimits(rules: RateLimitRule[], now = new Date()
   const tooLong = rules.find((rule) => rule.windowMs > MAX_RATE_LIMIT_WINDOW_MS);
   if (tooLong) throw new Error(`Rate-limit window for ${tooLong.bucket} is longer than MAX_RATE_LIMIT_WINDOW_MS`);
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    const ordered = [...rules].sort((a, b) => a.bucket.localeCompare(b.bucket));
-    for (const rule of ordered) {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${rule.bucket}))`);
-    }
-    let retryAt: Date | null = null;
-    for (const rule of ordered) {
-      const windowStart = new Date(now.getTime() - rule.windowMs);
-      const hits = await tx
-        .select({ hitAt: rateLimits.hitAt })
-        .from(rateLimits)
-        .where(and(eq(rateLimits.bucket, rule.bucket), gt(rateLimits.hitAt, windowStart)))
-        .orderBy(rateLimits.hitAt);
-      if (hits.length >= rule.limit) {
-        // The window frees a place when the oldest hit that still counts ages out.
-        const oldest = hits[hits.length - rule.limit]!.hitAt;
-        const candidate = new Date(oldest.getTime() + rule.windowMs);
-        if (!retryAt || candidate > retryAt) retryAt = candidate;
-      }
-    }
-    if (retryAt) return { allowed: false, retryAt };
-    // Hits older than the window count for nothing; dropping them here keeps each bucket small.
-    for (const rule of ordered) {
-      await tx.delete(rateLimits).where(and(eq(rateLimits.bucket, rule.bucket), lt(rateLimits.hitAt, new Date(now.getTime() - rule.windowMs))));
-    }
-    await tx.insert(rateLimits).values(ordered.map((rule) => ({ bucket: rule.bucket, hitAt: now })));
-    return { allowed: true };
+  const ordered = [...rules].sort((a, b) => a.bucket.localeCompare(b.bucket));
+  const refusals = await db.transaction(async (tx) => {
+    // Two statements sent together (postgres.js pipelines them; PGlite runs them in turn). The second
+    // starts once the first holds every bucket's lock, so its snapshot counts every hit committed
+    // before that; in one statement it would count from a snapshot taken before the wait.
+    const [, counted] = await Promise.all([tx.execute(lockBuckets(ordered)), tx.execute(countAndHit(ordered, now))]);
+    return rowsOf<{ rule: number; oldest_counting_ms: number }>(counted);
   });
+  let retryAt: Date | null = null;
+  for (const refusal of refusals) {
+    // The window frees a place when the oldest hit that still counts ages out.
+    const candidate = new Date(Number(refusal.oldest_counting_ms) + ordered[Number(refusal.rule)]!.windowMs);
+    if (!retryAt || candidate > retryAt) retryAt = candidate;
+  }
+  return retryAt ? { allowed: false, retryAt } : { allowed: true };
+}
+
+/** A transaction-scoped advisory lock per bucket, taken in the rules' (sorted) order so two callers cannot deadlock. */
+function lockBuckets(ordered: RateLimitRule[]): SQL {
+  const buckets = sql.join(
+    ordered.map((rule, index) => sql`(${rule.bucket}, ${index}::integer)`),
+    sql`, `,
+  );
+  return sql`select pg_advisory_xact_lock(hashtext(b.bucket)) from (values ${buckets}) as b(bucket, n) order by b.n`;
+}
+
+/**
+ * Checks every rule and, only if all allow it, prunes each bucket's hits older than its window
+ * and counts this hit in each, as one statement. Returns, for each rule that refuses, the oldest
+ * hit that still counts against it (the limit-th most recent); no rows: allowed and counted.
+ */
+function countAndHit(ordered: RateLimitRule[], now: Date): SQL {
+  const values = sql.join(
+    ordered.map(
+      (rule, index) => sql`(${index}::integer, ${rule.bucket}, ${rule.limit}::integer, ${new Date(now.getTime() - rule.windowMs).toISOString()}::timestamptz)`,
+    ),
+    sql`, `,
+  );
+  return sql`
+    with rules as (select * from (values ${values}) as r(rule, bucket, lim, since)),
+    hits as (
+      select r.rule, r.lim, h.hit_at, count(*) over (partition by r.rule) as n,
+             row_number() over (partition by r.rule order by h.hit_at desc) as newest_first
+      from rules r join ${rateLimits} h on h.bucket = r.bucket and h.hit_at > r.since),
+    refusals as (select rule, hit_at as oldest_counting from hits where n >= lim and newest_first = lim),
+    pruned as (
+      delete from ${rateLimits} d using rules r
+      where not exists (select 1 from refusals) and d.bucket = r.bucket and d.hit_at < r.since),
+    counted as (
+      insert into ${rateLimits} (bucket, hit_at)
+      select r.bucket, ${now.toISOString()}::timestamptz from rules r where not exists (select 1 from refusals))
+    select rule, (extract(epoch from oldest_counting) * 1000)::float8 as oldest_counting_ms from refusals`;
 }
 
 /**

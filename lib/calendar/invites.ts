@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
 import { rowsOf } from "@/db/rows";
 import { calendarInvites, type OutboxCalendar } from "@/db/schema";
@@ -42,25 +42,39 @@ export async function recordInvite(
     now,
   }: { event: Pick<InviteEvent, "id" | "sequence">; userId: string; intent: InviteIntent; wantsInvites: boolean; now: Date },
 ): Promise<InviteMessage | null> {
-  const next = sql`greatest(${event.sequence}::integer, ${calendarInvites.sequence} + 1)`;
   if (intent === "invite" && wantsInvites) {
-    // The RSVP row names the invite; a re-RSVP reuses it, and its SEQUENCE carries on from the CANCEL.
-    const result = await tx.execute(sql`
-      insert into calendar_invites (rsvp_id, event_id, user_id, uid, sequence, state, updated_at)
-      select r.id, r.event_id, r.user_id, ${eventUid(event.id)}, ${event.sequence}::integer, 'sent', ${now.toISOString()}::timestamptz
-      from rsvps r where r.event_id = ${event.id} and r.user_id = ${userId}
-      on conflict (rsvp_id) do update
-        set sequence = greatest(excluded.sequence, calendar_invites.sequence + 1), state = 'sent', updated_at = excluded.updated_at
-      returning rsvp_id, uid, sequence`);
+    const result = await tx.execute(sql`${sentInvite({ event, userId, now })} returning rsvp_id, uid, sequence`);
     return messageOf("REQUEST", rowsOf<Row>(result)[0]);
   }
   // Without a new invite, only an invite already on the member's calendar is updated or cancelled.
-  const [row] = await tx
-    .update(calendarInvites)
-    .set({ sequence: next, state: intent === "cancel" ? "cancelled" : "sent", updatedAt: now })
-    .where(and(eq(calendarInvites.eventId, event.id), eq(calendarInvites.userId, userId), eq(calendarInvites.state, "sent")))
-    .returning({ rsvp_id: calendarInvites.rsvpId, uid: calendarInvites.uid, sequence: calendarInvites.sequence });
-  return messageOf(intent === "cancel" ? "CANCEL" : "REQUEST", row);
+  const result = await tx.execute(sql`${heldInvite({ event, userId, intent, now })} returning rsvp_id, uid, sequence`);
+  return messageOf(intent === "cancel" ? "CANCEL" : "REQUEST", rowsOf<Row>(result)[0]);
+}
+
+type InviteScope = { event: Pick<InviteEvent, "id" | "sequence">; userId: string; now: Date };
+
+/**
+ * A new invite (REQUEST) for the member's RSVP, as one statement without RETURNING, so
+ * lib/events/rsvp-seat.ts can run it as a WITH item of the statement that seats them:
+ * `rsvpSource` (columns id, event_id, user_id) is then that statement's upsert, and
+ * `onlyIf` limits it to a seat. The RSVP row names the invite; a re-RSVP reuses it, and
+ * its SEQUENCE carries on from the CANCEL.
+ */
+export function sentInvite({ event, userId, now }: InviteScope, { rsvpSource = sql`rsvps`, onlyIf = sql`true` }: { rsvpSource?: SQL; onlyIf?: SQL } = {}): SQL {
+  return sql`
+    insert into calendar_invites (rsvp_id, event_id, user_id, uid, sequence, state, updated_at)
+    select r.id, r.event_id, r.user_id, ${eventUid(event.id)}, ${event.sequence}::integer, 'sent', ${now.toISOString()}::timestamptz
+    from ${rsvpSource} r where r.event_id = ${event.id} and r.user_id = ${userId} and (${onlyIf})
+    on conflict (rsvp_id) do update
+      set sequence = greatest(excluded.sequence, calendar_invites.sequence + 1), state = 'sent', updated_at = excluded.updated_at`;
+}
+
+/** An update or CANCEL of the invite the member's calendar holds, if it holds one; `onlyIf` as for sentInvite. */
+export function heldInvite({ event, userId, intent, now }: InviteScope & { intent: InviteIntent }, { onlyIf = sql`true` }: { onlyIf?: SQL } = {}): SQL {
+  return sql`
+    update calendar_invites set sequence = greatest(${event.sequence}::integer, calendar_invites.sequence + 1),
+      state = ${sql.raw(intent === "cancel" ? "'cancelled'" : "'sent'")}, updated_at = ${now.toISOString()}::timestamptz
+    where calendar_invites.event_id = ${event.id} and calendar_invites.user_id = ${userId} and calendar_invites.state = 'sent' and (${onlyIf})`;
 }
 
 /** The member's invite as it stands: what their own .ics download and the event page go by. */

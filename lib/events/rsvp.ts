@@ -1,4 +1,6 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import { eventTags, staleTags } from "@/lib/cache/shared-cache";
 import { and, asc, eq, gt, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
@@ -9,15 +11,15 @@ import { assertMember } from "@/lib/auth/assert";
 import { AppError } from "@/lib/errors";
 import { metrics } from "@/lib/metrics";
 import type { Viewer } from "@/lib/viewer";
-import { goingCount, lockedColumns, rsvpCount } from "./model";
-import { queueEventMail, type Recipient } from "./emails";
+import { goingCount, lockedColumns } from "./model";
+import { eventMail, queueEventMail, type Recipient } from "./emails";
+import { enqueueMail } from "@/lib/mail";
+import { prepareSeatMail, previewSeat, sameEvent, seatMember } from "./rsvp-seat";
 import { limitRsvpChanges } from "./rsvp-limits";
-import { waitlistPositionOfR } from "./waitlist";
 import { formatShortStart } from "@/lib/time";
 import { visibleJoinUrl } from "./queries";
 import { syncReminders } from "@/lib/notifications/reminders";
 import { withdrawAccommodationInTx } from "@/lib/accommodations/requests";
-import type { GovernmentLevel } from "@/lib/members/government-levels";
 import { organizersEmail } from "@/lib/site";
 import { audienceRefusal, isLimited, type Audience } from "./audience";
 
@@ -44,8 +46,11 @@ export const RSVP_LOCKING = { timeoutMs: 5_000, attempts: 3 };
  * longer than the lock timeout fails the transaction instead of hanging.
  */
 export async function lockEvent(tx: Tx, eventId: string) {
-  await tx.execute(sql.raw(`set local lock_timeout = '${Math.trunc(RSVP_LOCKING.timeoutMs)}ms'`));
-  const [event] = await tx.select(lockedColumns).from(events).where(eq(events.id, eventId)).for("update");
+  // Sent together (postgres.js pipelines a connection's queries; PGlite runs them in turn): the timeout is set before the lock is asked for.
+  const [, [event]] = await Promise.all([
+    tx.execute(sql.raw(`set local lock_timeout = '${Math.trunc(RSVP_LOCKING.timeoutMs)}ms'`)),
+    tx.select(lockedColumns).from(events).where(eq(events.id, eventId)).for("update"),
+  ]);
   return event ?? null;
 }
 
@@ -72,49 +77,33 @@ async function recipientFor(tx: Tx, userId: string): Promise<Recipient> {
   return row;
 }
 
-async function waitlistPosition(tx: Tx, eventId: string, userId: string): Promise<number | null> {
-  const result = await tx.execute(sql`
-    select ${waitlistPositionOfR} as position from ${rsvps} r
-    where r.event_id = ${eventId} and r.user_id = ${userId} and r.status = 'waitlisted'`);
-  return rowsOf<{ position: number }>(result)[0]?.position ?? null;
+/** A mail that cannot be built (an invalid address, say) fails under the lock, after the checks that come first. */
+function prepareOrSkip<T>(prepare: () => T): T | null {
+  try {
+    return prepare();
+  } catch {
+    return null;
+  }
+}
+
+/** The member's row, read under the lock only when the preview could not read it. */
+async function memberFor(tx: Tx, userId: string) {
+  const [row] = await tx
+    .select({ email: users.email, name: users.name, timeZone: users.timeZone, inviteEmails: users.inviteEmails, governmentLevel: users.governmentLevel })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? null;
 }
 
 /**
- * What an RSVP decides on, read in one statement once the event is locked: the
- * member's current RSVP and how many are going and waiting. A separate statement,
- * because subqueries beside a FOR UPDATE read the snapshot from before the lock
- * wait (the PostgreSQL race test overbooks with them). Every round trip made
- * while the lock is held is one every other member in a rush waits for.
+ * The preview, read while the rate limit is checked (on another connection). A preview
+ * that fails costs only the head start: everything is read again under the lock.
  */
-async function seatState(tx: Tx, eventId: string, userId: string) {
-  const result = await tx.execute(sql`
-    select (select r.status from ${rsvps} r where r.event_id = ${eventId} and r.user_id = ${userId}) as existing,
-           ${goingCount(sql`${eventId}`)} as going,
-           ${rsvpCount("waitlisted", sql`${eventId}`)} as waiting,
-           exists (select 1 from calendar_invites ci where ci.event_id = ${eventId} and ci.user_id = ${userId} and ci.state = 'sent') as has_invite,
-           u.email, u.name, u.time_zone, u.invite_emails, u.government_level
-    from ${users} u where u.id = ${userId}`);
-  type Row = {
-    existing: RsvpState | null;
-    going: number;
-    waiting: number;
-    has_invite: boolean;
-    email: string;
-    name: string | null;
-    time_zone: string;
-    invite_emails: boolean;
-    government_level: GovernmentLevel | null;
-  };
-  const row = rowsOf<Row>(result)[0];
-  if (!row) throw new AppError("not_found", "That member could not be found.");
-  return {
-    existing: row.existing,
-    going: Number(row.going),
-    waiting: Number(row.waiting),
-    hasInvite: Boolean(row.has_invite),
-    member: { email: row.email, governmentLevel: row.government_level },
-    recipient: { userId, email: row.email, name: row.name, timeZone: row.time_zone, inviteEmails: row.invite_emails } satisfies Recipient,
-  };
+async function limitAndPreview(viewer: Viewer, eventId: string, now: Date, rateLimited: boolean) {
+  const db = await getDb();
+  const [limit, preview] = await Promise.allSettled([rateLimited ? limitRsvpChanges(viewer, eventId, now) : undefined, previewSeat(db, eventId, viewer.id)]);
+  if (limit.status === "rejected") throw limit.reason;
+  return preview.status === "fulfilled" ? preview.value : null;
 }
 
 /**
@@ -129,49 +118,81 @@ export async function rsvpToEvent(
   { rateLimited = true }: { rateLimited?: boolean } = {},
 ): Promise<RsvpResult> {
   assertMember(viewer);
-  if (rateLimited) await limitRsvpChanges(viewer, eventId, now);
+  const preview = await limitAndPreview(viewer, eventId, now, rateLimited);
+  // The confirmation for the likely outcome is built and checked here, before the lock: it is most of an RSVP's CPU.
+  const newRsvpId = randomUUID();
+  const prepared = preview ? prepareOrSkip(() => prepareSeatMail(preview, { userId: viewer.id, newRsvpId, now })) : null;
   const db = await getDb();
   const { result, event } = await seatChange(() =>
-    db.transaction(async (tx): Promise<{ result: RsvpResult; event: NonNullable<LockedEvent> }> => {
-      const event = await lockEvent(tx, eventId);
-      assertOpenForRsvp(event, now);
-      const { existing, going, waiting, hasInvite, recipient, member } = await seatState(tx, eventId, viewer.id);
-      if (existing && existing !== "cancelled") {
-        const position = existing === "waitlisted" ? await waitlistPosition(tx, eventId, viewer.id) : null;
-        const joinUrl = visibleJoinUrl(viewer, existing, event.joinUrl);
-        return { result: { status: existing, waitlistPosition: position, changed: false, goingCount: going, joinUrl, hasInvite }, event };
-      }
-      // registry: a seat or a waitlist place only for the event's audience, decided under the lock.
-      const refusal = audienceRefusal(event, member, organizersEmail());
-      if (refusal) throw new AppError("forbidden", refusal);
-      const status = event.capacity === null || going < event.capacity ? "going" : "waitlisted";
-      // clock_timestamp(), not the caller's clock: the queue follows the order the lock was granted,
-      // so a newcomer joins behind everyone already waiting.
-      await tx
-        .insert(rsvps)
-        .values({ eventId, userId: viewer.id, status, queuedAt: sql`clock_timestamp()`, updatedAt: now })
-        .onConflictDoUpdate({
-          target: [rsvps.eventId, rsvps.userId],
-          set: { status, queuedAt: sql`clock_timestamp()`, updatedAt: now, checkedInAt: null, promotedAt: null },
+    timedLock("rsvp", (locked) =>
+      db.transaction(async (tx): Promise<{ result: RsvpResult; event: NonNullable<LockedEvent> }> => {
+        const event = await lockEvent(tx, eventId);
+        locked();
+        assertOpenForRsvp(event, now);
+        const fresh = preview !== null && sameEvent(preview, event);
+        const member = preview?.member ?? (await memberFor(tx, viewer.id));
+        if (!member) throw new AppError("not_found", "That member could not be found.");
+        // registry: a seat or a waitlist place only for the event's audience, decided under the lock
+        // (and only for someone not already holding one, whom seatMember answers unchanged).
+        const refusal = audienceRefusal(event, member, organizersEmail());
+        const outcome = await seatMember(tx, {
+          event,
+          userId: viewer.id,
+          admitted: !refusal,
+          wantsInvites: member.inviteEmails,
+          newRsvpId,
+          prepared: fresh ? prepared : null,
+          now,
         });
-      if (status === "going") await syncReminders(tx, { eventId, userId: viewer.id, now });
-      const invite = await queueEventMail(tx, { kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient, now });
-      const result: RsvpResult = {
-        status,
-        waitlistPosition: status === "waitlisted" ? waiting + 1 : null,
-        changed: true,
-        goingCount: status === "going" ? going + 1 : going,
-        joinUrl: visibleJoinUrl(viewer, status, event.joinUrl),
-        hasInvite: invite !== null,
-      };
-      return { result, event };
-    }),
+        if (outcome.kind === "unchanged") {
+          const { status, waitlistPosition, going, hasInvite } = outcome;
+          const joinUrl = visibleJoinUrl(viewer, status, event.joinUrl);
+          return { result: { status, waitlistPosition, changed: false, goingCount: going, joinUrl, hasInvite }, event };
+        }
+        if (outcome.kind === "refused") throw new AppError("forbidden", refusal ?? "You cannot RSVP to this event.");
+        const { status, going, waiting, invite } = outcome;
+        const recipient: Recipient = {
+          userId: viewer.id,
+          email: member.email,
+          name: member.name,
+          timeZone: member.timeZone,
+          inviteEmails: member.inviteEmails,
+        };
+        // A guess that missed (a seat freed or taken meanwhile, the event edited): the mail is built here.
+        if (!outcome.mailQueued)
+          await enqueueMail(tx, eventMail({ kind: status === "going" ? "rsvp_confirmed" : "rsvp_waitlisted", event, recipient, invite, now }));
+        const result: RsvpResult = {
+          status,
+          waitlistPosition: status === "waitlisted" ? waiting + 1 : null,
+          changed: true,
+          goingCount: status === "going" ? going + 1 : going,
+          joinUrl: visibleJoinUrl(viewer, status, event.joinUrl),
+          hasInvite: invite !== null,
+        };
+        return { result, event };
+      }),
+    ),
   );
   // Seat counts are part of the cached event page and lists; the person who RSVPed gets theirs from the action.
   if (result.changed) {
     staleTags(eventTags(event));
     metrics().rsvpChanges.inc({ outcome: result.status });
   }
+  return result;
+}
+
+/**
+ * Times how long one seat change holds the event lock (convene_rsvp_lock_seconds): from
+ * lockEvent's return, which `work` marks by calling `locked`, to the commit. Every member
+ * in a rush waits behind this span, so it is what the RSVP path is tuned by. An attempt
+ * that rolls back is not counted.
+ */
+async function timedLock<T>(change: "rsvp" | "cancel", work: (locked: () => void) => Promise<T>): Promise<T> {
+  let lockedAt: number | undefined;
+  const result = await work(() => {
+    lockedAt = performance.now();
+  });
+  if (lockedAt !== undefined) metrics().rsvpLockSeconds.observe({ change }, (performance.now() - lockedAt) / 1000);
   return result;
 }
 
@@ -196,12 +217,15 @@ export async function cancelRsvp(viewer: Viewer | null, { eventId }: { eventId: 
   await limitRsvpChanges(viewer, eventId, now);
   const db = await getDb();
   const { changed, left, event } = await seatChange(() =>
-    db.transaction(async (tx) => {
-      const event = await lockEvent(tx, eventId);
-      if (!event || event.status === "draft") throw new AppError("not_found", "This event could not be found.");
-      const left = await cancelRsvpInLockedEvent(tx, { event, userId: viewer.id, now });
-      return { changed: left !== null, left, event };
-    }),
+    timedLock("cancel", (locked) =>
+      db.transaction(async (tx) => {
+        const event = await lockEvent(tx, eventId);
+        locked();
+        if (!event || event.status === "draft") throw new AppError("not_found", "This event could not be found.");
+        const left = await cancelRsvpInLockedEvent(tx, { event, userId: viewer.id, now });
+        return { changed: left !== null, left, event };
+      }),
+    ),
   );
   if (changed) {
     staleTags(eventTags(event));
@@ -220,11 +244,15 @@ export async function cancelRsvpInLockedEvent(
   tx: Tx,
   { event, userId, now, notify = true }: { event: NonNullable<LockedEvent>; userId: string; now: Date; notify?: boolean },
 ): Promise<Exclude<RsvpState, "cancelled"> | null> {
-  // RETURNING gives the row as updated ("cancelled"), so what it was is read first; the event lock keeps it still between.
-  const held = and(eq(rsvps.eventId, event.id), eq(rsvps.userId, userId), ne(rsvps.status, "cancelled"));
-  const [previous] = await tx.select({ status: rsvps.status }).from(rsvps).where(held);
+  // RETURNING gives the row as updated ("cancelled"); the self-join's copy (`was`) is the row as it stood, read in the
+  // same statement, so cancelling is one round trip under the lock. The event lock keeps the row still meanwhile.
+  const cancelled = await tx.execute(sql`
+    update ${rsvps} r set status = 'cancelled', updated_at = ${now.toISOString()}::timestamptz
+    from ${rsvps} was
+    where was.id = r.id and r.event_id = ${event.id} and r.user_id = ${userId} and r.status <> 'cancelled'
+    returning was.status`);
+  const previous = rowsOf<{ status: RsvpState }>(cancelled)[0];
   if (!previous) return null;
-  await tx.update(rsvps).set({ status: "cancelled", updatedAt: now }).where(held);
   // accommodations: a cancelled RSVP takes its accommodation request with it, in this transaction.
   await withdrawAccommodationInTx(tx, { eventId: event.id, userId, reason: "rsvp_cancelled" });
   await syncReminders(tx, { eventId: event.id, userId, now });

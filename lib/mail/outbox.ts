@@ -1,4 +1,5 @@
 import "server-only";
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "@/db";
 import { outbox, type OutboxCalendar } from "@/db/schema";
@@ -90,15 +91,34 @@ const outgoingMailSchema = z.object({
  * bad one is a bug, and a line break in a header would be header injection.
  */
 export async function enqueueMail(tx: Tx | Db, mail: OutgoingMail): Promise<number> {
-  const parsed = outgoingMailSchema.safeParse(mail);
-  if (!parsed.success) {
-    throw new Error(`enqueueMail: invalid mail (${mail.kind}):\n${z.prettifyError(parsed.error)}`);
-  }
-  const { to, subject, text, html, calendar, headers, kind } = parsed.data;
+  const { to, subject, text, html, calendar, headers, kind } = checkedMail(mail);
   const [row] = await tx
     .insert(outbox)
     .values({ to, subject, text, html: html ?? null, calendar: calendar ?? null, headers, kind })
     .returning({ id: outbox.id });
   if (!row) throw new Error("enqueueMail: insert returned no row");
   return row.id;
+}
+
+export type CheckedMail = z.output<typeof outgoingMailSchema>;
+
+/** enqueueMail's validation on its own, for a caller that checks a message before it holds a lock and queues it later. */
+export function checkedMail(mail: OutgoingMail): CheckedMail {
+  const parsed = outgoingMailSchema.safeParse(mail);
+  if (!parsed.success) {
+    throw new Error(`enqueueMail: invalid mail (${mail.kind}):\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * A checked message as an INSERT whose rows come from `source` (a FROM clause; no row, no
+ * mail), so it can be a WITH item of a bigger statement, in the caller's transaction like
+ * enqueueMail. The same row enqueueMail writes.
+ */
+export function outboxInsert({ to, subject, text, html, calendar, headers, kind }: CheckedMail, source: SQL): SQL {
+  return sql`
+    insert into ${outbox} ("to", subject, text, html, calendar, headers, kind)
+    select ${to}, ${subject}, ${text}, ${html ?? null}, ${calendar ? JSON.stringify(calendar) : null}::jsonb, ${JSON.stringify(headers)}::jsonb, ${kind}
+    from ${source}`;
 }
