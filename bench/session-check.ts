@@ -33,7 +33,15 @@ export async function measureSessionCheck(handle: DbHandle, tokens: string[], ca
       sessionsTable: sessions,
       verificationTokensTable: verificationTokens,
     } as never);
-    const config = { adapter, providers: [], secret: "bench-secret-bench-secret-bench-secret", trustHost: true, session: { strategy: "database" as const } };
+    // basePath as next-auth sets it: @auth/core's own default is /auth.
+    const config = {
+      adapter,
+      providers: [],
+      basePath: "/api/auth",
+      secret: "bench-secret-bench-secret-bench-secret",
+      trustHost: true,
+      session: { strategy: "database" as const },
+    };
     const viaAuthJs = async (index: number) => {
       const request = new Request("http://localhost/api/auth/session", { headers: { cookie: `authjs.session-token=${tokens[index % tokens.length]}` } });
       const response = (await Auth(request, config as never)) as Response;

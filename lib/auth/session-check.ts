@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, gt, isNull } from "drizzle-orm";
-import { getDb } from "@/db";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db";
 import { sessions, users } from "@/db/schema";
 
 /** The session lifetime Auth.js is configured with (auth.ts), and how often a used session's expiry moves on. */
@@ -33,6 +33,30 @@ export type CheckedSession = {
 };
 
 /**
+ * Built and prepared once per database handle: every request runs it, and building the query
+ * each time cost more of the check than the database did.
+ */
+const prepared = new WeakMap<Db, ReturnType<typeof prepareCheck>>();
+
+function prepareCheck(db: Db) {
+  return db
+    .select(sessionColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.sessionToken, sql.placeholder("token")), gt(sessions.expires, sql.placeholder("now")), isNull(users.disabledAt)))
+    .prepare("convene_session_check");
+}
+
+function preparedCheck(db: Db) {
+  let statement = prepared.get(db);
+  if (!statement) {
+    statement = prepareCheck(db);
+    prepared.set(db, statement);
+  }
+  return statement;
+}
+
+/**
  * The person a session cookie stands for, or null: one indexed read of the session row
  * and its user, on every request, so a signed-out session (its row deleted) or a disabled
  * member loses access on every instance at once. Nothing about a session is cached.
@@ -45,11 +69,8 @@ export type CheckedSession = {
 export async function checkSession(token: string | undefined, now = new Date()): Promise<CheckedSession | null> {
   if (!token || token.length > 512) return null;
   const db = await getDb();
-  const [row] = await db
-    .select(sessionColumns)
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.sessionToken, token), gt(sessions.expires, now), isNull(users.disabledAt)));
+  // A placeholder gets no column mapping: the time goes as the ISO text PostgreSQL reads for a timestamptz.
+  const [row] = await preparedCheck(db).execute({ token, now: now.toISOString() });
   if (!row) return null;
   const refreshAfter = row.expires.getTime() - (SESSION_MAX_AGE_SECONDS - SESSION_UPDATE_AGE_SECONDS) * 1000;
   if (now.getTime() >= refreshAfter) {
