@@ -25,8 +25,10 @@ export async function scrapeHistogram(serverUrl: string, token: string, name: st
 
 /** The change between two scrapes; undefined when either is missing. */
 export function histogramDelta(before: HistogramTotals | undefined, after: HistogramTotals | undefined): HistogramTotals | undefined {
-  if (!before || !after) return undefined;
-  return { sum: after.sum - before.sum, count: after.count - before.count };
+  if (!after) return undefined;
+  // A labelled histogram has no series until its first observation: absent before means none yet.
+  const base = before ?? { sum: 0, count: 0 };
+  return { sum: after.sum - base.sum, count: after.count - base.count };
 }
 
 /** The same, summed over several instances (each scraped before and after). */

@@ -78,7 +78,8 @@ describe("the community feed", () => {
     const response = await communityFeedResponse(get("/calendar/community.ics"), { now });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
-    expect(response.headers.get("cache-control")).toMatch(/^public, max-age=\d+$/);
+    // no-transform: Next (and any proxy) must not compress these shared bytes anew for every poll.
+    expect(response.headers.get("cache-control")).toMatch(/^public, max-age=\d+, no-transform$/);
     const etag = response.headers.get("etag")!;
     const lastModified = response.headers.get("last-modified")!;
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);

@@ -163,6 +163,13 @@ function personalCalendar(entries: CalendarEntry[]): string {
 }
 
 export const COMMUNITY_CACHE_CONTROL = "public, max-age=300";
+/**
+ * The community feed is the same bytes for every subscriber, up to megabytes of them: `no-transform`
+ * keeps Next from gzipping it anew for every poll (58 ms of CPU and several MB of buffers per
+ * response for a 3 MB feed in BENCHMARKS.md). Most polls are 304s; a proxy or CDN in front may
+ * compress it once and keep that.
+ */
+export const COMMUNITY_FEED_CACHE_CONTROL = `${COMMUNITY_CACHE_CONTROL}, no-transform`;
 // The URL is the secret: no shared cache may keep a copy, and the browser need not either.
 export const PERSONAL_CACHE_CONTROL = "private, no-store";
 
@@ -234,7 +241,7 @@ export async function eventCalendarResponse(request: Request, { slug }: { slug: 
 }
 
 export async function communityFeedResponse(request: Request, { now }: { now?: Date } = {}): Promise<Response> {
-  return calendarResponse(request, await getCommunityFeed({ now }), { cacheControl: COMMUNITY_CACHE_CONTROL, preEncoded: true });
+  return calendarResponse(request, await getCommunityFeed({ now }), { cacheControl: COMMUNITY_FEED_CACHE_CONTROL, preEncoded: true });
 }
 
 /** `token` may carry the `.ics` the public URL ends with. */
