@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/db/testing";
 import { cancelRsvp, rsvpToEvent } from "@/lib/events/rsvp";
 import { createEvent, createMember, viewerOf } from "@/test/factories";
-import { getOwnEventCalendar, hasCalendarInvite } from "./own-copy";
+import { getViewerEventState } from "@/lib/events/queries";
+import { getOwnEventCalendar } from "./own-copy";
 import { onlyEvent, parseCalendar, readInvite, SITE, textOf, useCalendarEnv } from "./test-helpers";
 import { asc, eq } from "drizzle-orm";
 import { outbox } from "@/db/schema";
@@ -34,7 +35,7 @@ describe("a member's own .ics copy (item 6)", () => {
     expect(Number(textOf(vevent, "sequence"))).toBe(2);
     expect(textOf(vevent, "status")).toBe("CONFIRMED");
     expect(textOf(vevent, "description")).toContain(event.joinUrl!);
-    expect(await hasCalendarInvite(viewer, event.id)).toBe(true);
+    expect((await getViewerEventState({ eventId: event.id, viewer: viewer })).hasInvite).toBe(true);
   });
 
   it("marks a waitlisted member's copy TENTATIVE without the join link, and offers them no invite notice", async () => {
@@ -45,7 +46,7 @@ describe("a member's own .ics copy (item 6)", () => {
     const vevent = onlyEvent(parseCalendar((await getOwnEventCalendar(waiting, { slug: event.slug }))!.body));
     expect(textOf(vevent, "status")).toBe("TENTATIVE");
     expect(textOf(vevent, "description")).not.toContain(event.joinUrl!);
-    expect(await hasCalendarInvite(waiting, event.id)).toBe(false);
+    expect((await getViewerEventState({ eventId: event.id, viewer: waiting })).hasInvite).toBe(false);
   });
 
   it("leaves everyone without an active RSVP to the public file", async () => {
@@ -55,6 +56,6 @@ describe("a member's own .ics copy (item 6)", () => {
     await rsvpToEvent(member, { eventId: event.id });
     await cancelRsvp(member, { eventId: event.id });
     expect(await getOwnEventCalendar(member, { slug: event.slug })).toBeNull();
-    expect(await hasCalendarInvite(member, event.id)).toBe(false);
+    expect((await getViewerEventState({ eventId: event.id, viewer: member })).hasInvite).toBe(false);
   });
 });

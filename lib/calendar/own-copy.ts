@@ -48,14 +48,3 @@ export async function getOwnEventCalendar(viewer: Viewer, { slug }: { slug: stri
   });
   return documentFor(body, revisedAt);
 }
-
-/** Whether the viewer's calendar holds this event's invite, so the page offers no second copy. */
-export async function hasCalendarInvite(viewer: Viewer | null, eventId: string): Promise<boolean> {
-  if (!viewer) return false;
-  const db = await getDb();
-  const [row] = await db
-    .select({ state: calendarInvites.state })
-    .from(calendarInvites)
-    .where(and(eq(calendarInvites.eventId, eventId), eq(calendarInvites.userId, viewer.id)));
-  return row?.state === "sent";
-}
